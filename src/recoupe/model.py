@@ -282,3 +282,30 @@ def check_provenance(dossier: Dossier) -> tuple[int, list[tuple[str, int, int, s
         if aid not in texts or texts[aid][start:end] != text:
             bad.append((aid, start, end, text))
     return total, bad
+
+
+def from_dict(cls: type, data: Any) -> Any:
+    """Rebuild a model object of class `cls` from the plain data `to_dict` gave."""
+    import types
+    import typing
+
+    def build(tp: Any, value: Any) -> Any:
+        if value is None:
+            return None
+        origin = typing.get_origin(tp)
+        if origin in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(tp) if a is not type(None)]
+            return build(options[0], value) if len(options) == 1 else value
+        if origin is list:
+            (item,) = typing.get_args(tp)
+            return [build(item, v) for v in value]
+        if origin is dict:
+            _, item = typing.get_args(tp)
+            return {k: build(item, v) for k, v in value.items()}
+        if dataclasses.is_dataclass(tp):
+            hints = typing.get_type_hints(tp)
+            names = {f.name for f in dataclasses.fields(tp)}
+            return tp(**{k: build(hints[k], v) for k, v in value.items() if k in names})
+        return value
+
+    return build(cls, data)
