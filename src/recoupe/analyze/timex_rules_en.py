@@ -1,0 +1,498 @@
+"""English temporal expressions: the patterns and their normalisers (see `recoupe.analyze.dates`).
+
+Conventions follow TimeBank / TempEval-3: modifiers belong to the expression ("last week",
+"late November", "the third quarter") but prepositions do not ("on Friday" -> "Friday");
+"now", "currently" are PRESENT_REF, "recently" PAST_REF, "the future" FUTURE_REF; "a year
+ago" is a DATE, "two years" a DURATION (`P2Y`); business quarters are `1989-Q3`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recoupe.analyze.dates import Context
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "mid-afternoon": "AF",
+         "midday": "MI"}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+UNITS = {"second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+         "week": ("W", False), "weekend": ("WE", False), "month": ("M", False),
+         "quarter": ("Q", False), "year": ("Y", False), "decade": ("DE", False),
+         "century": ("CE", False), "centurie": ("CE", False)}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "thousand": 1000, "half": 0.5,
+}
+VAGUE = {"several", "few", "a few", "many", "some", "the next few", "the past few", "recent",
+         "coming", "the coming", "the last few", "a couple of", "couple of"}
+ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    return re.compile(pattern, flags | re.VERBOSE)
+
+
+_B = r"(?<![\w-])"
+_E = r"(?![\w-])"
+# month names are capitalised in English: "may" and "march" in lower case are words
+MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|" \
+      r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|" \
+      r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+WD = r"(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|" \
+     r"MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
+PART = r"(?:morning|afternoon|evening|night|mid-afternoon)"
+NUMWORD = rf"(?:{_alt(k for k in NUMBERS if k not in ('a', 'an', 'half'))})"
+NUMBER = rf"(?:\d+(?:\.\d+)?|{NUMWORD}(?:[-\s]{NUMWORD})*|a|an|half\s+an|half\s+a)"
+UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|months?|quarters?|years?|decades?|" \
+       r"centuries|century)"
+YEAR4 = r"(?:1[0-9]\d\d|20\d\d)"
+
+FUTURE = re.compile(r"(?<!\w)(?:will|'ll|shall|going\s+to|scheduled|expected\s+to|plans?\s+to|"
+                    r"planned|next|tomorrow|upcoming|coming|would)(?!\w)", re.IGNORECASE)
+
+
+def _num(s: str) -> float | None:
+    s = s.lower().strip()
+    if s[:1].isdigit():
+        try:
+            return float(s)
+        except ValueError:
+            return None
+    if s.startswith("half"):
+        return 0.5
+    total, cur = 0.0, 0.0
+    for tok in re.split(r"[-\s]+", s):
+        if tok in ("and", ""):
+            continue
+        v = NUMBERS.get(tok)
+        if v is None:
+            return None
+        if v == 100:
+            cur = max(cur, 1) * 100
+        elif v == 1000:
+            total += max(cur, 1) * 1000
+            cur = 0
+        else:
+            cur += v
+    return total + cur
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _unit(u: str) -> str:
+    u = u.lower()
+    if u in ("centuries", "century"):
+        return "century"
+    return u[:-1] if u.endswith("s") else u
+
+
+def _duration(n: float | None, unit: str) -> str:
+    letter, is_time = UNITS[_unit(unit)]
+    if letter == "WE":
+        letter = "D" if n is None else "WE"
+        if n is not None:
+            return f"P{_fmt_num(n * 2)}D"
+    if n is not None and n != int(n):
+        if letter == "Y":
+            return f"P{_fmt_num(n * 12)}M"
+        if letter == "H":
+            return f"PT{_fmt_num(n * 60)}M"
+        if letter == "D":
+            return f"PT{_fmt_num(n * 24)}H"
+    q = _fmt_num(n) if n is not None else "X"
+    return ("PT" if is_time else "P") + q + letter
+
+
+def _future(m: re.Match, ctx: Context) -> bool:
+    return bool(FUTURE.search(ctx.sentence(m.start(), m.end())))
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _year(s: str | None) -> int | None:
+    if not s:
+        return None
+    s = s.strip("'’")
+    y = int(s)
+    if len(s) == 2:
+        y += 1900 if y > 30 else 2000
+    return y
+
+
+# --- normalisers
+
+def full_date(m, ctx):
+    d = int(m.group("d"))
+    month = _month(m.group("m"))
+    v = ctx.month_day(month, d, _year(m.group("y")), 1 if _future(m, ctx) else 0)
+    return ("DATE", v) if v else None
+
+
+def numeric_date(m, ctx):  # 9/13/2023 (month first in American English)
+    v = ctx.month_day(int(m.group("m")), int(m.group("d")), _year(m.group("y")), 0)
+    return ("DATE", v) if v else None
+
+
+def month_year(m, ctx):
+    return "DATE", f"{_year(m.group('y')):04d}-{_month(m.group('m')):02d}"
+
+
+def month_rel_year(m, ctx):  # June last year
+    rel = m.group("rel").lower()
+    return "DATE", f"{ctx.year_offset(-1 if rel == 'last' else 1 if rel == 'next' else 0)}-{_month(m.group('m')):02d}"
+
+
+def bare_month(m, ctx):
+    word = m.group("m")
+    if word.lower() in ("may", "march") and not (m.group("cue") or m.group("mod")):
+        return None
+    if not (m.group("cue") or m.group("mod")) and word.lower() in ("may", "march", "august"):
+        return None
+    rel = (m.group("mod") or "").lower().strip()
+    direction = -2 if rel.startswith("last") else 2 if rel.startswith("next") else (
+        1 if _future(m, ctx) else 0)
+    return "DATE", ctx.month_of(_month(word), direction)
+
+
+def weekday(m, ctx):
+    wd = WEEKDAYS[m.group("wd").lower()]
+    rel = (m.group("rel") or "").lower()
+    part = m.group("part")
+    if m.group("every"):
+        return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{PARTS[part.lower()]}" if part else "")
+    if m.group("plural"):
+        return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{PARTS[part.lower()]}" if part else "")
+    direction = -2 if rel == "last" else 2 if rel == "next" else 1 if _future(m, ctx) else -1
+    v = ctx.weekday(wd, direction)
+    if part:
+        return "TIME", v + "T" + PARTS[part.lower()]
+    return "DATE", v
+
+
+RELDAYS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
+
+
+def relative_day(m, ctx):
+    word = m.group("w").lower()
+    part = m.group("part") or (m.group("part0") if m.group("part0") in PARTS else None)
+    if m.group("before"):
+        n = -2 if word == "yesterday" else 2
+        return "DATE", ctx.day_offset(n)
+    v = ctx.day_offset(RELDAYS[word])
+    if word == "tonight":
+        return "TIME", v + "TNI"
+    if part:
+        return "TIME", v + "T" + PARTS[part.lower()]
+    return "DATE", v
+
+
+def this_part(m, ctx):
+    part = m.group("part").lower()
+    off = -1 if m.group("det").lower() == "last" else 0
+    return "TIME", ctx.day_offset(off) + "T" + PARTS[part]
+
+
+def clock(m, ctx):
+    h = int(m.group("h"))
+    mi = int(m.group("mi")) if m.group("mi") else 0
+    ap = (m.group("ap") or "").lower().replace(".", "")
+    if h > 24 or mi > 59 or (ap and h > 12):
+        return None
+    if ap == "pm" and h < 12:
+        h += 12
+    if ap == "am" and h == 12:
+        h = 0
+    day = m.group("wd")
+    if day:
+        return "TIME", ctx.weekday(WEEKDAYS[day.lower()], -1) + f"T{h:02d}:{mi:02d}"
+    rel = m.group("w")
+    if rel:
+        return "TIME", ctx.day_offset(RELDAYS[rel.lower()]) + f"T{h:02d}:{mi:02d}"
+    return "TIME", ctx.time_on_day(f"T{h:02d}:{mi:02d}")
+
+
+def noon(m, ctx):
+    word = m.group("w").lower()
+    clock_ = "T12:00" if word == "noon" else "T24:00"
+    day = m.group("wd")
+    if day:
+        return "TIME", ctx.weekday(WEEKDAYS[day.lower()], -1) + clock_
+    rel = m.group("rel")
+    if rel:
+        return "TIME", ctx.day_offset(RELDAYS[rel.lower()]) + clock_
+    return "TIME", ctx.time_on_day(clock_)
+
+
+def _rel_n(rel: str) -> int:
+    rel = rel.lower()
+    if rel in ("last", "past", "previous", "the past", "the last", "the previous", "this past"):
+        return -1
+    if rel in ("next", "the next", "the coming", "coming", "the following"):
+        return 1
+    return 0
+
+
+def calendar_rel(m, ctx):
+    """last week, this month, next year, earlier this year, the past week (a span)."""
+    rel = m.group("rel").lower()
+    u = m.group("u").lower()
+    n = _rel_n(rel)
+    if rel.startswith(("the past", "the last", "the next", "the coming", "this past", "past")) \
+            and u in ("week", "month", "year", "decade", "century", "weekend") and n != 0 and \
+            rel not in ("last", "next", "past"):
+        return "DURATION", _duration(1, u)
+    if u == "week":
+        return "DATE", ctx.week_offset(n)
+    if u == "weekend":
+        return "DATE", ctx.week_offset(n, "-WE")
+    if u == "month":
+        return "DATE", ctx.month_offset(n)
+    if u == "year":
+        return "DATE", ctx.year_offset(n)
+    if u == "quarter":
+        return "DATE", ctx.quarter_offset(n)
+    if u == "decade":
+        y = ctx.anchor_year()
+        return "DATE", f"{(y // 10 + n) * 10 // 10:03d}X" if y else "XXXX"
+    if u == "century":
+        y = ctx.anchor_year()
+        return "DATE", f"{y // 100 + n:02d}" if y else "XX"
+    return None
+
+
+def ago(m, ctx):
+    num = m.group("n").lower()
+    n = _num(num)
+    u = _unit(m.group("u"))
+    sign = 1 if m.group("dir").lower() in ("later", "from now", "after", "hence") else -1
+    if n is None or n != int(n):
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    n = int(n)
+    if u == "day":
+        return "DATE", ctx.day_offset(sign * n)
+    if u == "week":
+        return "DATE", ctx.day_offset(sign * 7 * n)
+    if u == "month":
+        return "DATE", ctx.month_offset(sign * n)
+    if u == "year":
+        return "DATE", ctx.year_offset(sign * n)
+    if u == "decade":
+        y = ctx.anchor_year()
+        return "DATE", f"{(y + sign * 10 * n) // 10:03d}X" if y else "XXXX"
+    if u == "quarter":
+        return "DATE", ctx.quarter_offset(sign * n)
+    return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+
+
+def duration(m, ctx):
+    num = (m.group("n") or "").lower()
+    n = None if num in VAGUE or not num else _num(num)
+    if n is None and num and num not in VAGUE:
+        return None
+    return "DURATION", _duration(n, m.group("u"))
+
+
+def plural_duration(m, ctx):  # "years", "decades", "centuries" on their own
+    return "DURATION", _duration(None, m.group("u"))
+
+
+def year(m, ctx):
+    after = m.string[m.end():m.end() + 25]
+    if not m.group("cue") and re.match(r"\s+(?!and\b|to\b|in\b|at\b|on\b|or\b|as\b|when\b|for\b|"
+                                       r"with\b|by\b|after\b|before\b|from\b|the\b|it\b|he\b|she\b|"
+                                       r"they\b|we\b|was\b|is\b|were\b|had\b|has\b|that\b|but\b|"
+                                       r"levels?\b|figures?\b|results?\b|period\b|quarter\b|season\b|"
+                                       r"budget\b|election\b|elections\b|[A-Z])[a-z]", after):
+        return None
+    if re.match(r"\s*(?:%|\$|percent\b|dollars?\b|people\b|men\b|troops\b|shares?\b|miles?\b|"
+                r"feet\b|tons?\b)", after):
+        return None
+    return "DATE", m.group("y")
+
+
+def decade(m, ctx):
+    y = m.group("y").lstrip("'’")
+    if len(y) == 2:
+        y = ("19" if int(y) > 20 else "20") + y
+    return "DATE", y[:3] + "X"
+
+
+def season(m, ctx):
+    s = SEASONS[m.group("s").lower()]
+    y = m.group("y")
+    rel = (m.group("rel") or "").lower()
+    if y:
+        return "DATE", f"{int(y):04d}-{s}"
+    ay = ctx.anchor_year()
+    if ay is None:
+        return "DATE", f"XXXX-{s}"
+    n = _rel_n(rel) if rel else 0
+    if rel == "last" and ctx.month and s in ("SU", "SP") and ctx.month >= 10:
+        n = 0  # "last summer" said in the autumn is this year's
+    return "DATE", f"{ay + n:04d}-{s}"
+
+
+def quarter(m, ctx):
+    q = ORD[m.group("q").lower()]
+    y = m.group("y")
+    if y:
+        yr = int(y)
+    else:
+        yr = ctx.anchor_year()
+        if yr is None:
+            return "DATE", f"XXXX-Q{q}"
+        if m.group("rel") and m.group("rel").lower() == "last":
+            yr -= 1
+        elif ctx.month and (ctx.month - 1) // 3 + 1 < q and not _future(m, ctx) and not m.group("rel"):
+            pass
+    ctx.last_quarter = (yr, q)
+    return "DATE", f"{yr:04d}-Q{q}"
+
+
+def the_quarter(m, ctx):
+    word = (m.group("w") or "").lower()
+    if ctx.last_quarter:
+        yr, q = ctx.last_quarter
+    else:
+        ym = ctx.anchor_month()
+        if ym is None:
+            return "DATE", "XXXX-QX"
+        k = ym[0] * 4 + (ym[1] - 1) // 3 - 1  # the last completed quarter
+        yr, q = k // 4, k % 4 + 1
+    if "year" in word or "comparable" in word:
+        return "DATE", f"{yr - 1:04d}-Q{q}"
+    return "DATE", f"{yr:04d}-Q{q}"
+
+
+REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+        "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "at present": "PRESENT_REF",
+        "presently": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF",
+        "lately": "PAST_REF", "the past": "PAST_REF", "formerly": "PAST_REF",
+        "previously": "PAST_REF", "once": "PAST_REF", "soon": "FUTURE_REF",
+        "the future": "FUTURE_REF", "future": "FUTURE_REF", "in the future": "FUTURE_REF",
+        "the near future": "FUTURE_REF", "shortly": "FUTURE_REF", "eventually": "FUTURE_REF"}
+
+
+def ref(m, ctx):
+    return "DATE", REFS[re.sub(r"\s+", " ", m.group("w").lower())]
+
+
+SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+        "hourly": "PT1H", "annual": "P1Y", "quarterly": "P3M", "nightly": "XXXX-XX-XXTNI",
+        "biweekly": "P2W"}
+
+
+def adj_set(m, ctx):
+    return "SET", SETS[m.group("w").lower()]
+
+
+def every(m, ctx):
+    u = _unit(m.group("u"))
+    if u in WEEKDAYS:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[u] + 1}"
+    return "SET", _duration(1, u) if u in UNITS else None
+
+
+RULES = [
+    # Friday, Sept. 13, 2023 / Sept. 13, 2023 / March 31 / Jan. 14
+    (_rx(rf"""{_B}(?:(?P<wd>{WD}),?\s+)?(?P<m>{MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
+          (?:,?\s+(?P<y>{YEAR4})(?!\d))?""", 0), full_date),
+    (_rx(rf"""{_B}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MON})(?:,?\s+(?P<y>{YEAR4}))?{_E}""", 0),
+     full_date),
+    (_rx(r"(?<![\d/.])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d\d)(?![\d/])"), numeric_date),
+    (_rx(rf"""{_B}(?:(?:early|late|mid-?|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|
+          the\s+middle\s+of)\s*)?(?P<m>{MON}),?\s+(?:of\s+)?(?P<y>{YEAR4}|'\d\d)(?!\d)""", 0), month_year),
+    (_rx(rf"""{_B}(?P<m>{MON})\s+(?P<rel>last|next|this)\s+year{_E}""", 0), month_rel_year),
+    # in July, last April, late November, mid-November
+    (_rx(rf"""(?P<cue>{_B}(?:in|since|until|till|by|through|during|from|to|before|after|of|
+          between|and|or|since|early|late|mid)\s)?(?P<t>(?P<mod>(?:(?:early|late|last|next|this|
+          [Ee]arly|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his)\s+|mid-|[Mm]id-))?(?P<m>{MON})){_E}(?!\s+\d)""", 0),
+     bare_month),
+    # last Friday, Friday morning, on Friday, Fridays
+    (_rx(rf"""{_B}(?:(?P<every>every|each)\s+|(?P<rel>last|next|this|[Ll]ast|[Nn]ext|[Tt]his)\s+)?
+          (?:(?P<part0>early|late)\s+)?(?P<wd>{WD})(?P<plural>s)?(?:'s)?
+          (?:\s+(?P<part>morning|afternoon|evening|night))?{_E}""", 0), weekday),
+    # yesterday, today, tomorrow morning, late yesterday, the day before yesterday
+    (_rx(rf"""{_B}(?P<before>the\s+day\s+(?:before|after)\s+)?(?:(?P<part0>mid-afternoon|early|late)\s+)?
+          (?P<w>yesterday|today|tomorrow|tonight)(?:'s)?(?:\s+(?P<part>{PART}))?{_E}"""), relative_day),
+    (_rx(rf"{_B}(?P<det>this|last)\s+(?P<part>morning|afternoon|evening|night){_E}"), this_part),
+    # 10:35 a.m., 9 a.m. Tuesday, 10 p.m. yesterday
+    (_rx(r"""(?<![\d.:])(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?!\w)
+          (?:\s+(?:(?:[A-Z]{3})\s+)?(?:(?P<wd>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|
+          [Ss]aturday|[Ss]unday)|(?P<w>yesterday|today|tomorrow))(?![\w-]))?"""), clock),
+    (_rx(r"(?<![\d.:])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?P<ap>)"), clock),
+    (_rx(rf"""{_B}(?P<w>noon|midnight)(?:\s+(?:(?P<wd>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|
+          [Ff]riday|[Ss]aturday|[Ss]unday)|(?P<rel>yesterday|today|tomorrow)))?{_E}"""), noon),
+    # the third quarter, third-quarter, the fourth quarter of 1989, fiscal 1990's first quarter
+    (_rx(rf"""{_B}(?:the\s+|this\s+year's\s+|(?P<rel>last|next|this)\s+year's\s+|(?:the\s+)?(?P<y>{YEAR4})\s+)?
+          (?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter(?:s)?
+          (?:\s+of\s+(?P<y2>{YEAR4}))?{_E}"""),
+     lambda m, ctx: quarter(m, ctx) if not m.group("y2") else
+     ("DATE", f"{m.group('y2')}-Q{ORD[m.group('q').lower()]}")),
+    (_rx(rf"""{_B}(?P<w>(?:the|this|that|its|a)\s+(?:latest\s+|recent\s+|most\s+recent\s+|
+          (?:comparable\s+)?(?:year-earlier|year-ago|year-before)\s+|comparable\s+|current\s+|same\s+)?quarter|
+          the\s+(?:comparable\s+)?(?:year-earlier|year-ago)\s+(?:period|quarter)|
+          (?:year-earlier|year-ago)\s+(?:period|quarter)|the\s+latest\s+period){_E}"""), the_quarter),
+    # last week, this month, next year, earlier this year, the past year, this past weekend
+    (_rx(rf"""{_B}(?:(?:earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|
+          the\s+rest\s+of|the\s+middle\s+of|the\s+first\s+half\s+of|mid-)\s*)?
+          (?P<rel>last|this\s+past|this|next|the\s+past|the\s+coming|the\s+next|the\s+previous|
+          the\s+current|the\s+following|the\s+same|previous|coming|current|past)\s+
+          (?P<u>week|weekend|month|year|quarter|decade|century){_E}"""), calendar_rel),
+    # a year ago, two weeks earlier, five months later, three years from now
+    (_rx(rf"""{_B}(?:(?:about|almost|nearly|some|more\s+than|less\s+than|just|only|roughly|
+          over|around|at\s+least)\s+)?(?P<n>{NUMBER}|a\s+few|several|a\s+couple\s+of)\s+
+          (?:(?:or\s+so|and\s+a\s+half)\s+)?(?P<u>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence){_E}"""),
+     ago),
+    # years: 1998, in 2008, mid-1996, fiscal 1989
+    (_rx(rf"""(?P<cue>{_B}(?:in|since|of|from|to|until|by|through|during|before|after|early|late|
+          mid|fiscal|year|between|and|or|end|beginning|spring|summer|fall|winter|autumn)[\s-])?
+          (?P<t>(?:(?:early|late|mid-?|fiscal)\s*)?(?<![\d.,$-])(?P<y>{YEAR4}))(?![\d,.]\d|[\w-]|\s?%)"""),
+     year),
+    (_rx(r"(?<![\w-])(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<y>(?:1[5-9]|20)\d0|'\d0)s(?![\w-])"), decade),
+    # summer, last fall, the spring of 1998
+    (_rx(rf"""{_B}(?:(?P<rel>last|next|this|early|late)\s+)?(?P<s>spring|summer|fall|autumn|winter)
+          (?:\s+(?:of\s+)?(?P<y>{YEAR4}))?{_E}""", 0),
+     lambda m, ctx: season(m, ctx) if (m.group("rel") or m.group("y") or
+                                       m.group("s").lower() != "fall" or
+                                       re.search(r"(?:the|this|in|last|next)\s+$", m.string[max(0, m.start() - 6):m.start()]))
+     else None),
+    # durations: two years, 14 days, a week, two-year, several months, the past 20 months
+    (_rx(rf"""{_B}(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|latest|
+          initial|remaining|same)\s+)?(?:(?:about|almost|nearly|more\s+than|less\s+than|at\s+least|
+          over|some|roughly|approximately|around|up\s+to|only|just|another|an\s+additional|
+          the|a\s+full|a\s+further|fewer\s+than|under)\s+)?
+          (?P<n>{NUMBER}|several|a\s+few|few|many|a\s+couple\s+of)[\s-]+(?P<u>{UNIT}){_E}"""), duration),
+    (_rx(rf"""{_B}(?:(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few\s+)?)(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries){_E}"""),
+     plural_duration),
+    (_rx(r"(?<![\w-])(?P<u>years|decades|centuries|months|weeks)(?![\w-])(?!\s+(?:ago|old|earlier|later))"),
+     lambda m, ctx: plural_duration(m, ctx) if re.search(r"(?:for|in|over|of|within|after)\s+$",
+                                                         m.string[max(0, m.start() - 8):m.start()]) else None),
+    # now, currently, recently, the future
+    (_rx(rf"""{_B}(?P<w>now|currently|nowadays|these\s+days|at\s+present|presently|recently|
+          lately|formerly|previously|soon|the\s+near\s+future|the\s+future|the\s+past){_E}"""), ref),
+    (_rx(rf"{_B}(?P<w>current|recent){_E}(?!\s+(?:account|accounts|events|affairs|study|studies))"),
+     ref),
+    (_rx(rf"{_B}(?P<w>daily|weekly|monthly|annually|yearly|hourly|annual|quarterly|nightly){_E}"), adj_set),
+    (_rx(rf"{_B}(?:every|each|per|a)\s+(?P<u>day|week|month|year|hour|{WD[3:-1]}){_E}"),
+     lambda m, ctx: every(m, ctx) if not m.group(0).lower().startswith("a ") else None),
+]

@@ -1,0 +1,450 @@
+"""French temporal expressions: the patterns and their normalisers (see `recoupe.analyze.dates`).
+
+Conventions follow the French TimeBank (ISO-TimeML): the article "le" belongs to a date
+("le 13 septembre", "le mercredi 1er mai") but prepositions do not ("depuis trois ans" ->
+"trois ans", DURATION `P3Y`); "hier matin" is a TIME (`...TMO`); "le mercredi" with no date
+is habitual (SET `XXXX-WXX-3`); "aujourd'hui" is the article's day; "désormais" is PRESENT_REF.
+"""
+
+from __future__ import annotations
+
+import re
+
+from recoupe.analyze.dates import Context
+
+# --- lexicons
+MONTHS = {
+    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "fév": 2,
+    "mars": 3, "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7,
+    "août": 8, "aout": 8, "septembre": 9, "sept": 9, "octobre": 10, "oct": 10,
+    "novembre": 11, "nov": 11, "décembre": 12, "decembre": 12, "déc": 12, "dec": 12,
+}
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+            "dimanche": 6}
+PARTS = {"matin": "MO", "matinée": "MO", "après-midi": "AF", "soir": "EV", "soirée": "EV",
+         "nuit": "NI", "journée": "DT"}
+SEASONS = {"printemps": "SP", "été": "SU", "ete": "SU", "automne": "FA", "hiver": "WI"}
+UNITS = {  # unit -> (ISO letter, is a time unit)
+    "seconde": ("S", True), "minute": ("M", True), "heure": ("H", True),
+    "jour": ("D", False), "journée": ("D", False), "nuit": ("D", False),
+    "semaine": ("W", False), "mois": ("M", False), "trimestre": ("Q", False),
+    "semestre": ("6M", False), "an": ("Y", False), "année": ("Y", False),
+    "décennie": ("DE", False), "siècle": ("CE", False), "millénaire": ("ML", False),
+}
+NUMBERS = {
+    "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+    "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
+    "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30,
+    "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "cents": 100, "mille": 1000,
+}
+VAGUE = {"plusieurs", "quelques", "des", "certaines", "certains", "nombreuses", "nombreux",
+         "derniers", "dernières", "prochains", "prochaines"}
+APPROX = {"une dizaine": 10, "une quinzaine": 15, "une vingtaine": 20, "une trentaine": 30,
+          "une quarantaine": 40, "une cinquantaine": 50, "une centaine": 100}
+ORDINALS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,
+            "quatrième": 4, "dernier": 4}
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+
+
+_B = r"(?<![\w-])"  # a word starts here
+_E = r"(?![\w-])"  # a word ends here
+APOS = r"['’]"
+MON = rf"(?:{_alt(MONTHS)})\.?"
+WD = rf"(?:{_alt(WEEKDAYS)})"
+PART = rf"(?:{_alt(PARTS)})"
+NUMWORD = rf"(?:{_alt(NUMBERS)})"
+NUMBER = rf"(?:\d+(?:[.,]\d+)?|{NUMWORD}(?:[-\s](?:et[-\s])?{NUMWORD})*)"
+UNIT = r"(?:secondes?|minutes?|heures?|jours?|journées?|nuits?|semaines?|mois|trimestres?|" \
+       r"semestres?|ans|an|années?|décennies?|siècles?|millénaires?)"
+YEAR4 = r"(?:1[0-9]\d\d|20\d\d)"
+REL = r"(?:derni(?:er|ère)s?|prochaine?s?|passée?s?)"
+# "début", "fin", "mi-": kept in the span, the value keeps the granularity it modifies
+MOD = rf"(?:(?:la\s+)?(?:fin|début|milieu)\s+(?:de\s+(?:l{APOS}|la\s+)?|d{APOS})?|(?:la\s+)?mi-|courant\s+)"
+
+FUTURE = re.compile(
+    r"(?<!\w)(?:sera|seront|serai|serons|aura|auront|devra|devront|pourra|pourront|ira|iront|"
+    r"fera|feront|viendra|viendront|faudra|voudra|verra|saura|tiendra|"
+    r"va|vont|prévue?s?|prochaine?s?|doit|doivent|"
+    r"\w{3,}(?:erai|eras|erons|erez|eront|iront))(?!\w)", re.IGNORECASE)
+
+
+def _num(s: str) -> float | None:
+    """A French number in digits or words ("dix-huit", "vingt et un", "30,4")."""
+    s = s.lower().strip()
+    if s[:1].isdigit():
+        try:
+            return float(s.replace(",", "."))
+        except ValueError:
+            return None
+    if s in APPROX:
+        return APPROX[s]
+    total, cur = 0, 0
+    for tok in re.split(r"[-\s]+", s):
+        if tok == "et" or not tok:
+            continue
+        v = NUMBERS.get(tok)
+        if v is None:
+            return None
+        if v == 100:
+            cur = max(cur, 1) * 100
+        elif v == 1000:
+            total += max(cur, 1) * 1000
+            cur = 0
+        elif v == 20 and cur % 100 == 4:  # quatre-vingt(s)
+            cur += 76
+        else:
+            cur += v
+    return float(total + cur)
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def _duration(n: float | None, unit: str) -> str:
+    unit = unit.lower().rstrip("s") if unit.lower() != "mois" else "mois"
+    unit = {"journée": "journée", "décennie": "décennie"}.get(unit, unit)
+    letter, is_time = UNITS.get(unit, UNITS.get(unit.rstrip("e"), ("D", False)))
+    if letter == "6M":
+        return "P" + (_fmt_num(n * 6) if n is not None else "X") + "M"
+    if n is not None and n != int(n):  # 1,5 an -> P18M, 30,4 secondes -> PT30.4S
+        if letter == "Y":
+            return f"P{_fmt_num(n * 12)}M"
+        if letter == "H" and is_time:
+            return f"PT{_fmt_num(n * 60)}M"
+    q = _fmt_num(n) if n is not None else "X"
+    return ("PT" if is_time else "P") + q + letter
+
+
+def _future(m: re.Match, ctx: Context) -> bool:
+    return bool(FUTURE.search(ctx.sentence(m.start(), m.end())))
+
+
+def _direction(rel: str | None, m: re.Match, ctx: Context, default: int) -> int:
+    rel = (rel or "").lower()
+    if rel.startswith("dernier") or rel.startswith("passé") or rel.startswith("dernière"):
+        return -2
+    if rel.startswith("prochain"):
+        return 2
+    return 1 if _future(m, ctx) else default
+
+
+def _year(s: str | None) -> int | None:
+    if not s:
+        return None
+    s = s.strip("'’")
+    y = int(s)
+    if len(s) == 2:
+        y += 1900 if y > 30 else 2000
+    return y
+
+
+# --- normalisers: (match, context) -> (type, value) or None to drop the match
+
+def full_date(m, ctx):
+    day = m.group("d").lower()
+    d = 1 if day in ("1er", "premier") else int(day)
+    month = MONTHS[m.group("m").lower().rstrip(".")]
+    direction = _direction(m.group("rel"), m, ctx, 0)
+    v = ctx.month_day(month, d, _year(m.group("y")), max(-1, min(1, direction)))
+    return ("DATE", v) if v else None
+
+
+def numeric_date(m, ctx):
+    y = _year(m.group("y"))
+    d, mo = int(m.group("d")), int(m.group("m"))
+    v = ctx.month_day(mo, d, y, 0)
+    return ("DATE", v) if v else None
+
+
+def month_year(m, ctx):
+    month = MONTHS[m.group("m").lower().rstrip(".")]
+    return "DATE", f"{_year(m.group('y')):04d}-{month:02d}"
+
+
+def bare_month(m, ctx):
+    word = m.group("m")
+    if not (m.group("cue") or m.group("mod") or m.group("rel")):
+        return None
+    # a capitalised month name alone in mid-sentence is a name ("Mai", "Avril") more often
+    start = m.start("t")
+    if word[0].isupper() and start > 0 and m.string[max(0, start - 3):start].strip()[-1:] not in ("", ".", "!", "?", "«", '"'):
+        return None
+    month = MONTHS[word.lower().rstrip(".")]
+    direction = _direction(m.group("rel"), m, ctx, 0)
+    return "DATE", ctx.month_of(month, direction)
+
+
+def weekday(m, ctx):
+    wd = WEEKDAYS[m.group("wd").lower()]
+    det = (m.group("det") or "").lower()
+    rel = m.group("rel")
+    part = m.group("part")
+    if det in ("le", "les", "tous les", "chaque") and not rel:
+        return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{PARTS[part.lower()]}" if part else "")
+    direction = _direction(rel, m, ctx, -1)
+    v = ctx.weekday(wd, direction)
+    if part:
+        return "TIME", v + "T" + PARTS[part.lower()]
+    return "DATE", v
+
+
+def weekday_date(m, ctx):  # "les 6 et 13 avril": the first day takes the month that follows
+    return full_date(m, ctx)
+
+
+RELDAYS = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1,
+           "après-demain": 2}
+
+
+def relative_day(m, ctx):
+    word = m.group("w").lower()
+    part = m.group("part")
+    if word.startswith("aujourd") and not part and not m.group("wd"):
+        # "Aujourd'hui, ..." opening a sentence means "nowadays" in news prose
+        before = m.string[max(0, m.start() - 2):m.start()]
+        after = m.string[m.end():m.end() + 1]
+        if (not before.strip() or before.rstrip()[-1:] in ".!?\n") and after == ",":
+            return "TIME", "PRESENT_REF"
+    v = ctx.day_offset(RELDAYS[word])
+    if part:
+        return "TIME", v + "T" + PARTS[part.lower()]
+    return "DATE", v
+
+
+def this_part(m, ctx):  # "ce matin", "ce soir", "cette nuit"
+    part = m.group("part").lower()
+    return "TIME", ctx.day_offset(0) + "T" + PARTS[part]
+
+
+def clock(m, ctx):
+    h = int(m.group("h"))
+    mi = int(m.group("mi")) if m.group("mi") else 0
+    if h > 24 or mi > 59:
+        return None
+    return "TIME", ctx.time_on_day(f"T{h:02d}:{mi:02d}")
+
+
+def noon(m, ctx):
+    word = m.group("w").lower()
+    return "TIME", ctx.time_on_day("T12:00" if word == "midi" else "T24:00")
+
+
+def week(m, ctx):
+    rel = (m.group("rel") or "").lower()
+    n = -1 if rel.startswith(("derni", "pass", "précédente")) else 1 if rel.startswith("proch") else 0
+    we = "-WE" if "end" in m.group("u").lower() else ""
+    return "DATE", ctx.week_offset(n, we)
+
+
+def month_rel(m, ctx):
+    rel = (m.group("rel") or "").lower()
+    n = -1 if rel.startswith(("derni", "pass")) else 1 if rel.startswith("proch") else 0
+    return "DATE", ctx.month_offset(n)
+
+
+def year_rel(m, ctx):
+    rel = (m.group("rel") or "").lower()
+    n = -1 if rel.startswith(("derni", "pass", "précédente")) else 1 if rel.startswith("proch") else 0
+    return "DATE", ctx.year_offset(n)
+
+
+def year(m, ctx):
+    y = int(m.group("y"))
+    # a four-digit number that counts things is not a year: "2000 personnes"
+    after = m.string[m.end():m.end() + 30]
+    if not m.group("cue") and re.match(r"\s+(?!et\b|à\b|au\b|en\b|où\b|ou\b|le\b|la\b|les\b|"
+                                       r"puis\b|avec\b|pour\b|par\b|sur\b|contre\b|déjà\b|"
+                                       r"il\b|elle\b|ils\b|on\b|a\b|avait\b|était\b|lors\b|"
+                                       r"dans\b|comme\b|qui\b|que\b|mais\b|selon\b|de\b|"
+                                       r"[A-ZÉÈ]|[«(\"'])[a-zàâçéèêëîïôûù]", after):
+        return None
+    if re.match(r"\s*(?:%|€|\$|euros?\b|francs?\b|dollars?\b|m\b|km\b|kg\b)", after):
+        return None
+    return "DATE", f"{y:04d}"
+
+
+def decade(m, ctx):
+    y = m.group("y")
+    if len(y) == 2:
+        y = ("19" if int(y) > 20 else "20") + y
+    return "DATE", y[:3] + "X"
+
+
+def season(m, ctx):
+    s = SEASONS[m.group("s").lower()]
+    det = (m.group("det") or "").lower().strip()
+    y = m.group("y")
+    rel = (m.group("rel") or "").lower()
+    if y:
+        return "DATE", f"{int(y):04d}-{s}"
+    if det.startswith("cet") or rel:
+        ay = ctx.anchor_year()
+        if ay is None:
+            return "DATE", f"XXXX-{s}"
+        n = -1 if rel.startswith(("derni", "pass")) else 1 if rel.startswith("proch") else 0
+        return "DATE", f"{ay + n:04d}-{s}"
+    return "DATE", f"XXXX-{s}"
+
+
+def duration(m, ctx):
+    num = m.group("n").lower()
+    unit = m.group("u")
+    n = None if num.split()[-1] in VAGUE or num.startswith("ces") else _num(num)
+    if n is None and num.split()[-1] not in VAGUE and not num.startswith("ces"):
+        return None
+    return "DURATION", _duration(n, unit)
+
+
+def ago_date(n: float, unit: str, sign: int, ctx: Context):
+    n = int(n)
+    u = unit.lower()
+    if u.startswith(("jour", "journ")):
+        return "DATE", ctx.day_offset(sign * n)
+    if u.startswith("semaine"):
+        return "DATE", ctx.day_offset(sign * 7 * n)
+    if u.startswith("mois"):
+        return "DATE", ctx.month_offset(sign * n)
+    if u.startswith(("an", "ann")):
+        return "DATE", ctx.year_offset(sign * n)
+    return "DURATION", _duration(n, unit)
+
+
+FIXED_DURATIONS = {"quinquennat": "P5Y", "septennat": "P7Y", "un quart de siècle": "P25Y",
+                   "un demi-siècle": "P50Y", "une demi-heure": "PT30M", "un quart d'heure": "PT15M",
+                   "un quart d’heure": "PT15M", "un an et demi": "P18M", "une heure et demie": "PT90M",
+                   "un mois et demi": "P6W", "une demi-journée": "PT12H", "décennie": "P10Y"}
+
+
+def fixed_duration(m, ctx):
+    return "DURATION", FIXED_DURATIONS[re.sub(r"\s+", " ", m.group("w").lower())]
+
+
+SET_UNITS = {"jour": "P1D", "jours": "P1D", "semaine": "P1W", "semaines": "P1W", "mois": "P1M",
+             "an": "P1Y", "ans": "P1Y", "année": "P1Y", "années": "P1Y", "heure": "PT1H",
+             "heures": "PT1H", "trimestre": "P3M", "trimestres": "P3M", "semestre": "P6M",
+             "matin": "XXXX-XX-XXTMO", "matins": "XXXX-XX-XXTMO", "soir": "XXXX-XX-XXTEV",
+             "soirs": "XXXX-XX-XXTEV", "nuit": "XXXX-XX-XXTNI", "nuits": "XXXX-XX-XXTNI",
+             "week-end": "XXXX-WXX-WE", "week-ends": "XXXX-WXX-WE"}
+
+
+def every(m, ctx):
+    u = m.group("u").lower()
+    if u.rstrip("s") in WEEKDAYS:
+        return "SET", f"XXXX-WXX-{WEEKDAYS[u.rstrip('s')] + 1}"
+    return "SET", SET_UNITS[u]
+
+
+ADJ_SETS = {"quotidien": "P1D", "quotidienne": "P1D", "quotidiens": "P1D", "quotidiennes": "P1D",
+            "hebdomadaire": "P1W", "hebdomadaires": "P1W", "mensuel": "P1M", "mensuelle": "P1M",
+            "mensuels": "P1M", "mensuelles": "P1M", "annuel": "P1Y", "annuelle": "P1Y",
+            "annuels": "P1Y", "annuelles": "P1Y", "quotidiennement": "P1D",
+            "annuellement": "P1Y", "mensuellement": "P1M"}
+
+
+def adj_set(m, ctx):
+    return "SET", ADJ_SETS[m.group("w").lower()]
+
+
+REFS = {"actuellement": "PRESENT_REF", "désormais": "PRESENT_REF", "maintenant": "PRESENT_REF",
+        "à présent": "PRESENT_REF", "de nos jours": "PRESENT_REF", "à l'heure actuelle": "PRESENT_REF",
+        "à l’heure actuelle": "PRESENT_REF", "actuel": "PRESENT_REF", "actuelle": "PRESENT_REF",
+        "actuels": "PRESENT_REF", "actuelles": "PRESENT_REF",
+        "auparavant": "PAST_REF", "autrefois": "PAST_REF", "jadis": "PAST_REF",
+        "naguère": "PAST_REF", "récemment": "PAST_REF", "dernièrement": "PAST_REF",
+        "nouvellement": "PAST_REF", "prochainement": "FUTURE_REF", "bientôt": "FUTURE_REF",
+        "à l'avenir": "FUTURE_REF", "à l’avenir": "FUTURE_REF"}
+
+
+def ref(m, ctx):
+    return "TIME", REFS[re.sub(r"\s+", " ", m.group("w").lower())]
+
+
+# --- the rules, most specific first (on equal length the earlier rule wins)
+RULES = [
+    # le mercredi 13 septembre 2023, 13 septembre dernier, 1er mai 1962
+    (_rx(rf"""{_B}(?:(?:le|ce)\s+)?(?:(?P<wd>{WD})\s+)?(?P<d>[0-3]?\d|1er|premier)\s+(?P<m>{MON})
+          (?:\s+(?P<y>{YEAR4}|{APOS}?\d\d(?!\d)))?(?:\s+(?P<rel>derniers?|prochains?))?{_E}"""),
+     full_date),
+    # les 6 et 13 avril: the first day borrows the month
+    (_rx(rf"""{_B}(?P<t>(?:les|le|du|entre\s+le)\s+(?P<d>[0-3]?\d|1er))\s+(?:et|au|ou|à)\s+(?:le\s+)?
+          [0-3]?\d\s+(?P<m>{MON})(?:\s+(?P<y>{YEAR4}))?(?:\s+(?P<rel>derniers?|prochains?))?{_E}"""),
+     weekday_date),
+    # 13/09/2023, 13.09.23
+    (_rx(r"(?<![\d/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d\d)(?![\d/.])"), numeric_date),
+    # octobre 98, août 2001, fin août 2023
+    (_rx(rf"{_B}{MOD}?(?P<m>{MON})\s+(?P<y>{YEAR4}|{APOS}\d\d)(?!\d)"), month_year),
+    # en juillet, en juillet dernier, fin août, au mois de juin, septembre prochain
+    (_rx(rf"""(?P<cue>{_B}(?:en|dès|depuis|d{APOS}ici|jusqu{APOS}en|avant|après|pour|de|d{APOS}|
+          entre|et|à\s+partir\s+de|durant|pendant)\s+(?:l{APOS})?)?
+          (?P<t>(?P<mod>{MOD}|(?:le\s+|au\s+|du\s+)?mois\s+(?:de\s+|d{APOS}))?(?P<m>{MON})
+          (?:\s+(?P<rel>dernier|prochain))?)(?![\w-])"""), bare_month),
+    # mercredi, ce jeudi, mercredi dernier, lundi prochain, dimanche soir, le mercredi (habit)
+    (_rx(rf"""{_B}(?:(?P<det>ce|le|les|tous\s+les|chaque)\s+(?:même\s+)?)?(?P<wd>{WD})s?
+          (?:\s+(?P<rel>dernier|prochain|passé))?(?:\s+(?P<part>{PART}))?{_E}"""), weekday),
+    # hier, aujourd'hui vendredi, demain matin
+    (_rx(rf"""{_B}(?P<w>avant-hier|après-demain|hier|aujourd{APOS}hui|demain)
+          (?:\s+(?P<wd>{WD}))?(?:\s+(?P<part>{PART}|midi))?{_E}"""),
+     lambda m, ctx: relative_day(m, ctx) if (m.group("part") or "").lower() != "midi"
+     else ("TIME", ctx.day_offset(RELDAYS[m.group("w").lower()]) + "T12:00")),
+    (_rx(rf"{_B}(?:ce|cet|cette)\s+(?P<part>matin|après-midi|soir|nuit|matinée|soirée){_E}"), this_part),
+    # 14h30, 21 h 45, 18 h, 14:30
+    (_rx(r"(?<![\d,.])(?P<h>[0-2]?\d)\s?(?:h|H)\s?(?P<mi>[0-5]\d)?(?![\w])"), clock),
+    (_rx(r"(?<![\d,.:])(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?![\d:])"), clock),
+    (_rx(r"(?<![\w-])(?:à|vers|de|dès|avant|après|jusqu'à|jusqu’à|ce|en\s+fin\s+de|entre)\s+(?P<t>(?P<w>midi|minuit))(?![\w-])"), noon),
+    # cette semaine, la semaine dernière, ce week-end, la semaine prochaine
+    (_rx(rf"""{_B}(?:{MOD})?(?:cette\s+|ce\s+|(?:la\s+|le\s+)?(?=[\w-]+\s+(?:derni|prochain|pass|précédente)))
+          (?P<u>semaine|week-end)(?:\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé))?{_E}"""),
+     week),
+    # ce mois-ci, le mois dernier, le mois prochain
+    (_rx(rf"""{_B}(?:{MOD})?(?:ce\s+mois(?:-ci)?|le\s+mois\s+(?P<rel>dernier|prochain|passé)){_E}"""),
+     month_rel),
+    # cette année, l'an dernier, l'année prochaine, la fin de l'année dernière
+    (_rx(rf"""{_B}(?:{MOD})?(?:cette\s+année|(?:l{APOS}|d{APOS})(?:an|année)\s+(?P<rel>dernière|dernier|
+          prochaine|prochain|passée|passé|précédente|en\s+cours)|la\s+nouvelle\s+année){_E}"""), year_rel),
+    # 1998, en 2008, l'année 2001, fin 2022
+    (_rx(rf"""(?:(?P<cue>(?:{_B}(?:en|depuis|dès|de|d{APOS}ici|jusqu{APOS}en|avant|après|entre|et|
+          ou|à|au\s+cours\s+de|l{APOS}été|l{APOS}hiver|saison)\s+))?)(?P<t>(?:{MOD}|l{APOS}année\s+|l{APOS}an\s+)?
+          (?<![\d.,-])(?P<y>{YEAR4}))(?![\d,.]\d|[\w-]|\s?%)"""), year),
+    # les années 90, les années 1990
+    (_rx(rf"{_B}(?:les\s+)?années\s+(?P<y>(?:19|20)?\d0){_E}"), decade),
+    # l'été, cet été, l'hiver dernier, été 2003 ("été" alone is a participle)
+    (_rx(rf"""(?:{_B}(?P<det>cet\s+|cette\s+|l{APOS}|en\s+|d{APOS}|au\s+|le\s+|les\s+mois\s+d{APOS}))
+          (?P<t>(?:cet\s+|cette\s+)?(?P<s>été|printemps|automne|hiver)(?:\s+(?P<y>{YEAR4}))?
+          (?:\s+(?P<rel>dernier|prochain))?){_E}"""), season),
+    (_rx(rf"""{_B}(?P<t>(?P<s>printemps|automne|hiver)(?:\s+(?P<y>{YEAR4}))?)(?:\s+(?P<rel>dernier|prochain))?{_E}"""),
+     lambda m, ctx: season(m, ctx) if m.group("y") or m.group("rel") else None),
+    # trois ans, environ une heure, plusieurs jours, ces derniers jours; il y a deux jours
+    (_rx(rf"""(?P<t>(?:(?P<ago>{_B}il\s+y\s+a)|(?P<dans>{_B}dans))\s+(?P<n>{NUMBER})\s+(?P<u>{UNIT})){_E}"""),
+     lambda m, ctx: ago_date(_num(m.group("n")), m.group("u"), -1 if m.group("ago") else 1, ctx)
+     if _num(m.group("n")) is not None and not m.group("u").lower().startswith(("heure", "minute", "seconde"))
+     else None),
+    (_rx(rf"""(?P<t>{_B}
+          (?:(?:environ|près\s+de|plus\s+de|moins\s+de|quelque|presque|au\s+moins|pas\s+moins\s+de)\s+)?
+          (?P<n>{NUMBER}|une\s+(?:dizaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine)
+          |plusieurs|quelques|des|de\s+nombreuses|de\s+nombreux|ces\s+derni(?:ers|ères)|certaines)\s+
+          (?:d{APOS}|de\s+)?(?P<u>{UNIT})){_E}"""), duration),
+    (_rx(rf"{_B}(?P<w>quinquennat|septennat|un\s+quart\s+de\s+siècle|un\s+demi-siècle|une\s+demi-heure|"
+         rf"un\s+quart\s+d{APOS}heure|un\s+an\s+et\s+demi|une\s+heure\s+et\s+demie|un\s+mois\s+et\s+demi|"
+         rf"une\s+demi-journée){_E}"), fixed_duration),
+    # chaque semaine, tous les jours, tous les jeudis, par an
+    (_rx(rf"""{_B}(?:chaque|tous\s+les|toutes\s+les)\s+(?P<u>jours?|semaines?|mois|ans?|années?|heures?|
+          trimestres?|semestres?|matins?|soirs?|nuits?|week-ends?){_E}"""), every),
+    (_rx(rf"{_B}par\s+(?P<t>(?P<u>jour|semaine|mois|an|année|heure|trimestre|semestre)){_E}"), every),
+    # quotidien, annuel (not the newspaper: "le quotidien Le Monde")
+    (_rx(rf"""(?<!\ble\s)(?<!\bdu\s)(?<!\bau\s)(?<!\bun\s)(?<!\bce\s)(?<!\bson\s)(?<!\bl{APOS})
+          (?<!\bleur\s)(?<!\bdes\s)(?<!\bles\s)(?<!\bnotre\s)(?<!\bvotre\s)(?<!\bnos\s)(?<!\bses\s)(?<!\bmon\s)
+          {_B}(?P<w>quotidien(?:ne)?s?|hebdomadaires?|mensuel(?:le)?s?|annuel(?:le)?s?|quotidiennement|
+          annuellement|mensuellement){_E}"""), adj_set),
+    (_rx(rf"""{_B}(?P<w>actuellement|désormais|maintenant|à\s+présent|de\s+nos\s+jours|
+          à\s+l{APOS}heure\s+actuelle|actuel(?:le)?s?|auparavant|autrefois|jadis|naguère|récemment|
+          dernièrement|nouvellement|prochainement|bientôt|à\s+l{APOS}avenir){_E}"""), ref),
+]
+
