@@ -1,0 +1,190 @@
+"""Name normalisation: when do two surface forms name the same person, place or body?
+
+Forms are folded (accents, case, hyphens, apostrophes) and given a transliteration key so that
+the spellings outlets use for one foreign name meet ("Vostotchny" / "Vostochny",
+"Choïgou" / "Shoigu", "Sergueï" / "Sergei"). People are compared surname against surname and
+given name against given name: a whole-string similarity would join "Sergueï Choïgou" and
+"Sergueï Lavrov". Names that no spelling rule can join ("Poutine" / "Putin", "Pékin" /
+"Beijing") come from the alias lexicon in `recoupe/data/aliases.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+from unidecode import unidecode
+
+# Honorifics and titles that may open a name span ("M. Poutine", "Le Président Vladimir Poutine").
+TITLES = {
+    "m", "mm", "mme", "mmes", "mlle", "monsieur", "madame", "mademoiselle", "mr", "mrs", "ms",
+    "dr", "pr", "me", "mgr", "sir", "dame", "lord", "herr", "frau", "le", "la", "les", "l",
+    "president", "presidente", "ministre", "general", "generale", "marechal", "colonel",
+    "capitaine", "roi", "reine", "prince", "princesse", "pape", "chancelier", "chanceliere",
+    "senateur", "senatrice", "depute", "deputee", "maire", "professeur", "docteur",
+    "camarade",
+}
+ARTICLES = {"le", "la", "les", "l"}
+# Words that designate a kind of place or body: "Kosmodrom Vostochny" is "Vostochny".
+DESIGNATORS = {
+    "cosmodrome", "kosmodrom", "cosmodrom", "base", "spatiale", "ville", "region", "province",
+    "republique", "port", "aeroport", "station", "gare", "mont", "lac", "fleuve", "riviere",
+    "ile", "iles", "oblast", "kraï", "krai", "district", "city", "river", "lake", "island",
+    "de", "du", "des", "d", "la", "le", "l", "of", "the",
+}
+PARTICLES = {"de", "du", "des", "d", "la", "le", "van", "von", "der", "den", "di", "da", "al",
+             "el", "ben", "bin", "ibn", "y"}
+
+# Transliteration key: the spellings of one foreign name meet. Applied in order.
+_TRANSLIT = [
+    ("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("ch", "sh"), ("kh", "h"), ("ph", "f"),
+    ("ck", "k"), ("gue", "ge"), ("gui", "gi"), ("ou", "u"), ("ey", "ei"), ("yi", "i"),
+    ("y", "i"), ("w", "v"), ("j", "j"),
+]
+_VOWELS = set("aeiouy")
+_SPLIT = re.compile(r"[\s\-‐‑–—'’`´.,;:()\[\]«»\"]+")
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII form with hyphens and apostrophes as spaces: "Kim Jong-un" -> "kim jong un"."""
+    return " ".join(t for t in _SPLIT.split(unidecode(text).lower()) if t)
+
+
+def translit(token: str) -> str:
+    """A transliteration key of one folded token."""
+    for a, b in _TRANSLIT:
+        token = token.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", token)  # doubled letters: "Zelenskyy" -> "zelenski"
+
+
+def tokens(name: str, *, person: bool = True) -> list[str]:
+    """Folded tokens of a name, leading titles (or, for places, articles) removed when a name
+    remains."""
+    toks = fold(name).split()
+    drop = TITLES if person else ARTICLES
+    i = 0
+    while i < len(toks) - 1 and toks[i] in drop:
+        i += 1
+    return toks[i:]
+
+
+def key(name: str, *, person: bool = True) -> str:
+    """The comparison key of a whole name: folded, titles stripped, transliterated."""
+    return " ".join(translit(t) for t in tokens(name, person=person))
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, int]:
+    data = json.loads(resources.files("recoupe.data").joinpath("aliases.json").read_text("utf-8"))
+    index: dict[str, int] = {}
+    for n, forms in enumerate(data["entities"]):
+        for form in forms:
+            index.setdefault(key(form, person=False), n)
+    return index
+
+
+def alias_group(name: str) -> int | None:
+    """The lexicon entry a name belongs to, if any."""
+    index = _aliases()
+    found = index.get(key(name, person=False))
+    return found if found is not None else index.get(key(name))
+
+
+@lru_cache(maxsize=1)
+def _alias_forms() -> list[list[str]]:
+    data = json.loads(resources.files("recoupe.data").joinpath("aliases.json").read_text("utf-8"))
+    return data["entities"]
+
+
+def alias_forms(group: int) -> list[str]:
+    return list(_alias_forms()[group])
+
+
+def same_token(a: str, b: str) -> bool:
+    """Two folded name tokens are one spelling of the same name ("dmitri" / "dimitri")."""
+    if a == b:
+        return True
+    ka, kb = translit(a), translit(b)
+    if ka == kb:
+        return True
+    if len(ka) < 5 or len(kb) < 5 or ka[0] != kb[0]:
+        return False
+    # a gendered ending names another person (Petrov / Petrova, Martin / Martine)
+    if any(ka + end == kb or kb + end == ka for end in ("a", "e")):
+        return False
+    # one vowel more or less, or another vowel: "dmitri" / "dimitri" (not "marie" / "marine")
+    ops = Levenshtein.editops(ka, kb)
+    if len(ops) != 1 or JaroWinkler.similarity(ka, kb) < 0.85:
+        return False
+    op = ops[0]
+    changed = {ka[op.src_pos] if op.tag != "insert" else "", kb[op.dest_pos] if op.tag != "delete" else ""}
+    return all(c in _VOWELS for c in changed if c)
+
+
+def _initial(a: str, b: str) -> bool:
+    return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _seq_equal(a: list[str], b: list[str]) -> bool:
+    return len(a) == len(b) and all(same_token(x, y) for x, y in zip(a, b))
+
+
+def person_match(a: str, b: str) -> str | None:
+    """How two person names relate: "full" (same person, both given+surname), "partial" (one
+    is a surname-only or shortened form of the other), or None (different or unknown)."""
+    ta = [t for t in tokens(a) if t not in PARTICLES] or tokens(a)
+    tb = [t for t in tokens(b) if t not in PARTICLES] or tokens(b)
+    if not ta or not tb:
+        return None
+    if _seq_equal(ta, tb):
+        return "full" if len(ta) > 1 else "partial"
+    if len(ta) > 1 and len(tb) > 1:
+        # given name and surname both agree (initials allowed), middle names may be missing
+        if same_token(ta[-1], tb[-1]) and (same_token(ta[0], tb[0]) or _initial(ta[0], tb[0])):
+            return "full"
+        short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+        # "Kim Jong" / "Kim Jong Un", "Jong Un" / "Kim Jong Un"
+        if len(short) < len(long_) and (_seq_equal(short, long_[:len(short)])
+                                        or _seq_equal(short, long_[-len(short):])):
+            return "partial"
+        return None
+    # one side is a single token: it must be the other's surname
+    single, full = (ta, tb) if len(ta) == 1 else (tb, ta)
+    if len(single[0]) >= 3 and same_token(single[0], full[-1]):
+        return "partial"
+    return None
+
+
+def place_match(a: str, b: str) -> bool:
+    """Two place or organisation names designate the same thing."""
+    ka, kb = key(a, person=False), key(b, person=False)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    ta, tb = ka.split(), kb.split()
+    if len(ta) == len(tb) and all(same_token(x, y) for x, y in zip(ta, tb)):
+        return True
+    # "Kosmodrom Vostochny" / "Vostotchny": the rest is only a designator
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    if len(short) < len(long_):
+        n = len(short)
+        for i in range(len(long_) - n + 1):
+            if _seq_equal(short, long_[i:i + n]):
+                rest = long_[:i] + long_[i + n:]
+                if all(t in {translit(d) for d in DESIGNATORS} for t in rest):
+                    return max(len(t) for t in short) >= 4
+    return False
+
+
+def names_match(a: str, b: str, label: str) -> bool:
+    """Same entity by name alone, for entities of type `label` (PER or other)."""
+    ga, gb = alias_group(a), alias_group(b)
+    if ga is not None and ga == gb:
+        return True
+    if label == "PER":
+        return person_match(a, b) is not None
+    return place_match(a, b)

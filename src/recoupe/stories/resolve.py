@@ -1,0 +1,251 @@
+"""One entity across outlets: the article-level entities of a story merged by name.
+
+`resolve_entities(story, articles)` fills `story.entities` (ids `<story.id>:eN`) and returns
+the map from article-level entity ids (`<article_id>:eN`) to story-level ids. The map is also
+kept on the story (not serialised); `entity_map(story, articles)` gives it back, rebuilding it
+from the mentions when the story was loaded from JSON. `find_entity(story, name)` finds the
+story entity a bare name designates.
+
+Merging is by name only (see `recoupe.stories.names`): full person names must agree on
+surname and given name; a surname-only or shortened form ("Poutine", "Kim Jong") joins a full
+name only when exactly one person of the story fits it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from recoupe.model import Article, Entity, Role, SourceSpan, Story
+from recoupe.stories import names
+
+NAME_KINDS = {"name", "surname", "title"}
+
+
+@dataclass
+class _Node:
+    """One article-level entity."""
+
+    id: str
+    article_id: str
+    type: str
+    name: str
+    forms: list[str] = field(default_factory=list)  # name-like surface forms
+    mentions: list[SourceSpan] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+
+def display_name(surface: str, person: bool = True) -> str:
+    """The surface form without leading titles, original spelling kept: "M. Poutine" -> "Poutine"."""
+    words = surface.strip().split()
+    drop = names.TITLES if person else names.ARTICLES
+    while len(words) > 1 and names.fold(words[0]).replace(" ", "") in drop:
+        words = words[1:]
+    out = " ".join(words)
+    # "l'Ukraine" keeps its article glued: drop it
+    if not person and len(out) > 2 and out[:2].lower() in ("l'", "l’"):
+        out = out[2:]
+    return out
+
+
+def _exact(article: Article, span) -> SourceSpan | None:
+    """A SourceSpan that really matches the article text, else None."""
+    start, end = span.start, span.end
+    if 0 <= start < end <= len(article.text) and article.text[start:end] == span.text:
+        return article.span(start, end)
+    return None
+
+
+def _nodes(articles: list[Article]) -> list[_Node]:
+    nodes: list[_Node] = []
+    for art in articles:
+        by_entity: dict[str, list] = defaultdict(list)
+        for m in art.mentions:
+            if m.entity_id:
+                by_entity[m.entity_id].append(m)
+        if art.entities:
+            for ent in art.entities:
+                person = ent.type == "PER"
+                node = _Node(ent.id, art.id, ent.type, display_name(ent.name, person))
+                seen: set[tuple[int, int]] = set()
+                for s in list(ent.mentions) + by_entity.get(ent.id, []):
+                    sp = _exact(art, s)
+                    if sp and (sp.start, sp.end) not in seen:
+                        seen.add((sp.start, sp.end))
+                        node.mentions.append(sp)
+                forms = [ent.name, *ent.variants]
+                forms += [m.text for m in by_entity.get(ent.id, []) if m.kind in NAME_KINDS]
+                node.forms = list(dict.fromkeys(f for f in forms if f and f.strip()))
+                for r in ent.roles:
+                    sp = _exact(art, r.support)
+                    if sp:
+                        node.roles.append(Role(r.text, sp))
+                nodes.append(node)
+        else:
+            # no chains: one node per distinct name mention
+            groups: dict[tuple[str, str], list] = defaultdict(list)
+            for m in art.mentions:
+                if m.kind in NAME_KINDS:
+                    groups[(m.label, names.key(m.text, person=m.label == "PER"))].append(m)
+            for n, ((label, _), ms) in enumerate(groups.items()):
+                surface = max((m.text for m in ms), key=len)
+                node = _Node(f"{art.id}:x{n}", art.id, label, display_name(surface, label == "PER"))
+                node.mentions = [sp for m in ms if (sp := _exact(art, m))]
+                node.forms = list(dict.fromkeys(m.text for m in ms))
+                nodes.append(node)
+    return [n for n in nodes if n.name]
+
+
+class _Union:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _alias(node: _Node) -> int | None:
+    for form in [node.name, *node.forms]:
+        g = names.alias_group(form)
+        if g is not None:
+            return g
+    return None
+
+
+def _strong(a: _Node, b: _Node) -> bool:
+    """Same entity for sure: lexicon, same full person name, same place/body name."""
+    person_a, person_b = a.type == "PER", b.type == "PER"
+    ga, gb = names.alias_group(a.name), names.alias_group(b.name)
+    if ga is not None and ga == gb:
+        return True
+    if person_a != person_b:
+        return False
+    if person_a:
+        return names.person_match(a.name, b.name) == "full"
+    if names.key(a.name, person=False) == names.key(b.name, person=False):
+        return True
+    return a.type == b.type and names.place_match(a.name, b.name)
+
+
+def _cluster(nodes: list[_Node]) -> list[list[_Node]]:
+    uf = _Union(len(nodes))
+    for i, a in enumerate(nodes):
+        for j in range(i + 1, len(nodes)):
+            if _strong(a, nodes[j]):
+                uf.union(i, j)
+    # the same bare surname across outlets of one story is one person
+    singles: dict[str, int] = {}
+    for i, a in enumerate(nodes):
+        if a.type == "PER" and len(names.tokens(a.name)) == 1:
+            k = names.key(a.name)
+            if k in singles:
+                uf.union(singles[k], i)
+            else:
+                singles[k] = i
+    # shortened person names join the one full name of the story they fit
+    persons = [i for i, n in enumerate(nodes) if n.type == "PER"]
+    persons.sort(key=lambda i: -len(names.tokens(nodes[i].name)))
+    for i in persons:
+        if len(names.tokens(nodes[i].name)) >= 3:
+            continue
+        fits = set()
+        for j in persons:
+            if uf.find(j) == uf.find(i) or len(names.tokens(nodes[j].name)) <= len(names.tokens(nodes[i].name)):
+                continue
+            if names.person_match(nodes[i].name, nodes[j].name) is not None:
+                fits.add(uf.find(j))
+        if len(fits) == 1:
+            uf.union(i, fits.pop())
+    clusters: dict[int, list[_Node]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        clusters[uf.find(i)].append(n)
+    return list(clusters.values())
+
+
+def _best_name(cluster: list[_Node], etype: str) -> str:
+    """The fullest, most common name (people: fullest first; places and bodies: most common)."""
+    arts: dict[str, set[str]] = defaultdict(set)
+    for n in cluster:
+        arts[n.name].add(n.article_id)
+
+    def rank(name: str):
+        ntok = len(names.tokens(name, person=etype == "PER"))
+        common = len(arts[name])
+        return (ntok, common, len(name)) if etype == "PER" else (common, ntok, len(name))
+
+    return max(arts, key=rank)
+
+
+def resolve_entities(story: Story, articles: dict[str, Article]) -> dict[str, str]:
+    """Fill `story.entities`; return (and keep) the article-level -> story-level id map."""
+    arts = [articles[a] for a in story.article_ids if a in articles]
+    clusters = _cluster(_nodes(arts))
+    clusters.sort(key=lambda c: (-len({n.article_id for n in c}), -sum(len(n.mentions) for n in c),
+                                 c[0].name))
+    story.entities = []
+    mapping: dict[str, str] = {}
+    for k, cluster in enumerate(clusters, start=1):
+        types = Counter()
+        for n in cluster:
+            types[n.type] += max(1, len(n.mentions))
+        etype = types.most_common(1)[0][0]
+        eid = f"{story.id}:e{k}"
+        mentions: dict[tuple[str, int, int], SourceSpan] = {}
+        variants: list[str] = []
+        roles: dict[tuple[str, str], Role] = {}
+        for n in cluster:
+            mapping[n.id] = eid
+            for m in n.mentions:
+                mentions.setdefault((m.article_id, m.start, m.end), m)
+            variants += [n.name, *n.forms]
+            for r in n.roles:
+                roles.setdefault((r.support.article_id, names.fold(r.text)), r)
+        variants = list(dict.fromkeys(v.strip() for v in variants if v.strip()))
+        ent = Entity(eid, _best_name(cluster, etype), etype, variants=variants,
+                     mentions=sorted(mentions.values(), key=lambda s: (s.article_id, s.start)),
+                     roles=list(roles.values()))
+        group = next((g for g in (_alias(n) for n in cluster) if g is not None), None)
+        if group is not None:
+            known = {names.key(v) for v in variants}
+            ent.aliases = [f for f in names.alias_forms(group) if names.key(f) not in known]
+        story.entities.append(ent)
+    story._entity_map = mapping  # not a dataclass field: never serialised
+    return mapping
+
+
+def entity_map(story: Story, articles: dict[str, Article] | None = None) -> dict[str, str]:
+    """Article-level entity id -> story-level entity id (rebuilt from mentions if needed)."""
+    mapping = getattr(story, "_entity_map", None)
+    if mapping is not None:
+        return mapping
+    mapping = {}
+    where = {(m.article_id, m.start, m.end): e.id for e in story.entities for m in e.mentions}
+    for art in (articles or {}).values():
+        for m in art.mentions:
+            if m.entity_id and (art.id, m.start, m.end) in where:
+                mapping[m.entity_id] = where[(art.id, m.start, m.end)]
+    story._entity_map = mapping
+    return mapping
+
+
+def find_entity(story: Story, name: str, label: str | None = None) -> Entity | None:
+    """The story entity a bare name designates, if exactly one fits."""
+    if not name or not name.strip():
+        return None
+    k = names.key(name)
+    exact = [e for e in story.entities if any(names.key(v) == k for v in [e.name, *e.variants])]
+    if len(exact) == 1:
+        return exact[0]
+    if exact:
+        return max(exact, key=lambda e: len(e.mentions))
+    fits = [e for e in story.entities if (label is None or e.type == label or label != "PER")
+            and names.names_match(name, e.name, e.type)]
+    return fits[0] if len(fits) == 1 else None

@@ -1,0 +1,94 @@
+"""One entity across outlets: spellings merged, different people kept apart, provenance exact."""
+
+from storybuild import Builder, assert_provenance, story_of
+
+from recoupe.stories.resolve import entity_map, find_entity, resolve_entities
+
+
+def _three_outlets():
+    a = Builder("a", "Le président Vladimir Poutine a reçu Kim Jong Un au cosmodrome de Vostotchny. "
+                     "M. Poutine a parlé de satellites. Le ministre Sergueï Choïgou était présent.",
+                source="Outlet A")
+    a.entity("Vladimir Poutine", "PER", "M. Poutine")
+    a.entity("Kim Jong Un", "PER")
+    a.entity("Vostotchny", "LOC")
+    a.entity("Sergueï Choïgou", "PER", roles=("ministre",))
+    b = Builder("b", "Kim Jong-un est arrivé à Vostochny, où Poutine l'attendait. "
+                     "Sergueï Lavrov doit se rendre à Pyongyang. Dimitri Peskov a confirmé.",
+                source="Outlet B")
+    b.entity("Kim Jong-un", "PER")
+    b.entity("Vostochny", "LOC")
+    b.entity("Poutine", "PER")
+    b.entity("Sergueï Lavrov", "PER")
+    b.entity("Pyongyang", "LOC")
+    b.entity("Dimitri Peskov", "PER")
+    c = Builder("c", "Vladimir Putin met Kim Jong Un in the Russian Far East, Dmitri Peskov said. "
+                     "North Korea wants satellites.", source="Outlet C", lang="en")
+    c.entity("Vladimir Putin", "PER")
+    c.entity("Kim Jong Un", "PER")
+    c.entity("Dmitri Peskov", "PER")
+    c.entity("North Korea", "LOC")
+    return story_of(a, b, c)
+
+
+def _by_name(story):
+    return {e.name: e for e in story.entities}
+
+
+def test_spellings_merge_into_one_entity():
+    story, arts = _three_outlets()
+    mapping = resolve_entities(story, arts)
+    ents = _by_name(story)
+    assert set(ents["Kim Jong Un"].variants) >= {"Kim Jong Un", "Kim Jong-un"}
+    assert {m.article_id for m in ents["Kim Jong Un"].mentions} == {"a", "b", "c"}
+    putin = ents["Vladimir Poutine"]
+    assert {"Poutine", "Vladimir Putin", "M. Poutine"} <= set(putin.variants)
+    assert mapping["a:e1"] == mapping["b:e3"] == mapping["c:e1"] == putin.id
+    peskov = find_entity(story, "Peskov")
+    assert peskov is not None and {"Dmitri Peskov", "Dimitri Peskov"} <= set(peskov.variants)
+    vost = find_entity(story, "Vostochny")
+    assert vost is not None and {m.article_id for m in vost.mentions} == {"a", "b"}
+    assert story.entities[0].id.startswith("s1:e")
+
+
+def test_people_sharing_a_given_name_stay_apart():
+    story, arts = _three_outlets()
+    resolve_entities(story, arts)
+    ents = _by_name(story)
+    assert "Sergueï Choïgou" in ents and "Sergueï Lavrov" in ents
+    assert ents["Sergueï Choïgou"].id != ents["Sergueï Lavrov"].id
+    assert ents["Sergueï Choïgou"].roles and ents["Sergueï Choïgou"].roles[0].text == "ministre"
+
+
+def test_ambiguous_surname_is_not_merged():
+    a = Builder("a", "Marine Le Pen et Jean-Marie Le Pen étaient là.")
+    a.entity("Marine Le Pen", "PER")
+    a.entity("Jean-Marie Le Pen", "PER")
+    b = Builder("b", "Le Pen a parlé.")
+    b.entity("Le Pen", "PER")
+    story, arts = story_of(a, b)
+    resolve_entities(story, arts)
+    assert len([e for e in story.entities if e.type == "PER"]) == 3
+
+
+def test_map_rebuilt_from_mentions_and_provenance():
+    story, arts = _three_outlets()
+    mapping = resolve_entities(story, arts)
+    del story._entity_map
+    assert entity_map(story, arts) == mapping
+    assert_provenance(story, arts)
+
+
+def test_articles_without_chains_use_mentions():
+    from recoupe.model import Mention
+
+    a = Builder("a", "Kim Jong Un est venu. Kim Jong Un est reparti.")
+    b = Builder("b", "Kim Jong-un est venu.")
+    for builder in (a, b):
+        for form in ("Kim Jong Un", "Kim Jong-un"):
+            if form in builder.art.text:
+                s, e = builder.find(form)
+                builder.art.mentions.append(Mention(s, e, form, "PER"))
+    story, arts = story_of(a, b)
+    resolve_entities(story, arts)
+    assert len(story.entities) == 1 and {m.article_id for m in story.entities[0].mentions} == {"a", "b"}
