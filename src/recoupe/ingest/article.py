@@ -1,0 +1,37 @@
+"""From a reader's `Document` to an `Article`: cleaned text, date, language and a stable id."""
+
+from __future__ import annotations
+
+import hashlib
+
+from recoupe import settings
+from recoupe.clean import clean, typography
+from recoupe.ingest.base import Context, Document
+from recoupe.ingest.lang import detect_language
+from recoupe.ingest.published import in_future, publication_date
+from recoupe.model import Article
+
+
+def article_id(text: str) -> str:
+    """A content hash of the cleaned text: the same article read twice gets the same id."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def build_article(doc: Document, ctx: Context) -> Article | None:
+    """The article of `doc`, or None (with a warning) when too little text is left."""
+    text, removed = clean(doc.text, drop=doc.drop)
+    if len(text) < settings.MIN_TEXT_CHARS:
+        ctx.warn(f"{doc.origin}: no article text (fewer than {settings.MIN_TEXT_CHARS} "
+                 f"characters once cleaned); skipped")
+        return None
+    published, published_from = publication_date(doc.published, doc.header_date, text)
+    warnings = list(doc.warnings)
+    if published and in_future(published):
+        warnings.append(f"{doc.origin}: its date {published} is in the future; kept as given")
+        ctx.warn(warnings[-1])
+    title = typography(doc.title) if doc.title else None
+    return Article(
+        id=doc.id or article_id(text), origin=doc.origin, source=doc.source or doc.origin,
+        text=text, title=title, lang=doc.lang or detect_language(text), published=published,
+        published_from=published_from, authors=[typography(a) for a in doc.authors], url=doc.url, removed=removed,
+        warnings=warnings)
