@@ -1,0 +1,175 @@
+"""What a reader of one story sees, arranged once for every human format (Markdown, HTML).
+
+Sources are numbered per story; a citation marker [n] points to source n and to the exact
+passage it cites.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from recoupe.model import Article, Dossier, Entity, Quote, SourceSpan, Story
+from recoupe.render.labels import format_date, kind_label, labels, story_lang
+
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
+
+
+@dataclass
+class Cite:
+    n: int  # the number of the source in this story
+    article_id: str
+    start: int
+    end: int
+    text: str
+    source: str
+
+
+@dataclass
+class Outlet:
+    name: str
+    article_ids: list[str]
+    origin: str | None = None  # a letter shared by outlets that copy one origin
+
+
+@dataclass
+class FactRow:
+    text: str
+    cells: list[list[Cite]]  # one list per outlet column, empty when the outlet does not report it
+    origins: int
+    single_source: bool
+
+
+@dataclass
+class QuoteGroup:
+    quotes: list[tuple[Quote, Cite]]
+
+
+@dataclass
+class SpeakerQuotes:
+    name: str | None
+    roles: list[str]
+    groups: list[QuoteGroup] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(len(g.quotes) for g in self.groups)
+
+
+@dataclass
+class EntityView:
+    entity: Entity
+    mentions: int
+    outlets: int
+    roles: list[tuple[str, Cite]]
+
+
+class StoryView:
+    def __init__(self, story: Story, articles: dict[str, Article], anchor: str = "s1"):
+        self.story = story
+        self.anchor = anchor  # a safe HTML id prefix for this story
+        self.lang = story_lang(story, articles)
+        self.L = labels(self.lang)
+        self.articles = [articles[i] for i in story.article_ids if i in articles]
+        self.number = {a.id: n for n, a in enumerate(self.articles, 1)}
+        self._by_id = articles
+        self.outlets = self._outlets()
+
+    # -- citations
+
+    def cite(self, span: SourceSpan) -> Cite:
+        art = self._by_id.get(span.article_id)
+        return Cite(self.number.get(span.article_id, 0), span.article_id, span.start, span.end,
+                    span.text, art.source if art else span.article_id)
+
+    def cites(self, spans: list[SourceSpan]) -> list[Cite]:
+        return sorted((self.cite(s) for s in spans), key=lambda c: (c.n, c.start))
+
+    def date(self, value: str | None) -> str:
+        return format_date(value, self.lang)
+
+    def kind(self, kind: str) -> str:
+        return kind_label(kind, self.lang)
+
+    # -- the story's parts
+
+    def _outlets(self) -> list[Outlet]:
+        by_name: dict[str, list[str]] = defaultdict(list)
+        for a in self.articles:
+            by_name[a.source].append(a.id)
+        outlets = [Outlet(name, ids) for name, ids in by_name.items()]
+        # outlets carrying copies of one origin share a letter; independent ones get none
+        letter = 0
+        for group in self.story.copies:
+            members = [o for o in outlets if set(o.article_ids) & set(group)]
+            if len(members) > 1:
+                for o in members:
+                    o.origin = o.origin or chr(ord("A") + letter % 26)
+                letter += 1
+        return outlets
+
+    def fact_rows(self) -> list[FactRow]:
+        column = {aid: i for i, o in enumerate(self.outlets) for aid in o.article_ids}
+        rows = []
+        for fact in self.story.facts:
+            cells: list[list[Cite]] = [[] for _ in self.outlets]
+            for c in self.cites(fact.support):
+                if c.article_id in column:
+                    cells[column[c.article_id]].append(c)
+            rows.append(FactRow(fact.text, cells, fact.origins, fact.single_source))
+        # best corroborated first: a reader scans the solid ground, then the single-source claims
+        rows.sort(key=lambda r: (-r.origins, -sum(bool(c) for c in r.cells)))
+        return rows
+
+    def timeline(self):
+        return sorted(self.story.timeline, key=lambda e: e.date)
+
+    def speakers(self) -> list[SpeakerQuotes]:
+        entities = {e.id: e for e in self.story.entities}
+        speakers: dict[str, SpeakerQuotes] = {}
+        groups: dict[tuple[str, str], QuoteGroup] = {}
+        for i, q in enumerate(self.story.quotes):
+            ent = entities.get(q.speaker.entity_id or "")
+            key = q.speaker.entity_id or (q.speaker.name or "").strip().lower() or "?"
+            if key not in speakers:
+                name = ent.name if ent else q.speaker.name
+                roles = list(dict.fromkeys(r.text for r in ent.roles)) if ent else []
+                speakers[key] = SpeakerQuotes(name, roles)
+            gkey = (key, q.group or f"#{i}")
+            if gkey not in groups:
+                groups[gkey] = QuoteGroup([])
+                speakers[key].groups.append(groups[gkey])
+            groups[gkey].quotes.append((q, self.cite(SourceSpan(q.article_id, q.start, q.end, q.text))))
+        for g in groups.values():
+            g.quotes.sort(key=lambda qc: (qc[1].n, qc[1].start))
+        for s in speakers.values():
+            s.groups.sort(key=lambda g: -len(g.quotes))
+        # named speakers by weight, the unidentified last
+        return sorted(speakers.values(), key=lambda s: (s.name is None, -s.count))
+
+    def divergences(self):
+        return sorted(self.story.divergences,
+                      key=lambda d: (not d.contradiction, SEVERITY_ORDER.get(d.severity, 1)))
+
+    def entities(self) -> dict[str, list[EntityView]]:
+        out: dict[str, list[EntityView]] = {t: [] for t in ENTITY_TYPES}
+        for e in self.story.entities:
+            roles = list({r.text.lower(): (r.text, self.cite(r.support)) for r in e.roles}.values())
+            out.setdefault(e.type, []).append(EntityView(
+                e, len(e.mentions), len({self.number.get(m.article_id) for m in e.mentions}), roles))
+        for views in out.values():
+            views.sort(key=lambda v: (-v.outlets, -v.mentions, v.entity.name))
+        return {t: v for t, v in out.items() if v}
+
+    def date_range(self) -> str:
+        dates = sorted(a.published for a in self.articles if a.published)
+        if not dates:
+            return ""
+        first, last = self.date(dates[0]), self.date(dates[-1])
+        return first if first == last else f"{first} – {last}"
+
+
+def story_views(dossier: Dossier) -> list[StoryView]:
+    articles = {a.id: a for a in dossier.articles}
+    return [StoryView(s, articles, f"s{i}") for i, s in enumerate(dossier.stories, 1)]

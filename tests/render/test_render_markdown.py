@@ -1,0 +1,38 @@
+import re
+
+from recoupe.render import dossier_markdown, write_dossier
+
+
+def test_markdown_has_every_section_in_french(rich):
+    text = dossier_markdown(rich)
+    for heading in ("## Grève des dockers à Marseille", "### L'essentiel", "### Qui rapporte quoi",
+                    "### Chronologie", "### Qui a dit quoi", "### Divergences",
+                    "### Personnes, organisations, lieux", "### Sources"):
+        assert heading in text
+    # the summary carries citation markers into the numbered sources list
+    assert "Fos-sur-Mer, près de Marseille. [1][2][3]" in text
+    assert "1. **Le Quotidien du Sud**" in text and "3. **Coastal Wire**" in text
+    # facts name their outlets; the single-source fact says so
+    assert re.search(r"400 grévistes\. — Le Quotidien du Sud \[1\] \(1 origine indépendante\) — \*\*source unique\*\*", text)
+    # timeline in date order, quotes under their speaker, divergences with both sides
+    assert text.index("**mars 2024**") < text.index("**13 mars 2024**") < text.index("**14 mars 2024**")
+    assert "#### Pierre Martin" in text
+    assert "- reçus vendredi — « doit recevoir les syndicats vendredi » (Le Quotidien du Sud) [1]" in text
+    assert "**Écart d'estimations** (Points de vue" in text and "**Date** (Contradiction" in text
+
+
+def test_markdown_in_english_for_english_stories(english):
+    text = dossier_markdown(english)
+    assert "### In brief" in text and "### Who said what" in text and "L'essentiel" not in text
+
+
+def test_markdown_keeps_markup_inert(injected):
+    text = dossier_markdown(injected)
+    # every < is backslash-escaped, so no Markdown viewer sees a tag
+    assert not re.search(r"(?<!\\)<", text)
+    assert "\\<script\\>" in text
+
+
+def test_write_markdown_file(rich, tmp_path):
+    write_dossier(rich, "md", tmp_path / "d.md")
+    assert (tmp_path / "d.md").read_text(encoding="utf-8").startswith("# Dossier recoupe")
