@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, help="json, md or html (default: from -o, else json)")
     p.add_argument("--store", type=Path, metavar="DB",
                    help="also keep the articles in this SQLite store")
+    p.add_argument("--export", type=Path, metavar="DIR",
+                   help="also write articles, quotes, facts and divergences to DIR as JSON Lines "
+                        "and quotes and divergences as CSV")
 
     p = verbs.add_parser(
         "ingest", help="read, clean and analyse articles into the store",
@@ -130,6 +133,10 @@ def cmd_brief(args) -> int:
     dossier = brief(args.inputs, allow_private=args.allow_private, n_process=args.jobs,
                     store=args.store, progress=not args.quiet, warn=_warner(args.quiet))
     write_dossier(dossier, fmt or "json", args.output)
+    if args.export is not None:
+        from recoupe.render import write_exports
+
+        write_exports(dossier, args.export)
     if args.output is not None and not args.quiet:
         print(f"recoupe: {len(dossier.articles)} articles, {len(dossier.stories)} stories "
               f"-> {args.output}", file=sys.stderr)

@@ -56,3 +56,13 @@ def test_csv_cells_cannot_run_as_formulas(rich, tmp_path):
     assert rows[0]["speaker"] == "'=HYPERLINK(\"http://x\")"
     # JSON Lines keep the exact value
     assert read_jsonl(tmp_path / "quotes.jsonl")[0]["speaker"] == "=HYPERLINK(\"http://x\")"
+
+
+def test_unwritable_folder_is_a_clean_error(rich, tmp_path):
+    import pytest
+
+    from recoupe.errors import InputError
+
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(InputError):
+        write_exports(rich, tmp_path / "file" / "sub")

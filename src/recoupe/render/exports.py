@@ -10,6 +10,7 @@ import csv
 import json
 from pathlib import Path
 
+from recoupe.errors import InputError
 from recoupe.model import Dossier, to_dict
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -72,7 +73,13 @@ def _write_csv(path: Path, header: list[str], rows) -> None:
 
 def write_exports(dossier: Dossier, folder: str | Path) -> list[Path]:
     """Write articles/quotes/facts/divergences as JSON Lines and quotes/divergences as CSV."""
-    folder = Path(folder)
+    try:
+        return _write_all(dossier, Path(folder))
+    except OSError as exc:
+        raise InputError(f"cannot write exports to {folder}: {exc.strerror or exc}") from None
+
+
+def _write_all(dossier: Dossier, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, rows in (("articles", article_rows), ("quotes", quote_rows), ("facts", fact_rows),
