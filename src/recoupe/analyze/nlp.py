@@ -1,0 +1,161 @@
+"""spaCy for the per-article analysis: one pipeline per language, loaded once per process.
+
+`get_nlp(lang)` gives the pipeline for a language (a fallback model for languages without one,
+see `model_for`); `parse(articles)` runs it over many articles in batches and yields each
+article with its `Doc`. Doc offsets are the article's own character offsets: the text handed
+to spaCy only has characters swapped one for one (curly apostrophe, unusual spaces), so
+`doc[i].idx` points into `article.text`. Spans are always cut from `article.text`.
+
+The lemmatizer is loaded but not run on every token: claims need the lemma of a few verbs
+only, and `lemma(token)` computes it on demand (running it on every token costs ~20 % of
+the French pipeline's time).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from recoupe import settings
+from recoupe.model import Article
+
+__all__ = ["get_nlp", "model_for", "parse", "lemma", "NOT_RUN"]
+
+# components loaded but not run in the pipeline (see `lemma`)
+NOT_RUN = ["lemmatizer"]
+
+# one-for-one character swaps that help the models and keep every offset in place
+_SWAP = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+                       "\u2007": " ", "\u2002": " ", "\u2003": " ", "\t": " "})
+
+# Hyphenated names the French tokenizer splits ("Jong-un", "Jae-in", "Suk-yeol"): a
+# capitalised part joined by hyphens to parts that are not verb-subject clitics ("dit-il",
+# "Peut-on", "Est-ce", "a-t-elle"), which must keep splitting.
+_CLITIC = r"(?:t|je|j|tu|il|ils|elle|elles|on|nous|vous|ce|ci|là|le|la|les|lui|leur|leurs|y|en|moi|toi|m|z|même|mêmes)"
+_NAME_PART = r"[A-Za-zÀ-ÖØ-öø-ÿ]+"
+HYPHEN_NAME = (rf"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-(?!{_CLITIC}(?:-|$)){_NAME_PART})+$")
+
+_cache: dict[str, Language] = {}
+
+
+def model_for(lang: str | None) -> tuple[str, str | None]:
+    """The language whose model analyses `lang`, and a warning when it is not `lang`'s own."""
+    if lang in settings.SPACY_MODELS:
+        return lang, None
+    used = settings.SPACY_FALLBACK.get(lang or "", settings.DEFAULT_LANG)
+    if not lang:
+        return used, f"language unknown; analysed with the '{used}' model"
+    return used, f"no model for '{lang}'; analysed with the '{used}' model"
+
+
+def get_nlp(lang: str) -> Language:
+    """The spaCy pipeline for `lang` (a language with a model), loaded once per process."""
+    lang = model_for(lang)[0]
+    nlp = _cache.get(lang)
+    if nlp is None:
+        nlp = spacy.load(settings.SPACY_MODELS[lang], disable=NOT_RUN)
+        if lang == "fr":
+            _keep_hyphenated_names(nlp)
+        _cache[lang] = nlp
+    return nlp
+
+
+def _keep_hyphenated_names(nlp: Language) -> None:
+    """Make "Jong-un"-style names one token, as "Jean-Marie" already is."""
+    old = nlp.tokenizer.token_match
+    names = rf"(?-i:{HYPHEN_NAME})"  # case matters even if the model's own pattern ignores it
+    if old is None:
+        nlp.tokenizer.token_match = re.compile(names).match
+    else:  # one compiled pattern, so the tokenizer still serialises
+        nlp.tokenizer.token_match = re.compile(f"{old.__self__.pattern}|{names}").match
+
+
+def lemma(token: Token) -> str:
+    """The lemma of one token, computed on demand by its pipeline's own lemmatizer."""
+    if token.lemma_:
+        return token.lemma_
+    nlp = get_nlp(token.doc.lang_)
+    if "lemmatizer" not in nlp.component_names:
+        return token.lower_
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    key = (token.lower_, token.pos_, str(token.morph))
+    hit = _lemmas.get(key)
+    if hit is None:
+        if getattr(lemmatizer, "mode", "") == "rule":
+            found = lemmatizer.rule_lemmatize(token)
+        else:
+            found = lemmatizer.lookup_lemmatize(token)
+        hit = _lemmas[key] = (found[0] if found else token.lower_).lower()
+    return hit
+
+
+_lemmas: dict[tuple[str, str, str], str] = {}
+
+
+def _chunks(text: str, size: int) -> list[tuple[int, int]]:
+    """Cut `text` into consecutive stretches of at most ~`size` characters, at a paragraph,
+    sentence end or space when there is one (so no token is cut in two)."""
+    out, start, n = [], 0, len(text)
+    while n - start > size:
+        window = text[start:start + size]
+        cut = -1
+        for sep in ("\n", ". ", " "):
+            cut = window.rfind(sep, size // 2)
+            if cut != -1:
+                cut += len(sep)
+                break
+        if cut <= 0:
+            cut = size
+        out.append((start, start + cut))
+        start += cut
+    out.append((start, n))
+    return out
+
+
+def parse(articles: Iterable[Article], *, n_process: int = 1,
+          batch_size: int = settings.SPACY_BATCH_SIZE) -> Iterator[tuple[Article, Doc]]:
+    """Yield each article with its parsed `Doc`, batched by language.
+
+    Articles longer than `settings.MAX_ANALYZED_CHARS` are analysed up to that length (with a
+    warning on the article), so time stays bounded; long texts are parsed in chunks of
+    `settings.SPACY_CHUNK_CHARS` and joined back into one Doc with native offsets.
+    """
+    by_lang: dict[str, list[Article]] = {}
+    for art in articles:
+        used, warning = model_for(art.lang)
+        if warning and warning not in art.warnings:
+            art.warnings.append(warning)
+        by_lang.setdefault(used, []).append(art)
+    for lang, group in by_lang.items():
+        nlp = get_nlp(lang)
+        nlp.max_length = max(nlp.max_length, settings.SPACY_CHUNK_CHARS + 1)
+        yield from _parse_group(nlp, group, n_process, batch_size)
+
+
+def _parse_group(nlp: Language, group: list[Article], n_process: int,
+                 batch_size: int) -> Iterator[tuple[Article, Doc]]:
+    pieces: list[tuple[str, int]] = []  # (text, index of its article in `group`)
+    counts: list[int] = []
+    for k, art in enumerate(group):
+        text = art.text or ""
+        limit = settings.MAX_ANALYZED_CHARS
+        if len(text) > limit:
+            art.warnings.append(f"text too long: only the first {limit} of {len(text)} "
+                                f"characters were analysed")
+            text = text[:limit]
+        text = text.translate(_SWAP)
+        spans = _chunks(text, settings.SPACY_CHUNK_CHARS)
+        counts.append(len(spans))
+        pieces.extend((text[s:e], k) for s, e in spans)
+    docs = nlp.pipe(pieces, as_tuples=True, n_process=n_process, batch_size=batch_size)
+    pending: list[Doc] = []
+    for doc, k in docs:
+        pending.append(doc)
+        if len(pending) == counts[k]:
+            whole = pending[0] if len(pending) == 1 else Doc.from_docs(pending, ensure_whitespace=False)
+            pending = []
+            yield group[k], whole
