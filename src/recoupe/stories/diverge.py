@@ -1,0 +1,344 @@
+"""Typed divergences between outlets, from the slots of aligned claims.
+
+No inference model decides here: two claims are compared only when they report one event
+(same verb family, close sentences, shared participants, place or date), and a divergence is
+raised only when one slot differs while the others agree. A wrong flag costs more than a
+missed one, so every rule asks for agreement on the rest of the event before it flags.
+
+Kinds: `agent` (another person did the same act), `number`, `date`, `negation` (one outlet
+says it did not happen), `role` (one person, two incompatible offices), `attribution` (one
+quote, two speakers) — all contradictions; `attributed_disagreement` (named sources that
+disagree: "Séoul parle d'un missile, Tokyo de deux") and `estimate_spread` ("au moins 12",
+"une quinzaine") are shown but are not contradictions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from recoupe.model import Article, Divergence, Side, SourceSpan, Story
+from recoupe.stories import names
+from recoupe.stories.align import (Slots, claim_slots, dates_agree, is_reporting, lexicon,
+                                   similarity, word_overlap)
+
+# Cosine levels of aligned claims per kind: the stricter, the fewer false flags.
+AGENT_COS = 0.75
+NUMBER_COS = 0.7
+DATE_COS = 0.8
+NEGATION_COS = 0.8
+DISAGREEMENT_COS = 0.5
+NEARBY_DISAGREEMENT_COS = 0.3  # two sources set side by side in one article
+# units that count time, too common to tie two figures together by themselves
+TIME_UNITS = {"an", "annee", "mois", "semaine", "jour", "heure", "minute", "seconde", "year",
+              "month", "week", "day", "hour", "minute", "second", "fois"}
+
+_TEXTS = {
+    "fr": {
+        "agent": "Pas le même acteur ({event}) : {a} selon {sa}, {b} selon {sb}.",
+        "number": "Chiffre différent ({unit}) : {a} selon {sa}, {b} selon {sb}.",
+        "date": "Date différente : {a} selon {sa}, {b} selon {sb}.",
+        "negation": "{sa} rapporte ce que {sb} dément.",
+        "role": "Fonction de {name} : « {a} » selon {sa}, « {b} » selon {sb}.",
+        "attribution": "Citation attribuée à {a} par {sa}, à {b} par {sb}.",
+        "attributed_disagreement": "Les sources divergent ({unit}) : {a} selon {sa}, {b} selon {sb}.",
+        "estimate_spread": "Estimations différentes ({unit}) : {a} selon {sa}, {b} selon {sb}.",
+    },
+    "en": {
+        "agent": "Not the same actor ({event}): {a} according to {sa}, {b} according to {sb}.",
+        "number": "Different figure ({unit}): {a} according to {sa}, {b} according to {sb}.",
+        "date": "Different date: {a} according to {sa}, {b} according to {sb}.",
+        "negation": "{sa} reports what {sb} denies.",
+        "role": "Role of {name}: \"{a}\" according to {sa}, \"{b}\" according to {sb}.",
+        "attribution": "Quote attributed to {a} by {sa}, to {b} by {sb}.",
+        "attributed_disagreement": "Sources disagree ({unit}): {a} according to {sa}, {b} according to {sb}.",
+        "estimate_spread": "Estimates differ ({unit}): {a} according to {sa}, {b} according to {sb}.",
+    },
+}
+
+
+def _lang(story: Story, articles: dict[str, Article]) -> str:
+    langs = [articles[a].lang for a in story.article_ids if a in articles]
+    return "fr" if sum(1 for x in langs if (x or "fr") == "fr") * 2 >= max(1, len(langs)) else "en"
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else f"{number:g}"
+
+
+class _Finder:
+    def __init__(self, story: Story, articles: dict[str, Article]):
+        self.story, self.articles = story, articles
+        self.slots: list[Slots] = getattr(story, "_claim_slots", None) or claim_slots(story, articles)
+        self.sim = similarity(story, self.slots)
+        self.ents = {e.id: e for e in story.entities}
+        self.texts = _TEXTS[_lang(story, articles)]
+        self.found: dict[tuple, Divergence] = {}
+
+    # -- output -------------------------------------------------------------------------
+    def source(self, aid: str) -> str:
+        art = self.articles.get(aid)
+        return art.source if art and art.source else aid
+
+    def name(self, key: str) -> str:
+        if key in self.ents:
+            return self.ents[key].name
+        return key.removeprefix("name:")
+
+    def add(self, kind: str, key: tuple, contradiction: bool, severity: str,
+            sides: list[tuple[str, SourceSpan]], **fields) -> None:
+        """Record a divergence; the same disagreement seen in more articles adds support."""
+        full = (kind,) + key
+        if full in self.found:
+            div = self.found[full]
+            for side, (_, span) in zip(div.sides, sides):
+                if all((s.article_id, s.start, s.end) != (span.article_id, span.start, span.end)
+                       for s in side.support):
+                    side.support.append(span)
+            return
+        fields.setdefault("sa", self.source(sides[0][1].article_id))
+        fields.setdefault("sb", self.source(sides[1][1].article_id))
+        summary = self.texts[kind].format(**fields)
+        self.found[full] = Divergence(kind, summary, severity,
+                                      [Side(text, [span]) for text, span in sides], contradiction)
+
+    # -- helpers ------------------------------------------------------------------------
+    def pairs(self, min_cos: float, cross: bool = True):
+        n = len(self.slots)
+        for i in range(n):
+            for j in range(i + 1, n):
+                a, b = self.slots[i], self.slots[j]
+                if cross and a.article.id == b.article.id:
+                    continue
+                if float(self.sim[i, j]) >= min_cos:
+                    yield a, b, float(self.sim[i, j])
+
+    def reports(self, article_id: str, family: str | None, person: str, where: frozenset) -> bool:
+        """Does this article itself say that `person` did this act there?"""
+        return any(s.article.id == article_id and s.family == family and person in s.persons
+                   and (not where or s.where & where) for s in self.slots)
+
+    def roles_in(self, entity_id: str, article_id: str) -> list[str]:
+        ent = self.ents.get(entity_id)
+        found = [names.fold(r.text) for r in (ent.roles if ent else [])
+                 if r.support.article_id == article_id]
+        return found
+
+    def claim_roles(self, s: Slots, entity_id: str) -> list[str]:
+        ent = self.ents.get(entity_id)
+        if not ent:
+            return []
+        return [names.fold(role) for who, role in s.claim.roles.items()
+                if names.names_match(who, ent.name, ent.type)]
+
+    # -- kinds --------------------------------------------------------------------------
+    def agents(self) -> None:
+        """Same act, same place and time, another person: "Choïgou" / "Lavrov" à Pyongyang."""
+        for a, b, cos in self.pairs(AGENT_COS):
+            if not a.family or a.family != b.family or is_reporting(a.claim.predicate):
+                continue
+            if not a.persons or not b.persons or a.persons & b.persons:
+                continue
+            if a.claim.negated != b.claim.negated or (a.reported and b.reported and a.reported != b.reported):
+                continue
+            if not (a.where and a.where & b.where):
+                continue
+            when_same = a.when and b.when and any(dates_agree(x, y) for x in a.when for y in b.when)
+            if a.when and b.when and not when_same:
+                continue
+            if len(a.persons) != 1 or len(b.persons) != 1:
+                continue
+            (pa,), (pb,) = a.persons, b.persons
+            # each outlet names only its own person for this act
+            if self.reports(a.article.id, a.family, pb, a.where) or \
+                    self.reports(b.article.id, b.family, pa, b.where):
+                continue
+            # an office one person holds at a time, given to both: the outlets name two
+            # people for one act ("le ministre russe de la Défense" Choïgou / Lavrov)
+            roles_a = self.roles_in(pa, a.article.id) + self.claim_roles(a, pa)
+            roles_b = self.roles_in(pb, b.article.id) + self.claim_roles(b, pb)
+            if not any(same_office(x, y) for x in roles_a for y in roles_b):
+                continue
+            event = " · ".join([a.claim.predicate or ""] + [self.name(w) for w in sorted(a.where)]
+                               + sorted(a.when & b.when))
+            self.add("agent", (frozenset((pa, pb)), a.family, a.where), True,
+                     "high" if when_same else "medium",
+                     [(a.claim.text.strip(), a.span), (b.claim.text.strip(), b.span)],
+                     event=event, a=self.name(pa), b=self.name(pb))
+
+    def numbers(self) -> None:
+        """The same quantity with another value; named sources or estimates are not contradictions."""
+        for a, b, cos in self.pairs(NEARBY_DISAGREEMENT_COS, cross=False):
+            units = {u for _, u, _, _ in a.quantities if u} & {u for _, u, _, _ in b.quantities if u}
+            if not units:
+                continue
+            if cos < DISAGREEMENT_COS and (a.article.id != b.article.id or units <= TIME_UNITS):
+                continue
+            src_a = a.reported or (next(iter(a.who), None) if is_reporting(a.claim.predicate) else None)
+            src_b = b.reported or (next(iter(b.who), None) if is_reporting(b.claim.predicate) else None)
+            attributed = src_a is not None and src_b is not None and src_a != src_b
+            same_event = (cos >= NUMBER_COS and a.article.id != b.article.id
+                          and (a.family is None or b.family is None or a.family == b.family)
+                          and not (a.persons and b.persons and not a.persons & b.persons)
+                          and not (a.where and b.where and not a.where & b.where)
+                          and not (a.when and b.when and not any(dates_agree(x, y)
+                                                                 for x in a.when for y in b.when))
+                          and a.claim.negated == b.claim.negated)
+            if not (attributed or same_event):
+                continue
+            for unit in sorted(units):
+                qa = [q for q in a.quantities if q[1] == unit]
+                qb = [q for q in b.quantities if q[1] == unit]
+                if {q[0] for q in qa} & {q[0] for q in qb}:
+                    continue
+                if len(qa) != 1 or len(qb) != 1:
+                    continue  # several figures of one unit: which one answers which is unknown
+                (va, _, approx_a, quant_a), (vb, _, approx_b, quant_b) = qa[0], qb[0]
+                if attributed:
+                    kind, contra, sev = "attributed_disagreement", False, "low"
+                elif approx_a or approx_b:
+                    kind, contra, sev = "estimate_spread", False, "low"
+                else:
+                    kind, contra, sev = "number", True, "high"
+                sa = self.name(src_a) if attributed else None
+                sb = self.name(src_b) if attributed else None
+                self.add(kind, (unit, frozenset((va, vb)), a.article.id, b.article.id), contra, sev,
+                         [(a.claim.text.strip(), a.span), (b.claim.text.strip(), b.span)],
+                         unit=unit, a=quant_a.span.text, b=quant_b.span.text,
+                         **({"sa": sa, "sb": sb} if attributed else {}))
+
+    def dates(self) -> None:
+        """The same event, by the same people, at another date."""
+        contrast = set(lexicon()["contrast_words"])
+        for a, b, cos in self.pairs(DATE_COS):
+            if not a.family or a.family != b.family or not (a.who & b.who):
+                continue
+            if not a.when or not b.when or any(dates_agree(x, y) for x in a.when for y in b.when):
+                continue
+            if len(a.when) != 1 or len(b.when) != 1 or a.claim.negated != b.claim.negated:
+                continue
+            if a.where and b.where and not a.where & b.where:
+                continue
+            words = set(names.fold(a.claim.text).split()) | set(names.fold(b.claim.text).split())
+            if words & contrast:
+                continue  # "la précédente visite", "depuis": another occurrence, not another date
+            # an outlet that also gives the other date tells of two occurrences, not a conflict
+            if any(s.family == a.family and s.who & a.who and (
+                    (s.article.id == a.article.id and s.when & b.when)
+                    or (s.article.id == b.article.id and s.when & a.when)) for s in self.slots):
+                continue
+            (da,), (db,) = tuple(a.when), tuple(b.when)
+            self.add("date", (frozenset(a.who & b.who), a.family, frozenset((da, db))), True,
+                     "medium", [(a.claim.text.strip(), a.span), (b.claim.text.strip(), b.span)],
+                     a=da, b=db)
+
+    def negations(self) -> None:
+        """One outlet says it happened, the other that it did not."""
+        for a, b, cos in self.pairs(NEGATION_COS):
+            if a.claim.negated == b.claim.negated or not a.family or a.family != b.family:
+                continue
+            if is_reporting(a.claim.predicate):
+                continue
+            if not ((a.who & b.who) or (not a.who and not b.who)):
+                continue
+            if a.persons and b.persons and not a.persons & b.persons:
+                continue
+            if a.what and b.what and word_overlap(a.what, b.what) < 0.5:
+                continue
+            pos, neg = (a, b) if b.claim.negated else (b, a)
+            self.add("negation", (pos.claim.text, neg.claim.text), True, "medium",
+                     [(pos.claim.text.strip(), pos.span), (neg.claim.text.strip(), neg.span)],
+                     sa=self.source(pos.article.id), sb=self.source(neg.article.id))
+
+    def roles(self) -> None:
+        """One person, two incompatible offices in two outlets."""
+        for ent in self.story.entities:
+            if ent.type != "PER":
+                continue
+            offices = [(office(r.text), r) for r in ent.roles]
+            offices = [(o, r) for o, r in offices if o]
+            for i, (oa, ra) in enumerate(offices):
+                for ob, rb in offices[i + 1:]:
+                    if oa == ob or ra.support.article_id == rb.support.article_id:
+                        continue
+                    # an outlet that gives both offices knows the person holds both
+                    if {oa, ob} <= {o for o, r in offices if r.support.article_id == ra.support.article_id} \
+                            or {oa, ob} <= {o for o, r in offices if r.support.article_id == rb.support.article_id}:
+                        continue
+                    self.add("role", (ent.id, frozenset((oa, ob))), True, "medium",
+                             [(ra.text, ra.support), (rb.text, rb.support)],
+                             name=ent.name, a=ra.text, b=rb.text)
+
+    def attributions(self) -> None:
+        """The same words put in the mouths of two different people."""
+        groups = defaultdict(list)
+        for q in self.story.quotes:
+            if q.group and q.speaker.entity_id:
+                groups[q.group].append(q)
+        for quotes in groups.values():
+            for i, qa in enumerate(quotes):
+                for qb in quotes[i + 1:]:
+                    if qa.article_id == qb.article_id or qa.speaker.entity_id == qb.speaker.entity_id:
+                        continue
+                    ea, eb = self.ents.get(qa.speaker.entity_id), self.ents.get(qb.speaker.entity_id)
+                    if not ea or not eb or ea.type != "PER" or eb.type != "PER":
+                        continue  # "selon KCNA" relays a speaker, it does not contradict one
+                    if word_overlap(qa.text, qb.text) < 0.6:
+                        continue
+                    sides = []
+                    for q in (qa, qb):
+                        art = self.articles[q.article_id]
+                        sides.append((q.text, art.span(q.start, q.end)))
+                    self.add("attribution", (frozenset((ea.id, eb.id)), qa.group), True, "medium",
+                             sides, a=ea.name, b=eb.name)
+
+    def run(self) -> list[Divergence]:
+        for step in (self.agents, self.numbers, self.dates, self.negations, self.roles,
+                     self.attributions):
+            step()
+        order = {"high": 0, "medium": 1, "low": 2}
+        return sorted(self.found.values(), key=lambda d: (not d.contradiction, order[d.severity]))
+
+
+_STOP = {"de", "du", "des", "d", "la", "le", "les", "l", "of", "the"}
+
+
+def same_office(a: str, b: str) -> bool:
+    """Two role phrases name one specific office ("ministre russe de la Défense" twice), not
+    merely a common title ("président")."""
+    wa = [w for w in names.fold(a).split() if w not in _STOP]
+    wb = [w for w in names.fold(b).split() if w not in _STOP]
+    if len(wa) >= 2 and wa == wb:
+        return True
+    oa, ob = office(a), office(b)
+    if oa is None or oa != ob or oa not in lexicon()["exclusive_offices"]:
+        return False
+    # the same country, when both say it
+    countries = set(lexicon()["country_adjectives"])
+    ca, cb = set(wa) & countries, set(wb) & countries
+    return ca == cb or not ca or not cb
+
+
+def office(role: str) -> str | None:
+    """The office a role names ("chef de la diplomatie russe" -> minister:foreign), if exactly one."""
+    words = names.fold(role).split()
+    if {"vice", "adjoint", "adjointe", "ancien", "ancienne", "ex", "futur", "future",
+            "former", "deputy"} & set(words):
+        return None
+    found = set()
+    for name, patterns in lexicon()["offices"].items():
+        for pattern in patterns:
+            need = [w for w in names.fold(pattern).split() if w not in _STOP]
+            it = iter(words)
+            if need and all(w in it for w in need):
+                found.add(name)
+                break
+    # "président russe": a head of state when a country is named
+    if set(words) & set(lexicon()["head_of_state_titles"]) and \
+            set(words) & set(lexicon()["country_adjectives"]) and not found:
+        found.add("head_of_state")
+    return found.pop() if len(found) == 1 else None
+
+
+def find_divergences(story: Story, articles: dict[str, Article]) -> None:
+    """Fill `story.divergences`, contradictions first, then by severity."""
+    story.divergences = _Finder(story, articles).run()

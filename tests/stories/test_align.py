@@ -1,0 +1,77 @@
+"""Facts shared across outlets, their independent origins, and quote groups."""
+
+from storybuild import Builder, assert_provenance, run_all, story_of
+
+from recoupe.stories.align import align_facts, align_quotes, dates_agree, iso_date, word_overlap
+from recoupe.stories.resolve import resolve_entities
+
+
+def _satellites(aid, text, source):
+    b = Builder(aid, text, source=source)
+    b.entity("Vladimir Poutine", "PER", "Poutine")
+    b.entity("Corée du Nord", "LOC")
+    b.claim(text, "aider", who=["Vladimir Poutine"], when=["2023-09-13"])
+    return b
+
+
+def _three():
+    a = _satellites("a", "Vladimir Poutine a proposé mercredi d'aider la Corée du Nord à construire des satellites.", "A")
+    b = _satellites("b", "Mercredi, Poutine a évoqué une aide de la Russie à la Corée du Nord pour fabriquer des satellites.", "B")
+    c = _satellites("c", "Vladimir Poutine a proposé mercredi d'aider la Corée du Nord à construire des satellites.", "C")
+    other = "Le train blindé de Kim Jong Un a franchi la frontière à l'aube."
+    d = Builder("d", other, source="D")
+    d.entity("Kim Jong Un", "PER")
+    d.claim(other, "franchir", who=["Kim Jong Un"])
+    return a, b, c, d
+
+
+def test_fact_supported_once_per_outlet_with_copies_counted_once():
+    a, b, c, d = _three()
+    story, arts = story_of(a, b, c, d, copies=[("a", "c")])
+    resolve_entities(story, arts)
+    align_facts(story, arts)
+    top = story.facts[0]
+    assert sorted(s.article_id for s in top.support) == ["a", "b", "c"]
+    assert top.origins == 2 and not top.single_source
+    lone = [f for f in story.facts if f.support[0].article_id == "d"]
+    assert len(lone) == 1 and lone[0].single_source and lone[0].origins == 1
+    assert [f.id for f in story.facts] == [f"s1:f{k}" for k in range(1, len(story.facts) + 1)]
+    assert_provenance(story, arts)
+
+
+def test_quote_groups_exact_cut_and_reworded():
+    full = "Nous avons parlé du fait qu'il est possible d'envoyer un cosmonaute nord-coréen dans l'espace"
+    cut = "il est possible d'envoyer un cosmonaute nord-coréen dans l'espace"
+    a = Builder("a", f"« {full} », a déclaré Dmitri Peskov.")
+    a.entity("Dmitri Peskov", "PER")
+    a.quote(full, "Dmitri Peskov")
+    b = Builder("b", f"Selon Dimitri Peskov, « {cut} ». Il a aussi dit « nous verrons plus tard ».")
+    b.entity("Dimitri Peskov", "PER")
+    b.quote(cut, "Dimitri Peskov")
+    b.quote("nous verrons plus tard", "Dimitri Peskov")
+    en = "We talked about the possibility of sending a North Korean cosmonaut into space"
+    c = Builder("c", f"\"{en}\", Dmitri Peskov said.", lang="en")
+    c.entity("Dmitri Peskov", "PER")
+    c.quote(en, "Dmitri Peskov")
+    story, arts = story_of(a, b, c)
+    resolve_entities(story, arts)
+    align_quotes(story, arts)
+    groups = {q.text: q.group for q in story.quotes}
+    assert groups[full] == groups[cut] == groups[en]
+    assert groups["nous verrons plus tard"] != groups[full]
+    peskov = {q.speaker.entity_id for q in story.quotes}
+    assert len(peskov) == 1 and next(iter(peskov)).startswith("s1:e")
+    assert all(q.text in arts[q.article_id].text for q in story.quotes)
+    assert_provenance(story, arts)
+
+
+def test_helpers():
+    assert iso_date("2023-09-10TEV") == "2023-09-10" and iso_date("PRESENT_REF") is None
+    assert dates_agree("2023-07", "2023-07-28") and not dates_agree("2023-07", "2023-10")
+    assert word_overlap("a déclaré que tout allait bien", "tout allait bien") == 1.0
+
+
+def test_story_with_no_analysis_is_empty_not_an_error():
+    story, arts = story_of(Builder("a", "Rien."), Builder("b", "Rien non plus."))
+    run_all(story, arts)
+    assert story.facts == [] and story.quotes == [] and story.divergences == []

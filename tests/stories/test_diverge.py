@@ -1,0 +1,188 @@
+"""Typed divergences from aligned claims, and the cases that must not be flagged."""
+
+import pytest
+from storybuild import Builder, assert_provenance, run_all, story_of
+
+
+def _kinds(story):
+    return sorted(d.kind for d in story.divergences)
+
+
+def _visit(aid, person, role, when_text, when_value, source):
+    text = f"{when_text}, le {role} {person} s'était rendu à Pyongyang pour un défilé militaire."
+    b = Builder(aid, text, source=source)
+    b.entity(person, "PER", roles=(role,))
+    b.entity("Pyongyang", "LOC")
+    b.time(when_text, when_value)
+    b.claim(text, "rendre", who=[person], where=["Pyongyang"], when=[when_value])
+    return b
+
+
+def test_agent_divergence_names_both_sides():
+    a = _visit("a", "Sergueï Choïgou", "ministre russe de la Défense", "En juillet 2023", "2023-07", "Journal A")
+    b = _visit("b", "Sergueï Lavrov", "ministre russe de la Défense", "En juillet dernier", "2023-07", "Journal B")
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    agent = [d for d in story.divergences if d.kind == "agent"]
+    assert len(agent) == 1 and agent[0].contradiction and agent[0].severity == "high"
+    sides = agent[0].sides
+    assert {s.support[0].article_id for s in sides} == {"a", "b"}
+    assert "Choïgou" in agent[0].summary and "Lavrov" in agent[0].summary
+    # the conflicting claims are not one corroborated fact
+    assert all(len(f.support) == 1 for f in story.facts)
+    assert_provenance(story, arts)
+
+
+def test_same_fact_in_other_words_is_not_flagged():
+    a = _visit("a", "Sergueï Choïgou", "ministre russe de la Défense", "En juillet 2023", "2023-07", "A")
+    text = "Le ministre russe de la Défense Sergueï Choïgou s'est rendu à Pyongyang en juillet."
+    b = Builder("b", text, source="B")
+    b.entity("Sergueï Choïgou", "PER", "Choïgou")
+    b.entity("Pyongyang", "LOC")
+    b.time("en juillet", "2023-07")
+    b.claim(text, "rendre", who=["Sergueï Choïgou"], where=["Pyongyang"], when=["2023-07"])
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    assert story.divergences == []
+    assert story.facts[0].origins == 2 and not story.facts[0].single_source
+
+
+def test_two_people_at_one_place_and_time_are_not_flagged():
+    # same act, same place, same day, another person, no office in common: both can be true
+    a = Builder("a", "Vladimir Poutine est arrivé mercredi au cosmodrome de Vostotchny.")
+    a.entity("Vladimir Poutine", "PER")
+    a.entity("Vostotchny", "LOC")
+    a.claim(a.art.text, "arriver", who=["Vladimir Poutine"], where=["Vostotchny"], when=["2023-09-13"])
+    b = Builder("b", "Kim Jong Un est arrivé mercredi au cosmodrome de Vostotchny en train.")
+    b.entity("Kim Jong Un", "PER")
+    b.entity("Vostotchny", "LOC")
+    b.claim(b.art.text, "arriver", who=["Kim Jong Un"], where=["Vostotchny"], when=["2023-09-13"])
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    assert story.divergences == []
+
+
+def test_same_title_of_two_countries_is_not_one_office():
+    from recoupe.stories.diverge import same_office
+
+    assert same_office("ministre russe de la Défense", "ministre russe de la Défense")
+    assert same_office("ministre de la Défense", "ministre russe de la Défense")
+    assert not same_office("ministre russe de la Défense", "ministre ukrainien de la Défense")
+    assert not same_office("président", "président")
+    assert not same_office("président russe", "président chinois")
+
+
+def _toll(aid, text, qtext, value, source, reported_by=None):
+    b = Builder(aid, text, source=source)
+    b.entity("Kiev", "LOC")
+    b.claim(text, "tuer", where=["Kiev"], when=["2022-10-10"], quantities=[(qtext, value, "morts")],
+            reported_by=reported_by)
+    return b
+
+
+def test_number_divergence():
+    a = _toll("a", "La frappe sur Kiev a fait 12 morts lundi.", "12 morts", 12, "A")
+    b = _toll("b", "La frappe sur Kiev a fait 19 morts lundi.", "19 morts", 19, "B")
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    assert _kinds(story) == ["number"]
+    d = story.divergences[0]
+    assert d.contradiction and "12" in d.summary and "19" in d.summary
+    assert_provenance(story, arts)
+
+
+def test_estimate_spread_is_not_a_contradiction():
+    a = _toll("a", "La frappe sur Kiev a fait au moins 12 morts lundi.", "12 morts", 12, "A")
+    b = _toll("b", "La frappe sur Kiev a fait une quinzaine de morts lundi.", "une quinzaine de morts", 15, "B")
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    assert _kinds(story) == ["estimate_spread"]
+    assert story.divergences[0].contradiction is False
+
+
+def test_attributed_disagreement_is_not_a_contradiction():
+    text = ("La Corée du Nord a tiré un missile balistique, selon Séoul. "
+            "Tokyo a évoqué le lancement de deux missiles balistiques.")
+    b = Builder("a", text, source="A")
+    b.entity("Corée du Nord", "LOC")
+    b.entity("Séoul", "LOC")
+    b.entity("Tokyo", "LOC")
+    b.claim("La Corée du Nord a tiré un missile balistique, selon Séoul.", "tirer",
+            who=["Corée du Nord"], quantities=[("un missile", 1, "missile")], reported_by="Séoul")
+    b.claim("Tokyo a évoqué le lancement de deux missiles balistiques.", "évoquer", who=["Tokyo"],
+            quantities=[("deux missiles", 2, "missiles")])
+    story, arts = story_of(b)
+    run_all(story, arts)
+    assert _kinds(story) == ["attributed_disagreement"]
+    d = story.divergences[0]
+    assert not d.contradiction and "Séoul" in d.summary and "Tokyo" in d.summary
+
+
+def test_same_number_different_wording_not_flagged():
+    a = _toll("a", "La frappe sur Kiev a fait 12 morts lundi.", "12 morts", 12, "A")
+    b = _toll("b", "Lundi, 12 personnes sont mortes dans la frappe russe sur Kiev.", "12 personnes", 12, "B")
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    assert story.divergences == []
+
+
+def test_date_divergence():
+    texts = {"a": ("Le sommet entre Emmanuel Macron et Olaf Scholz a eu lieu le 3 mai à Berlin.", "le 3 mai", "2023-05-03"),
+             "b": ("Le sommet entre Emmanuel Macron et Olaf Scholz a eu lieu le 5 mai à Berlin.", "le 5 mai", "2023-05-05")}
+    builders = []
+    for aid, (text, tt, value) in texts.items():
+        b = Builder(aid, text, source=aid.upper())
+        b.entity("Emmanuel Macron", "PER")
+        b.entity("Olaf Scholz", "PER")
+        b.entity("Berlin", "LOC")
+        b.time(tt, value)
+        b.claim(text, "avoir lieu", who=["Emmanuel Macron", "Olaf Scholz"], where=["Berlin"], when=[value])
+        builders.append(b)
+    story, arts = story_of(*builders)
+    run_all(story, arts)
+    assert _kinds(story) == ["date"]
+    assert "2023-05-03" in story.divergences[0].summary
+
+
+def test_role_conflict():
+    a = Builder("a", "Sergueï Lavrov, le chef de la diplomatie russe, ira à Pyongyang.")
+    a.entity("Sergueï Lavrov", "PER", roles=("chef de la diplomatie russe",))
+    b = Builder("b", "Le ministre russe de la Défense Sergueï Lavrov a assisté au défilé.")
+    b.entity("Sergueï Lavrov", "PER", roles=("ministre russe de la Défense",))
+    c = Builder("c", "Le porte-parole du Kremlin Dmitri Peskov et le président russe ont parlé.")
+    c.entity("Dmitri Peskov", "PER", roles=("porte-parole du Kremlin",))
+    d = Builder("d", "Le porte-parole de la présidence russe, Dmitri Peskov, a parlé.")
+    d.entity("Dmitri Peskov", "PER", roles=("porte-parole de la présidence russe",))
+    story, arts = story_of(a, b, c, d)
+    run_all(story, arts)
+    roles = [x for x in story.divergences if x.kind == "role"]
+    assert len(roles) == 1 and "Lavrov" in roles[0].summary
+    assert {s.support[0].text for s in roles[0].sides} == {"chef de la diplomatie russe",
+                                                           "ministre russe de la Défense"}
+
+
+def test_attribution_conflict():
+    words = "Nous discuterons de tous les sujets sans nous presser"
+    a = Builder("a", f"« {words} », a dit Vladimir Poutine.")
+    a.entity("Vladimir Poutine", "PER")
+    a.quote(words, "Vladimir Poutine")
+    b = Builder("b", f"« {words} », a dit Dmitri Peskov.")
+    b.entity("Dmitri Peskov", "PER")
+    b.quote(words, "Dmitri Peskov")
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    assert _kinds(story) == ["attribution"]
+    assert story.quotes[0].group == story.quotes[1].group
+
+
+def test_negation_divergence():
+    a = Builder("a", "Madagascar a quitté l'Organisation mondiale de la santé.")
+    a.entity("Madagascar", "LOC")
+    a.claim(a.art.text, "quitter", who=["Madagascar"], what="l'Organisation mondiale de la santé")
+    b = Builder("b", "Madagascar n'a pas quitté l'Organisation mondiale de la santé.")
+    b.entity("Madagascar", "LOC")
+    b.claim(b.art.text, "quitter", who=["Madagascar"], what="l'Organisation mondiale de la santé",
+            negated=True)
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    assert _kinds(story) == ["negation"]

@@ -1,0 +1,57 @@
+"""The timeline: dated events, merged across outlets, in order, each with its support."""
+
+from storybuild import Builder, assert_provenance, story_of
+
+from recoupe.stories.timeline import build_timeline, label
+
+
+def _article(aid, text, times):
+    b = Builder(aid, text, source=aid.upper())
+    for t, v in times:
+        b.time(t, v)
+    return b
+
+
+def test_merge_and_order():
+    a = _article("a", "Kim Jong Un est parti dimanche soir de Pyongyang en train. "
+                      "Il a rencontré Vladimir Poutine mercredi au cosmodrome. "
+                      "Leur précédente rencontre remonte à 2019 à Vladivostok.",
+                 [("dimanche soir", "2023-09-10TEV"), ("mercredi", "2023-09-13"), ("2019", "2019")])
+    b = _article("b", "Vladimir Poutine et Kim Jong Un se sont rencontrés le 13 septembre au cosmodrome. "
+                      "En juillet 2023, le ministre de la Défense s'était rendu à Pyongyang.",
+                 [("le 13 septembre", "2023-09-13"), ("En juillet 2023", "2023-07")])
+    story, arts = story_of(a, b)
+    build_timeline(story, arts)
+    dates = [e.date for e in story.timeline]
+    assert dates == ["2019", "2023-07", "2023-09-10", "2023-09-13"]
+    meeting = story.timeline[-1]
+    assert {s.article_id for s in meeting.support} == {"a", "b"}
+    july = story.timeline[1]
+    assert july.event.startswith("Le ministre de la Défense")
+    assert_provenance(story, arts)
+
+
+def test_different_events_on_one_day_stay_apart():
+    a = _article("a", "Mercredi, la Corée du Nord a tiré un missile balistique en mer. "
+                      "Mercredi, les deux dirigeants ont trinqué à leur amitié lors d'un déjeuner.",
+                 [("Mercredi", "2023-09-13")])
+    a.art.times.append(a.art.times[0].__class__(
+        *a.find("Mercredi", 10), "Mercredi", "DATE", "2023-09-13"))
+    story, arts = story_of(a)
+    build_timeline(story, arts)
+    assert len(story.timeline) == 2 and all(e.date == "2023-09-13" for e in story.timeline)
+
+
+def test_no_dates_no_events_and_durations_ignored():
+    a = _article("a", "Les discussions ont duré deux heures.", [("deux heures", "PT2H")])
+    a.art.times[0].type = "DURATION"
+    story, arts = story_of(a)
+    build_timeline(story, arts)
+    assert story.timeline == []
+
+
+def test_label_is_short():
+    long = ("En juillet 2023, le ministre russe de la Défense s'était rendu à Pyongyang pour assister "
+            "à un grand défilé militaire, puis avait rencontré les dirigeants du pays pendant deux jours.")
+    out = label(long, "En juillet 2023")
+    assert out.startswith("Le ministre russe") and len(out.split()) <= 17
