@@ -26,8 +26,16 @@ from recoupe.model import TimeRef
 __all__ = ["find_times", "parse_anchor"]
 
 _SENTENCE_END = re.compile(r"[.!?;\n]")
+# News look back more than forward: a date without a year is taken in the past unless the
+# future one is closer by this factor ("in January", said in October, is last January).
+LOOK_AHEAD_COST = 1.5
+
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?!\d)")
 _ANCHOR = re.compile(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def _cost(delta: int) -> float:
+    return delta * LOOK_AHEAD_COST if delta > 0 else -delta
 
 
 def parse_anchor(anchor: str | None) -> tuple[int | None, int | None, int | None]:
@@ -79,7 +87,8 @@ class Context:
         self.year, self.month, self.day = parse_anchor(anchor)
         self.anchor_date = valid_date(self.year, self.month, self.day) if self.day else None
         self.last_day: date | None = None  # the last day-level date mentioned, for times of day
-        self.last_quarter: tuple[int, int] | None = None
+        self.last_quarter: tuple[int, int] | None = None  # (year, quarter) last spoken of
+        self.last_quarter_at = -1  # and where
         self.used_anchor = False
 
     # --- the anchor, noting that it was used (the expression is relative)
@@ -131,7 +140,8 @@ class Context:
 
     def month_day(self, month: int, day: int, year: int | None, direction: int) -> str | None:
         """A day of a month; without a year, the year that puts it closest to the anchor
-        (direction -1: not after the anchor, +1: not before)."""
+        (looking ahead costs LOOK_AHEAD_COST; direction -1: not after the anchor, +1: not
+        before)."""
         if not 1 <= month <= 12 or not 1 <= day <= 31:
             return None
         if year is not None:
@@ -152,7 +162,7 @@ class Context:
             cands = [d for d in cands if d <= ref] or cands
         elif direction > 0:
             cands = [d for d in cands if d >= ref] or cands
-        best = min(cands, key=lambda d: (abs((d - ref).days), d > ref))
+        best = min(cands, key=lambda d: (_cost((d - ref).days), d > ref))
         return fmt_day(best)
 
     def month_of(self, month: int, direction: int) -> str:
@@ -169,7 +179,7 @@ class Context:
             cands = [c for c in cands if (c < here if direction == -2 else c <= here)] or cands
         elif direction > 0:
             cands = [c for c in cands if (c > here if direction == 2 else c >= here)] or cands
-        best = min(cands, key=lambda c: (abs(c - here), c > here))
+        best = min(cands, key=lambda c: (_cost(c - here), c > here))
         return f"{best // 12:04d}-{best % 12 + 1:02d}"
 
     def year_offset(self, n: int) -> str:

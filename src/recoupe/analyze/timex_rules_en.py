@@ -62,8 +62,8 @@ UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|months?|quarters?|ye
        r"centuries|century)"
 YEAR4 = r"(?:1[0-9]\d\d|20\d\d)"
 
-FUTURE = re.compile(r"(?<!\w)(?:will|'ll|shall|going\s+to|scheduled|expected\s+to|plans?\s+to|"
-                    r"planned|next|tomorrow|upcoming|coming|would)(?!\w)", re.IGNORECASE)
+FUTURE = re.compile(r"(?<!\w)(?:will|'ll|shall|going\s+to|(?:is|are)\s+scheduled|(?:is|are)\s+expected\s+to|"
+                    r"plans?\s+to|next|tomorrow)(?!\w)", re.IGNORECASE)
 
 
 def _num(s: str) -> float | None:
@@ -116,6 +116,8 @@ def _duration(n: float | None, unit: str) -> str:
             return f"PT{_fmt_num(n * 60)}M"
         if letter == "D":
             return f"PT{_fmt_num(n * 24)}H"
+    if n is not None and letter in ("DE", "CE"):
+        return f"P{_fmt_num(n * (10 if letter == 'DE' else 100))}Y"
     q = _fmt_num(n) if n is not None else "X"
     return ("PT" if is_time else "P") + q + letter
 
@@ -182,10 +184,7 @@ def weekday(m, ctx):
     if m.group("plural"):
         return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{PARTS[part.lower()]}" if part else "")
     direction = -2 if rel == "last" else 2 if rel == "next" else 1 if _future(m, ctx) else -1
-    v = ctx.weekday(wd, direction)
-    if part:
-        return "TIME", v + "T" + PARTS[part.lower()]
-    return "DATE", v
+    return "DATE", ctx.weekday(wd, direction)  # TimeBank: "Friday night" is the day
 
 
 RELDAYS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
@@ -279,6 +278,9 @@ def calendar_rel(m, ctx):
     return None
 
 
+QUARTER_REACH = 1500  # characters: "a year ago" shortly after a quarter is spoken of is that quarter
+
+
 def ago(m, ctx):
     num = m.group("n").lower()
     n = _num(num)
@@ -287,6 +289,9 @@ def ago(m, ctx):
     if n is None or n != int(n):
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
     n = int(n)
+    if u == "year" and n == 1 and ctx.last_quarter and m.start() - ctx.last_quarter_at < QUARTER_REACH:
+        yr, q = ctx.last_quarter  # "up from a year ago" in a quarterly report: that quarter
+        return "DATE", f"{yr - 1:04d}-Q{q}"
     if u == "day":
         return "DATE", ctx.day_offset(sign * n)
     if u == "week":
@@ -312,21 +317,25 @@ def duration(m, ctx):
 
 
 def plural_duration(m, ctx):  # "years", "decades", "centuries" on their own
+    if re.match(r"(?:the\s+)?(?:recent|past|last)\b", m.group(0), re.IGNORECASE):
+        return "DATE", "PAST_REF"
     return "DURATION", _duration(None, m.group("u"))
 
 
 def year(m, ctx):
     after = m.string[m.end():m.end() + 25]
-    if not m.group("cue") and re.match(r"\s+(?!and\b|to\b|in\b|at\b|on\b|or\b|as\b|when\b|for\b|"
-                                       r"with\b|by\b|after\b|before\b|from\b|the\b|it\b|he\b|she\b|"
-                                       r"they\b|we\b|was\b|is\b|were\b|had\b|has\b|that\b|but\b|"
-                                       r"levels?\b|figures?\b|results?\b|period\b|quarter\b|season\b|"
-                                       r"budget\b|election\b|elections\b|[A-Z])[a-z]", after):
-        return None
-    if re.match(r"\s*(?:%|\$|percent\b|dollars?\b|people\b|men\b|troops\b|shares?\b|miles?\b|"
-                r"feet\b|tons?\b)", after):
+    # a four-digit number that counts things is not a year: "2000 people"
+    if not m.group("cue") and re.match(COUNTED, after):
         return None
     return "DATE", m.group("y")
+
+
+COUNTED = re.compile(r"\s*(?:%|\$|percent\b|dollars?\b|people\b|persons\b|men\b|women\b|"
+                     r"troops\b|soldiers\b|shares?\b|miles?\b|feet\b|foot\b|meters?\b|metres?\b|"
+                     r"tons?\b|tonnes?\b|pounds?\b|acres?\b|cars?\b|jobs?\b|workers?\b|units?\b|"
+                     r"barrels?\b|points?\b|votes?\b|students?\b|employees?\b|members?\b|copies\b|"
+                     r"homes?\b|houses?\b|children\b|cases?\b|deaths?\b|years?\b|hours?\b|"
+                     r"times\b|[a-z]+s\s+(?:of|were|are|have|had)\b)", re.IGNORECASE)
 
 
 def decade(m, ctx):
@@ -360,17 +369,18 @@ def quarter(m, ctx):
         yr = ctx.anchor_year()
         if yr is None:
             return "DATE", f"XXXX-Q{q}"
-        if m.group("rel") and m.group("rel").lower() == "last":
-            yr -= 1
-        elif ctx.month and (ctx.month - 1) // 3 + 1 < q and not _future(m, ctx) and not m.group("rel"):
-            pass
-    ctx.last_quarter = (yr, q)
+        rel = (m.group("rel") or "").lower()
+        yr += -1 if rel == "last" or m.group("ago") else 1 if rel == "next" else 0
+    ctx.last_quarter, ctx.last_quarter_at = (yr, q), m.end()
     return "DATE", f"{yr:04d}-Q{q}"
 
 
 def the_quarter(m, ctx):
     word = (m.group("w") or "").lower()
-    if ctx.last_quarter:
+    if m.group("y"):
+        q = ctx.last_quarter[1] if ctx.last_quarter else None
+        return "DATE", f"{m.group('y')}-Q{q}" if q else m.group("y")
+    if ctx.last_quarter and not re.search(r"latest|recent|current", word):
         yr, q = ctx.last_quarter
     else:
         ym = ctx.anchor_month()
@@ -378,8 +388,10 @@ def the_quarter(m, ctx):
             return "DATE", "XXXX-QX"
         k = ym[0] * 4 + (ym[1] - 1) // 3 - 1  # the last completed quarter
         yr, q = k // 4, k % 4 + 1
+    ctx.last_quarter_at = m.end()
     if "year" in word or "comparable" in word:
         return "DATE", f"{yr - 1:04d}-Q{q}"
+    ctx.last_quarter = (yr, q)
     return "DATE", f"{yr:04d}-Q{q}"
 
 
@@ -429,11 +441,11 @@ RULES = [
      bare_month),
     # last Friday, Friday morning, on Friday, Fridays
     (_rx(rf"""{_B}(?:(?P<every>every|each)\s+|(?P<rel>last|next|this|[Ll]ast|[Nn]ext|[Tt]his)\s+)?
-          (?:(?P<part0>early|late)\s+)?(?P<wd>{WD})(?P<plural>s)?(?:'s)?
+          (?:(?P<part0>early|late)\s+)?(?P<wd>{WD})(?P<plural>s)?
           (?:\s+(?P<part>morning|afternoon|evening|night))?{_E}""", 0), weekday),
     # yesterday, today, tomorrow morning, late yesterday, the day before yesterday
     (_rx(rf"""{_B}(?P<before>the\s+day\s+(?:before|after)\s+)?(?:(?P<part0>mid-afternoon|early|late)\s+)?
-          (?P<w>yesterday|today|tomorrow|tonight)(?:'s)?(?:\s+(?P<part>{PART}))?{_E}"""), relative_day),
+          (?P<w>yesterday|today|tomorrow|tonight)(?:\s+(?P<part>{PART}))?{_E}"""), relative_day),
     (_rx(rf"{_B}(?P<det>this|last)\s+(?P<part>morning|afternoon|evening|night){_E}"), this_part),
     # 10:35 a.m., 9 a.m. Tuesday, 10 p.m. yesterday
     (_rx(r"""(?<![\d.:])(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?!\w)
@@ -443,14 +455,15 @@ RULES = [
     (_rx(rf"""{_B}(?P<w>noon|midnight)(?:\s+(?:(?P<wd>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|
           [Ff]riday|[Ss]aturday|[Ss]unday)|(?P<rel>yesterday|today|tomorrow)))?{_E}"""), noon),
     # the third quarter, third-quarter, the fourth quarter of 1989, fiscal 1990's first quarter
-    (_rx(rf"""{_B}(?:the\s+|this\s+year's\s+|(?P<rel>last|next|this)\s+year's\s+|(?:the\s+)?(?P<y>{YEAR4})\s+)?
+    (_rx(rf"""{_B}(?:the\s+|this\s+year's\s+|(?P<rel>last|next|this)\s+year's\s+|(?:the\s+)?(?P<y>{YEAR4})\s+|
+          (?P<ago>the\s+(?:year-earlier|year-ago|year-before)\s+))?
           (?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter(?:s)?
           (?:\s+of\s+(?P<y2>{YEAR4}))?{_E}"""),
      lambda m, ctx: quarter(m, ctx) if not m.group("y2") else
      ("DATE", f"{m.group('y2')}-Q{ORD[m.group('q').lower()]}")),
     (_rx(rf"""{_B}(?P<w>(?:the|this|that|its|a)\s+(?:latest\s+|recent\s+|most\s+recent\s+|
           (?:comparable\s+)?(?:year-earlier|year-ago|year-before)\s+|comparable\s+|current\s+|same\s+)?quarter|
-          the\s+(?:comparable\s+)?(?:year-earlier|year-ago)\s+(?:period|quarter)|
+          the\s+(?:comparable\s+)?(?:year-earlier|year-ago)\s+(?:period|quarter)|(?:the\s+)?(?P<y>{YEAR4})\s+(?:period|quarter)|
           (?:year-earlier|year-ago)\s+(?:period|quarter)|the\s+latest\s+period){_E}"""), the_quarter),
     # last week, this month, next year, earlier this year, the past year, this past weekend
     (_rx(rf"""{_B}(?:(?:earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|
@@ -461,12 +474,12 @@ RULES = [
     # a year ago, two weeks earlier, five months later, three years from now
     (_rx(rf"""{_B}(?:(?:about|almost|nearly|some|more\s+than|less\s+than|just|only|roughly|
           over|around|at\s+least)\s+)?(?P<n>{NUMBER}|a\s+few|several|a\s+couple\s+of)\s+
-          (?:(?:or\s+so|and\s+a\s+half)\s+)?(?P<u>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence){_E}"""),
+          (?:(?:or\s+so|and\s+a\s+half)\s+)?(?P<u>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence){_E}"""),
      ago),
     # years: 1998, in 2008, mid-1996, fiscal 1989
     (_rx(rf"""(?P<cue>{_B}(?:in|since|of|from|to|until|by|through|during|before|after|early|late|
           mid|fiscal|year|between|and|or|end|beginning|spring|summer|fall|winter|autumn)[\s-])?
-          (?P<t>(?:(?:early|late|mid-?|fiscal)\s*)?(?<![\d.,$-])(?P<y>{YEAR4}))(?![\d,.]\d|[\w-]|\s?%)"""),
+          (?P<t>(?:(?:early|late|mid-?|fiscal|post-|pre-)\s*|(?<![\d.,$/-]))(?P<y>{YEAR4}))(?![\d,.]\d|[\w-]|\s?%)"""),
      year),
     (_rx(r"(?<![\w-])(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<y>(?:1[5-9]|20)\d0|'\d0)s(?![\w-])"), decade),
     # summer, last fall, the spring of 1998
@@ -482,17 +495,16 @@ RULES = [
           over|some|roughly|approximately|around|up\s+to|only|just|another|an\s+additional|
           the|a\s+full|a\s+further|fewer\s+than|under)\s+)?
           (?P<n>{NUMBER}|several|a\s+few|few|many|a\s+couple\s+of)[\s-]+(?P<u>{UNIT}){_E}"""), duration),
-    (_rx(rf"""{_B}(?:(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few\s+)?)(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries){_E}"""),
+    (_rx(rf"""{_B}(?:(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few\s+|several\s+)?)(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries){_E}"""),
      plural_duration),
     (_rx(r"(?<![\w-])(?P<u>years|decades|centuries|months|weeks)(?![\w-])(?!\s+(?:ago|old|earlier|later))"),
      lambda m, ctx: plural_duration(m, ctx) if re.search(r"(?:for|in|over|of|within|after)\s+$",
                                                          m.string[max(0, m.start() - 8):m.start()]) else None),
     # now, currently, recently, the future
-    (_rx(rf"""{_B}(?P<w>now|currently|nowadays|these\s+days|at\s+present|presently|recently|
-          lately|formerly|previously|soon|the\s+near\s+future|the\s+future|the\s+past){_E}"""), ref),
-    (_rx(rf"{_B}(?P<w>current|recent){_E}(?!\s+(?:account|accounts|events|affairs|study|studies))"),
-     ref),
-    (_rx(rf"{_B}(?P<w>daily|weekly|monthly|annually|yearly|hourly|annual|quarterly|nightly){_E}"), adj_set),
+    (_rx(rf"""{_B}(?P<w>now|currently|nowadays|these\s+days|at\s+present|recently|
+          lately|the\s+near\s+future|the\s+future|the\s+past){_E}"""), ref),
+    (_rx(rf"{_B}(?P<w>current){_E}(?!\s+(?:account|accounts|events|affairs|study|studies))"), ref),
+    (_rx(rf"{_B}(?P<w>daily|weekly|monthly|yearly|hourly|nightly){_E}"), adj_set),
     (_rx(rf"{_B}(?:every|each|per|a)\s+(?P<u>day|week|month|year|hour|{WD[3:-1]}){_E}"),
      lambda m, ctx: every(m, ctx) if not m.group(0).lower().startswith("a ") else None),
 ]

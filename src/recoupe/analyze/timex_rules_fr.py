@@ -56,7 +56,7 @@ def _rx(pattern: str) -> re.Pattern:
 _B = r"(?<![\w-])"  # a word starts here
 _E = r"(?![\w-])"  # a word ends here
 APOS = r"['’]"
-MON = rf"(?:{_alt(MONTHS)})\.?"
+MON = rf"(?:{_alt(w for w in MONTHS if len(w) > 4 or w == 'mai' or w == 'juin' or w == 'mars' or w == 'août' or w == 'aout')}|(?:{_alt(w for w in MONTHS if len(w) <= 4 and w not in ('mai', 'juin', 'mars', 'août', 'aout'))})\.?)"
 WD = rf"(?:{_alt(WEEKDAYS)})"
 PART = rf"(?:{_alt(PARTS)})"
 NUMWORD = rf"(?:{_alt(NUMBERS)})"
@@ -187,7 +187,7 @@ def weekday(m, ctx):
     det = (m.group("det") or "").lower()
     rel = m.group("rel")
     part = m.group("part")
-    if det in ("le", "les", "tous les", "chaque") and not rel:
+    if (det in ("le", "les", "tous les", "chaque") or m.group("plural")) and not rel:
         return "SET", f"XXXX-WXX-{wd + 1}" + (f"T{PARTS[part.lower()]}" if part else "")
     direction = _direction(rel, m, ctx, -1)
     v = ctx.weekday(wd, direction)
@@ -232,6 +232,19 @@ def clock(m, ctx):
     return "TIME", ctx.time_on_day(f"T{h:02d}:{mi:02d}")
 
 
+def day_clock(m, ctx):
+    h = int(m.group("h"))
+    mi = int(m.group("mi")) if m.group("mi") else 0
+    if h > 24 or mi > 59:
+        return None
+    return "TIME", ctx.day_offset(RELDAYS[m.group("w").lower()]) + f"T{h:02d}:{mi:02d}"
+
+
+def _lb_days() -> str:
+    """Fixed-width look-behinds: no "vers" in the span right after a day word."""
+    return ")(?<!".join(rf"{w}\s" for w in list(WEEKDAYS) + ["demain", "matin", "soir"])
+
+
 def noon(m, ctx):
     word = m.group("w").lower()
     return "TIME", ctx.time_on_day("T12:00" if word == "midi" else "T24:00")
@@ -241,6 +254,8 @@ def week(m, ctx):
     rel = (m.group("rel") or "").lower()
     n = -1 if rel.startswith(("derni", "pass", "précédente")) else 1 if rel.startswith("proch") else 0
     we = "-WE" if "end" in m.group("u").lower() else ""
+    if we and not rel and ctx.today() and ctx.today().weekday() < 3 and not _future(m, ctx):
+        n = -1
     return "DATE", ctx.week_offset(n, we)
 
 
@@ -294,9 +309,34 @@ def season(m, ctx):
     return "DATE", f"XXXX-{s}"
 
 
+# nouns after which "de trois ans" is a length of time, not an age ("une peine de deux ans")
+DURATION_HEADS = {"période", "durée", "terme", "bout", "peine", "prison", "réclusion", "détention",
+                  "emprisonnement", "espace", "cours", "mandat", "contrat", "plan", "programme",
+                  "sursis", "total", "moyenne", "intervalle", "suite", "delà", "longueur",
+                  "absence", "attente", "retard", "avance", "ici", "travaux", "tractations"}
+AGE_BEFORE = re.compile(r"(?:âg[ée]e?s?\s+de|ag[ée]e?s?\s+de|(?:les|des)|(?P<head>[\w-]+)\s+(?:de|d['’])|"
+                        r"(?P<comma>[,(]))\s*$", re.IGNORECASE)
+
+
+def is_age(m: re.Match) -> bool:
+    """"un chauffeur de 38 ans", "Alain P., 53 ans,", "âgé de 54 ans", "les moins de 17 ans"."""
+    if not m.group("u").lower().startswith("an"):
+        return False
+    start = m.start("t") if m.re.groupindex.get("t") and m.group("t") else m.start()
+    before = AGE_BEFORE.search(m.string, max(0, start - 40), start)
+    if before is None:
+        return False
+    if before.group("comma"):
+        return bool(re.match(r"\s*[,)]", m.string[m.end():m.end() + 2]))
+    head = before.group("head")
+    return head is None or head.lower() not in DURATION_HEADS
+
+
 def duration(m, ctx):
     num = m.group("n").lower()
     unit = m.group("u")
+    if is_age(m):
+        return None
     n = None if num.split()[-1] in VAGUE or num.startswith("ces") else _num(num)
     if n is None and num.split()[-1] not in VAGUE and not num.startswith("ces"):
         return None
@@ -380,23 +420,34 @@ RULES = [
     # 13/09/2023, 13.09.23
     (_rx(r"(?<![\d/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d\d)(?![\d/.])"), numeric_date),
     # octobre 98, août 2001, fin août 2023
-    (_rx(rf"{_B}{MOD}?(?P<m>{MON})\s+(?P<y>{YEAR4}|{APOS}\d\d)(?!\d)"), month_year),
+    (_rx(rf"{_B}{MOD}?(?P<m>{MON})\s+(?P<y>{YEAR4}|{APOS}?\d\d)(?!\d)(?!\s*(?:h\b|%|[a-zà-ü]))"), month_year),
     # en juillet, en juillet dernier, fin août, au mois de juin, septembre prochain
     (_rx(rf"""(?P<cue>{_B}(?:en|dès|depuis|d{APOS}ici|jusqu{APOS}en|avant|après|pour|de|d{APOS}|
           entre|et|à\s+partir\s+de|durant|pendant)\s+(?:l{APOS})?)?
           (?P<t>(?P<mod>{MOD}|(?:le\s+|au\s+|du\s+)?mois\s+(?:de\s+|d{APOS}))?(?P<m>{MON})
           (?:\s+(?P<rel>dernier|prochain))?)(?![\w-])"""), bare_month),
     # mercredi, ce jeudi, mercredi dernier, lundi prochain, dimanche soir, le mercredi (habit)
-    (_rx(rf"""{_B}(?:(?P<det>ce|le|les|tous\s+les|chaque)\s+(?:même\s+)?)?(?P<wd>{WD})s?
+    (_rx(rf"""{_B}(?:(?P<det>ce|le|les|tous\s+les|chaque)\s+(?:même\s+)?)?(?P<wd>{WD})(?P<plural>s)?
           (?:\s+(?P<rel>dernier|prochain|passé))?(?:\s+(?P<part>{PART}))?{_E}"""), weekday),
     # hier, aujourd'hui vendredi, demain matin
     (_rx(rf"""{_B}(?P<w>avant-hier|après-demain|hier|aujourd{APOS}hui|demain)
           (?:\s+(?P<wd>{WD}))?(?:\s+(?P<part>{PART}|midi))?{_E}"""),
      lambda m, ctx: relative_day(m, ctx) if (m.group("part") or "").lower() != "midi"
      else ("TIME", ctx.day_offset(RELDAYS[m.group("w").lower()]) + "T12:00")),
-    (_rx(rf"{_B}(?:ce|cet|cette)\s+(?P<part>matin|après-midi|soir|nuit|matinée|soirée){_E}"), this_part),
-    # 14h30, 21 h 45, 18 h, 14:30
-    (_rx(r"(?<![\d,.])(?P<h>[0-2]?\d)\s?(?:h|H)\s?(?P<mi>[0-5]\d)?(?![\w])"), clock),
+    (_rx(rf"{_B}(?:ce|cet|cette)\s+(?P<part>matin|après-midi|soir|nuit){_E}"), this_part),
+    # dans la nuit, au cours de la soirée, le matin même: a part of the last day mentioned
+    (_rx(rf"""(?:{_B}(?:dans|pendant|durant|au\s+cours\s+de|en|toute)\s+)(?P<t>la\s+(?P<part>nuit|soirée|matinée|journée))
+          (?!\s+(?:de|du|d{APOS}|des|où|qui|que|suivante|précédente))(?![\w-])"""),
+     lambda m, ctx: ("TIME", ctx.time_on_day("T" + PARTS[m.group("part").lower()]))),
+    (_rx(rf"{_B}le\s+(?P<part>matin|soir)\s+même{_E}"),
+     lambda m, ctx: ("TIME", ctx.time_on_day("T" + PARTS[m.group("part").lower()]))),
+    # hier à 10 h, vers 15 h 30, hier: one expression
+    (_rx(rf"""{_B}(?P<w>hier|aujourd{APOS}hui|demain)\s+à\s+(?P<h>[0-2]?\d)\s?h\s?(?P<mi>[0-5]\d)?(?![\w])"""),
+     lambda m, ctx: day_clock(m, ctx)),
+    (_rx(rf"""(?<![\d,.])(?:vers\s+)?(?P<h>[0-2]?\d)\s?h\s?(?P<mi>[0-5]\d)?,?\s+(?P<w>hier|aujourd{APOS}hui|demain)(?![\w-])"""),
+     lambda m, ctx: day_clock(m, ctx)),
+    # 14h30, 21 h 45, 18 h, 14:30; "vers" belongs to a time that no day word precedes
+    (_rx(rf"""(?<![\d,.])(?:(?<!hier\s)(?<!{_lb_days()})vers\s+)?(?P<h>[0-2]?\d)\s?(?:h|H)\s?(?P<mi>[0-5]\d)?(?![\w])"""), clock),
     (_rx(r"(?<![\d,.:])(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?![\d:])"), clock),
     (_rx(r"(?<![\w-])(?:à|vers|de|dès|avant|après|jusqu'à|jusqu’à|ce|en\s+fin\s+de|entre)\s+(?P<t>(?P<w>midi|minuit))(?![\w-])"), noon),
     # cette semaine, la semaine dernière, ce week-end, la semaine prochaine
@@ -416,8 +467,8 @@ RULES = [
     # les années 90, les années 1990
     (_rx(rf"{_B}(?:les\s+)?années\s+(?P<y>(?:19|20)?\d0){_E}"), decade),
     # l'été, cet été, l'hiver dernier, été 2003 ("été" alone is a participle)
-    (_rx(rf"""(?:{_B}(?P<det>cet\s+|cette\s+|l{APOS}|en\s+|d{APOS}|au\s+|le\s+|les\s+mois\s+d{APOS}))
-          (?P<t>(?:cet\s+|cette\s+)?(?P<s>été|printemps|automne|hiver)(?:\s+(?P<y>{YEAR4}))?
+    (_rx(rf"""(?:{_B}(?P<det>cet\s+|cette\s+|l{APOS}|en\s+|au\s+|le\s+|(?=les\s+mois\s+d{APOS})))
+          (?P<t>(?:cet\s+|cette\s+|les\s+mois\s+d{APOS})?(?P<s>été|printemps|automne|hiver)(?:\s+(?P<y>{YEAR4}))?
           (?:\s+(?P<rel>dernier|prochain))?){_E}"""), season),
     (_rx(rf"""{_B}(?P<t>(?P<s>printemps|automne|hiver)(?:\s+(?P<y>{YEAR4}))?)(?:\s+(?P<rel>dernier|prochain))?{_E}"""),
      lambda m, ctx: season(m, ctx) if m.group("y") or m.group("rel") else None),
@@ -429,7 +480,7 @@ RULES = [
     (_rx(rf"""(?P<t>{_B}
           (?:(?:environ|près\s+de|plus\s+de|moins\s+de|quelque|presque|au\s+moins|pas\s+moins\s+de)\s+)?
           (?P<n>{NUMBER}|une\s+(?:dizaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine)
-          |plusieurs|quelques|des|de\s+nombreuses|de\s+nombreux|ces\s+derni(?:ers|ères)|certaines)\s+
+          |plusieurs|quelques|des(?=\s+(?:années|mois|siècles|décennies))|de\s+nombreuses|de\s+nombreux|ces\s+derni(?:ers|ères)|certaines)\s+
           (?:d{APOS}|de\s+)?(?P<u>{UNIT})){_E}"""), duration),
     (_rx(rf"{_B}(?P<w>quinquennat|septennat|un\s+quart\s+de\s+siècle|un\s+demi-siècle|une\s+demi-heure|"
          rf"un\s+quart\s+d{APOS}heure|un\s+an\s+et\s+demi|une\s+heure\s+et\s+demie|un\s+mois\s+et\s+demi|"
@@ -438,13 +489,13 @@ RULES = [
     (_rx(rf"""{_B}(?:chaque|tous\s+les|toutes\s+les)\s+(?P<u>jours?|semaines?|mois|ans?|années?|heures?|
           trimestres?|semestres?|matins?|soirs?|nuits?|week-ends?){_E}"""), every),
     (_rx(rf"{_B}par\s+(?P<t>(?P<u>jour|semaine|mois|an|année|heure|trimestre|semestre)){_E}"), every),
-    # quotidien, annuel (not the newspaper: "le quotidien Le Monde")
+    # annuel, mensuel (not the magazine: "le mensuel"); "quotidien" is mostly the newspaper
     (_rx(rf"""(?<!\ble\s)(?<!\bdu\s)(?<!\bau\s)(?<!\bun\s)(?<!\bce\s)(?<!\bson\s)(?<!\bl{APOS})
           (?<!\bleur\s)(?<!\bdes\s)(?<!\bles\s)(?<!\bnotre\s)(?<!\bvotre\s)(?<!\bnos\s)(?<!\bses\s)(?<!\bmon\s)
-          {_B}(?P<w>quotidien(?:ne)?s?|hebdomadaires?|mensuel(?:le)?s?|annuel(?:le)?s?|quotidiennement|
+          {_B}(?P<w>mensuel(?:le)?s?|annuel(?:le)?s?|quotidiennement|
           annuellement|mensuellement){_E}"""), adj_set),
     (_rx(rf"""{_B}(?P<w>actuellement|désormais|maintenant|à\s+présent|de\s+nos\s+jours|
-          à\s+l{APOS}heure\s+actuelle|actuel(?:le)?s?|auparavant|autrefois|jadis|naguère|récemment|
+          à\s+l{APOS}heure\s+actuelle|auparavant|autrefois|jadis|naguère|récemment|
           dernièrement|nouvellement|prochainement|bientôt|à\s+l{APOS}avenir){_E}"""), ref),
 ]
 
