@@ -116,8 +116,8 @@ SENTENCE_STARTERS = (
     "Le|La|Les|L'|Un|Une|Des|Du|De|D'|Ce|Cet|Cette|Ces|Il|Elle|Ils|Elles|On|Nous|Vous|Je|Selon|"
     "Pour|Dans|En|Au|Aux|À|Après|Avant|Depuis|Lors|Mais|Et|Si|Alors|Pendant|Sur|Par|C'est|Cela|"
     "Son|Sa|Ses|Leur|Leurs|Plus|Aucun|Aucune|Tous|Toutes|Quand|Lorsque|Comme|Ainsi|"
-    "The|A|An|In|On|At|He|She|They|It|This|That|These|Those|After|Before|But|For|According|We|"
-    "His|Her|Their|When|While|Since|During|As|There|Its")
+    "The|He|She|They|This|That|These|Those|After|Before|But|According|We|"
+    "His|Her|Their|When|While|Since|During|There")  # not "In", "On", "It": LinkedIn, PlayOn
 
 
 # -- text with a map back to the raw characters -----------------------------------------------
@@ -181,7 +181,8 @@ _SPACE_RUNS = re.compile(r" {2,}")
 _LINE_EDGES = re.compile(r"^ +| +$", re.MULTILINE)
 _GLUED_HEADING = re.compile(
     rf"^(?=[^\n]{{0,150}}?[{LOW}](?:{SENTENCE_STARTERS})\b)"
-    rf"(?P<head>[^\n.!?:;«»\"“”]{{2,150}}?[{LOW}])(?=(?:{SENTENCE_STARTERS})\b)", re.MULTILINE)
+    rf"(?P<head>[^\n.!?:;«»\"“”]{{2,150}}? [^\n.!?:;«»\"“” ]*?[{LOW}])"  # two words at least
+    rf"(?=(?:{SENTENCE_STARTERS})\b)", re.MULTILINE)
 _MISSING_SPACE = re.compile(rf"(?<=[{LOW}]{{2}})[.!?](?=[«\"“]?[{UP}][{LOW}'])")
 
 

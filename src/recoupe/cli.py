@@ -31,6 +31,7 @@ run `recoupe VERB --help` for the options of each verb.
 """
 
 FORMATS = ("json", "md", "html")
+INGEST_BATCH = 50  # articles analysed and committed together by `recoupe ingest`
 
 
 def _add_input_options(p: argparse.ArgumentParser) -> None:
@@ -147,10 +148,14 @@ def cmd_ingest(args) -> int:
     from recoupe.pipeline import analyze, read
     from recoupe.store import Store
 
+    from recoupe.progress import track
+
     articles = read(args.inputs, allow_private=args.allow_private, warn=_warner(args.quiet))
-    articles = analyze(articles, n_process=args.jobs, progress=not args.quiet)
+    batches = [articles[i:i + INGEST_BATCH] for i in range(0, len(articles), INGEST_BATCH)]
+    added = 0
     with Store(args.store) as db:
-        added = db.add_articles(articles)
+        for batch in track(batches, "Analysing and storing", enabled=not args.quiet):
+            added += db.add_articles(analyze(batch, n_process=args.jobs))  # one commit per batch
     if not args.quiet:
         print(f"recoupe: {added} new of {len(articles)} articles -> {args.store}", file=sys.stderr)
     return 0

@@ -1,0 +1,103 @@
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from recoupe.model import Article, Mention, Story, from_dict, to_dict
+from recoupe.store import SCHEMA_VERSION, Store
+
+
+def art(i: int, text: str | None = None, **kw) -> Article:
+    return Article(id=f"a{i}", origin=f"/x/{i}.txt", source=f"outlet{i}",
+                   text=text or f"Le texte numéro {i} parle de Vostotchny et de satellites.",
+                   title=f"Titre {i}", lang="fr", published=f"2023-09-1{i}", **kw)
+
+
+def test_roundtrip_and_once_only(tmp_path: Path):
+    with Store(tmp_path / "db.sqlite") as db:
+        assert db.add_articles([art(1), art(2)]) == 2
+        assert db.add_articles([art(1), art(3)]) == 1
+        assert db.article_ids() == ["a1", "a2", "a3"]
+        assert db.get_article("a2") == art(2)
+        assert db.get_article("nope") is None
+        assert [a.id for a in db.articles(["a3", "zz", "a1"])] == ["a3", "a1"]
+        assert len(db.articles()) == 3
+
+
+def test_reingest_updates_the_analysis():
+    with Store(":memory:") as db:
+        db.add_articles([art(1)])
+        updated = art(1, mentions=[Mention(0, 2, "Le", "MISC")])
+        assert db.add_articles([updated]) == 0
+        assert db.get_article("a1").mentions == updated.mentions
+        assert db.search("Vostotchny") == ["a1"]  # indexed once, not twice
+
+
+def test_search_is_safe_and_accent_blind():
+    with Store(":memory:") as db:
+        db.add_articles([art(1), art(2, "Kim Jong Un et la Corée du Nord à Vostotchny.")])
+        assert db.search("coree") == ["a2"]
+        assert set(db.search("Vostotchny")) == {"a1", "a2"}
+        assert db.search("Titre 2") == ["a2"]
+        for nasty in ['"', "AND", "OR (", "NEAR(", "a*", "col:x", "'; DROP TABLE articles; --", ""]:
+            assert isinstance(db.search(nasty), list)
+        assert db.search("satellites", limit=1) and len(db.search("satellites", limit=1)) == 1
+
+
+def test_stories(tmp_path: Path):
+    with Store(tmp_path / "db.sqlite") as db:
+        db.add_articles([art(1), art(2)])
+        s1 = Story(id="s1", title="Vostotchny", article_ids=["a1", "a2"], origins=2)
+        s2 = Story(id="s2", title="Autre", article_ids=["a2", "missing"])
+        db.save_stories([s1, s2])
+        assert db.stories() == [s1, s2]
+        assert db.get_story("s2") == s2 and db.get_story("s9") is None
+        assert db.stories_of("a2") == ["s1", "s2"]
+        db.save_stories([s2])  # a new grouping replaces the old one
+        assert [s.id for s in db.stories()] == ["s2"]
+
+
+def test_persistence_wal_and_schema_version(tmp_path: Path):
+    path = tmp_path / "db.sqlite"
+    with Store(path) as db:
+        db.add_articles([art(1)])
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con.close()
+    with Store(path) as db:
+        assert db.article_ids() == ["a1"]
+
+
+def test_committed_batches_survive_an_interruption(tmp_path: Path):
+    path = tmp_path / "db.sqlite"
+    db = Store(path)
+    db.add_articles([art(1)])
+
+    def batches():
+        yield art(2)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        db.add_articles(batches())
+    db.close()
+    with Store(path) as again:
+        assert again.article_ids() == ["a1"]  # the first batch, whole; the broken one, not at all
+
+
+def test_not_a_store(tmp_path: Path):
+    from recoupe.errors import RecoupeError
+
+    bad = tmp_path / "junk.db"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(RecoupeError, match="not a usable recoupe store"):
+        Store(bad)
+
+
+def test_json_is_the_model_dict():
+    with Store(":memory:") as db:
+        db.add_articles([art(1)])
+        data = db.db.execute("SELECT data FROM articles").fetchone()[0]
+        import json
+
+        assert from_dict(Article, json.loads(data)) == art(1) and json.loads(data) == to_dict(art(1))
