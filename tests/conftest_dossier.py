@@ -111,7 +111,8 @@ def rich_dossier() -> Dossier:
         _quote(a, "1 200 salariés ont cessé le travail", Speaker(None, "CGT", at(a, "CGT")),
                "Selon", "q3", kind="indirect"),
     ]
-    # the speaker of the last quote is in a sentence before the cue: a speaker known only by name
+    for art in (a, b, c):  # per-article analysis finds the same quotes
+        art.quotes = [q for q in quotes if q.article_id == art.id]
     facts = [
         Fact("s1:f1", "Les dockers ont bloqué les terminaux de Fos-sur-Mer mercredi.",
              [at(a, "Les dockers du Grand Port maritime de Marseille ont bloqué mercredi les terminaux de Fos-sur-Mer."),
@@ -209,3 +210,47 @@ def injection_dossier() -> Dossier:
 
 def _bounds(span):
     return span.start, span.end, span.text
+
+
+def filled_store(path, dossier: Dossier | None = None):
+    """A store at `path` holding the articles and stories of `dossier` (the rich one by default)."""
+    from recoupe.store import Store
+
+    dossier = dossier or rich_dossier()
+    with Store(path) as db:
+        db.add_articles(dossier.articles)
+        db.save_stories(dossier.stories)
+    return path
+
+
+class ServerThread:
+    """`recoupe serve`'s app under uvicorn on a free loopback port, in a thread."""
+
+    def __init__(self, app):
+        import socket
+
+        import uvicorn
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
+                                                    log_level="warning"))
+
+    def __enter__(self):
+        import threading
+        import time
+
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.time() + 15
+        while not self.server.started:
+            if time.time() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the server did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc):
+        self.server.should_exit = True
+        self.thread.join(timeout=10)

@@ -1,0 +1,30 @@
+"""The local web app and REST API over a recoupe store (`recoupe serve`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from recoupe.errors import RecoupeError
+
+
+def create_app(store_path: str | Path, allow_private: bool = False):
+    """The FastAPI application serving the store at `store_path`."""
+    from recoupe.serve.app import create_app as build
+
+    return build(store_path, allow_private=allow_private)
+
+
+def serve(store_path: str | Path, host: str = "127.0.0.1", port: int = 8000,
+          allow_private: bool = False) -> None:
+    """Serve the store at http://host:port until interrupted (binds to loopback by default)."""
+    import uvicorn
+
+    app = create_app(store_path, allow_private=allow_private)
+    print(f"recoupe: serving {store_path} at http://{host}:{port}  (API: /api, docs: /api/docs)")
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    except OSError as exc:
+        raise RecoupeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
+__all__ = ["create_app", "serve"]
