@@ -53,6 +53,11 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+def _typo(text: str) -> str:
+    """Gold strings use the straight apostrophe, as cleaning does."""
+    return text.replace("\u2019", "'")
+
+
 @pytest.fixture(scope="module")
 def gold(examples_dir: Path) -> dict:
     return json.loads((examples_dir / "gold.json").read_text(encoding="utf-8"))
@@ -63,7 +68,7 @@ def texts(examples_dir: Path, gold: dict) -> dict[str, dict]:
     """file -> {"raw": file text, "body": article text without header lines, "header": date or None}."""
     out = {}
     for name in gold["articles"]:
-        raw = (examples_dir / name).read_text(encoding="utf-8")
+        raw = _typo((examples_dir / name).read_text(encoding="utf-8"))
         if name.endswith(".html"):
             page = _PageText()
             page.feed(raw)
