@@ -186,3 +186,31 @@ def test_negation_divergence():
     story, arts = story_of(a, b)
     run_all(story, arts)
     assert _kinds(story) == ["negation"]
+
+
+def test_agent_divergence_on_one_object():
+    texts = {"a": ("C'est le directeur du site, Marc Vial, qui a déclenché le plan d'urgence interne.", "Marc Vial"),
+             "b": ("C'est le responsable sécurité, Paul Roche, qui a déclenché le plan d'urgence interne.", "Paul Roche")}
+    builders = []
+    for aid, (text, person) in texts.items():
+        b = Builder(aid, text, source=aid.upper())
+        b.entity(person, "PER")
+        b.claim(text, "déclencher", who=[person], what="le plan d'urgence interne")
+        builders.append(b)
+    story, arts = story_of(*builders)
+    run_all(story, arts)
+    assert _kinds(story) == ["agent"]
+
+
+def test_exchange_between_two_people_is_not_an_agent_conflict():
+    a = Builder("a", "Vladimir Poutine a offert une carabine à Kim Jong Un. Kim Jong Un a offert une carabine à Vladimir Poutine.")
+    a.entity("Vladimir Poutine", "PER")
+    a.entity("Kim Jong Un", "PER")
+    a.claim("Vladimir Poutine a offert une carabine à Kim Jong Un.", "offrir", who=["Vladimir Poutine"], what="une carabine")
+    a.claim("Kim Jong Un a offert une carabine à Vladimir Poutine.", "offrir", who=["Kim Jong Un"], what="une carabine")
+    b = Builder("b", "Kim Jong Un a offert une carabine nord-coréenne au président russe.")
+    b.entity("Kim Jong Un", "PER")
+    b.claim(b.art.text, "offrir", who=["Kim Jong Un"], what="une carabine nord-coréenne")
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    assert story.divergences == []

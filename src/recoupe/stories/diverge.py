@@ -22,7 +22,8 @@ from recoupe.stories.align import (Slots, claim_slots, dates_agree, is_reporting
                                    similarity, word_overlap)
 
 # Cosine levels of aligned claims per kind: the stricter, the fewer false flags.
-AGENT_COS = 0.75
+AGENT_COS = 0.7  # same office, same place
+AGENT_OBJECT_COS = 0.55  # same act on the same object: the slots already say much
 NUMBER_COS = 0.7
 DATE_COS = 0.8
 NEGATION_COS = 0.8
@@ -117,6 +118,13 @@ class _Finder:
         return any(s.article.id == article_id and s.family == family and person in s.persons
                    and (not where or s.where & where) for s in self.slots)
 
+    def named_in(self, text: str | None, entity_id: str) -> bool:
+        """Whether a slot text names the entity ("la main de Poutine")."""
+        ent = self.ents.get(entity_id)
+        folded = f" {names.fold(text or '')} "
+        return bool(ent) and any(f" {names.fold(v)} " in folded for v in [ent.name, *ent.variants]
+                                 if len(v) > 2)
+
     def roles_in(self, entity_id: str, article_id: str) -> list[str]:
         ent = self.ents.get(entity_id)
         found = [names.fold(r.text) for r in (ent.roles if ent else [])
@@ -132,36 +140,40 @@ class _Finder:
 
     # -- kinds --------------------------------------------------------------------------
     def agents(self) -> None:
-        """Same act, same place and time, another person: "Choïgou" / "Lavrov" à Pyongyang."""
-        for a, b, cos in self.pairs(AGENT_COS):
+        """One act, another person: "le ministre russe de la Défense" Choïgou / Lavrov went to
+        Pyongyang in July; Benaïssa / Fabre triggered the emergency plan."""
+        for a, b, cos in self.pairs(AGENT_OBJECT_COS):
             if not a.family or a.family != b.family or is_reporting(a.claim.predicate):
                 continue
-            if not a.persons or not b.persons or a.persons & b.persons:
+            if len(a.persons) != 1 or len(b.persons) != 1 or a.persons & b.persons:
                 continue
             if a.claim.negated != b.claim.negated or (a.reported and b.reported and a.reported != b.reported):
                 continue
-            if not (a.where and a.where & b.where):
+            if a.where and b.where and not a.where & b.where:
                 continue
-            when_same = a.when and b.when and any(dates_agree(x, y) for x in a.when for y in b.when)
+            when_same = bool(a.when and b.when and any(dates_agree(x, y) for x in a.when for y in b.when))
             if a.when and b.when and not when_same:
                 continue
-            if len(a.persons) != 1 or len(b.persons) != 1:
-                continue
             (pa,), (pb,) = a.persons, b.persons
-            # each outlet names only its own person for this act
+            # an outlet that names both people for this act tells of two acts
             if self.reports(a.article.id, a.family, pb, a.where) or \
                     self.reports(b.article.id, b.family, pa, b.where):
                 continue
-            # an office one person holds at a time, given to both: the outlets name two
-            # people for one act ("le ministre russe de la Défense" Choïgou / Lavrov)
+            # the act is one only if something makes it exclusive: an office one person holds
+            # at a time, given to both; or the same object acted upon ("le plan d'urgence")
             roles_a = self.roles_in(pa, a.article.id) + self.claim_roles(a, pa)
             roles_b = self.roles_in(pb, b.article.id) + self.claim_roles(b, pb)
-            if not any(same_office(x, y) for x in roles_a for y in roles_b):
+            same_role = cos >= AGENT_COS and bool(a.where & b.where) and any(same_office(x, y) for x in roles_a for y in roles_b)
+            same_object = len(_content(a.what)) >= 2 and len(_content(b.what)) >= 2 and \
+                word_overlap(a.what, b.what) >= 0.75 and \
+                not (self.named_in(a.what, pb) or self.named_in(b.what, pa))
+            if not (same_role or same_object):
                 continue
-            event = " · ".join([a.claim.predicate or ""] + [self.name(w) for w in sorted(a.where)]
+            event = " · ".join([a.claim.predicate or ""] + ([a.claim.what] if same_object and a.claim.what else [])
+                               + [self.name(w) for w in sorted(a.where & b.where)]
                                + sorted(a.when & b.when))
-            self.add("agent", (frozenset((pa, pb)), a.family, a.where), True,
-                     "high" if when_same else "medium",
+            self.add("agent", (frozenset((pa, pb)), a.family, a.where | b.where), True,
+                     "high" if when_same or same_object else "medium",
                      [(a.claim.text.strip(), a.span), (b.claim.text.strip(), b.span)],
                      event=event, a=self.name(pa), b=self.name(pb))
 
@@ -300,6 +312,10 @@ class _Finder:
 
 
 _STOP = {"de", "du", "des", "d", "la", "le", "les", "l", "of", "the"}
+
+
+def _content(text: str | None) -> list[str]:
+    return [w for w in names.fold(text or "").split() if len(w) > 2]
 
 
 def same_office(a: str, b: str) -> bool:
