@@ -105,14 +105,14 @@ class Context:
         return (self.year, self.month) if self.month else None
 
     # --- the sentence around a match
-    def sentence(self, start: int, end: int) -> str:
-        lo = max(0, start - 300)
-        before = self.text[lo:start]
+    def sentence(self, start: int, end: int, before: int = 300, after: int = 300) -> str:
+        """The sentence around text[start:end], at most `before` / `after` characters of it."""
+        lo = max(0, start - before)
         cut = None
-        for cut in _SENTENCE_END.finditer(before):
+        for cut in _SENTENCE_END.finditer(self.text, lo, start):
             pass
-        lo = lo + cut.end() if cut else lo
-        after = self.text[end:end + 300]
+        lo = cut.end() if cut else lo
+        after = self.text[end:end + after]
         stop = _SENTENCE_END.search(after)
         return self.text[lo:end + (stop.start() if stop else len(after))]
 
@@ -157,13 +157,25 @@ class Context:
             if self.month is None:
                 return f"{ay:04d}-{month:02d}-{day:02d}" if valid_date(ay, month, day) else None
             ref = date(ay, self.month, 15)
-        cands = [d for y in (ay - 1, ay, ay + 1) if (d := valid_date(y, month, day))]
+        return fmt_day(self._nearest(lambda y: valid_date(y, month, day), ay, ref, direction))
+
+    def yearly(self, day_in, direction: int = 0) -> str:
+        """A day that comes back every year (`day_in(year)` gives it: Christmas, Easter), in
+        the year that puts it closest to the anchor."""
+        ay = self.anchor_year()
+        if ay is None:
+            return "XXXX"
+        ref = self.anchor_date or date(ay, self.month or 7, 15 if self.month else 1)
+        return fmt_day(self._nearest(day_in, ay, ref, direction))
+
+    @staticmethod
+    def _nearest(day_in, year: int, ref: date, direction: int) -> date:
+        cands = [d for y in (year - 1, year, year + 1) if (d := day_in(y))]
         if direction < 0:
             cands = [d for d in cands if d <= ref] or cands
         elif direction > 0:
             cands = [d for d in cands if d >= ref] or cands
-        best = min(cands, key=lambda d: (_cost((d - ref).days), d > ref))
-        return fmt_day(best)
+        return min(cands, key=lambda d: (_cost((d - ref).days), d > ref))
 
     def month_of(self, month: int, direction: int) -> str:
         """A month without a year: the closest one to the anchor (direction as in month_day)."""
@@ -213,6 +225,45 @@ class Context:
         if day is None:
             day = self.today()
         return (fmt_day(day) if day else "XXXX-XX-XX") + clock
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th given weekday (0=Monday) of a month; n=-1 for the last one."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def easter(year: int) -> date:
+    from dateutil.easter import easter as western_easter
+
+    return western_easter(year)
+
+
+# holiday -> the day it falls on in a given year
+HOLIDAYS = {
+    "christmas": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "new year": lambda y: date(y, 1, 1),
+    "new year eve": lambda y: date(y, 12, 31),
+    "independence day": lambda y: date(y, 7, 4),
+    "thanksgiving": lambda y: nth_weekday(y, 11, 3, 4),
+    "labor day": lambda y: nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: nth_weekday(y, 5, 0, -1),
+    "election day": lambda y: nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "easter": easter,
+    "pentecost": lambda y: easter(y) + timedelta(days=49),
+    "ascension": lambda y: easter(y) + timedelta(days=39),
+    "all saints": lambda y: date(y, 11, 1),
+    "bastille day": lambda y: date(y, 7, 14),
+    "may day": lambda y: date(y, 5, 1),
+    "armistice": lambda y: date(y, 11, 11),
+    "assumption": lambda y: date(y, 8, 15),
+    "valentine": lambda y: date(y, 2, 14),
+    "halloween": lambda y: date(y, 10, 31),
+}
 
 
 def _rules(lang: str | None):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from recoupe.analyze.dates import Context
+from recoupe.analyze.dates import HOLIDAYS, Context
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -122,8 +122,19 @@ def _duration(n: float | None, unit: str) -> str:
     return ("PT" if is_time else "P") + q + letter
 
 
+# right before the expression: "as early as Tuesday", "until 9 a.m. Tuesday"
+FUTURE_LEAD = re.compile(r"(?:as\s+(?:soon|early)\s+as|until|till|by|starting|beginning|"
+                         r"this\s+coming|scheduled\s+for|set\s+for|due)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+
+
 def _future(m: re.Match, ctx: Context) -> bool:
-    return bool(FUTURE.search(ctx.sentence(m.start(), m.end())))
+    """The clause around the expression speaks of the future."""
+    if FUTURE_LEAD.search(m.string, max(0, m.start() - 40), m.start()):
+        return True
+    return bool(FUTURE.search(ctx.sentence(m.start(), m.end(), FUTURE_REACH, FUTURE_REACH)))
+
+
+FUTURE_REACH = 80
 
 
 def _month(word: str) -> int:
@@ -308,8 +319,23 @@ def ago(m, ctx):
     return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
 
 
+# after these, "a year" is a length of time; elsewhere a rate ("$2 million a year")
+A_UNIT_AFTER = re.compile(r"(?:for|in|within|over|about|than|nearly|almost|least|only|just|after|"
+                          r"some|take|takes|took|taken|lasted|last|spent|more|less|roughly|"
+                          r"around|half|by|of)\s+$", re.IGNORECASE)
+
+
 def duration(m, ctx):
     num = (m.group("n") or "").lower()
+    after = m.string[m.end():m.end() + 6]
+    if re.match(r"[\s-]+old\b", after) or (num.isdigit() and re.match(r"[,)]", after)
+                                           and m.string[max(0, m.start() - 2):m.start()].strip() == ","):
+        return None  # an age: "52 years old", "Mr. Schwarz, 52,"
+    if num in ("a", "an") and m.group(0)[:2].lower() in ("a ", "an") and \
+            not A_UNIT_AFTER.search(m.string, max(0, m.start() - 12), m.start()):
+        return None
+    if num in ("a", "an") and m.group("u").lower() == "second":
+        return None  # "a second group"
     n = None if num in VAGUE or not num else _num(num)
     if n is None and num and num not in VAGUE:
         return None
@@ -317,7 +343,7 @@ def duration(m, ctx):
 
 
 def plural_duration(m, ctx):  # "years", "decades", "centuries" on their own
-    if re.match(r"(?:the\s+)?(?:recent|past|last)\b", m.group(0), re.IGNORECASE):
+    if re.match(r"(?:the\s+)?(?:recent|past|last)\b.*years", m.group(0), re.IGNORECASE):
         return "DATE", "PAST_REF"
     return "DURATION", _duration(None, m.group("u"))
 
@@ -336,6 +362,35 @@ COUNTED = re.compile(r"\s*(?:%|\$|percent\b|dollars?\b|people\b|persons\b|men\b|
                      r"barrels?\b|points?\b|votes?\b|students?\b|employees?\b|members?\b|copies\b|"
                      r"homes?\b|houses?\b|children\b|cases?\b|deaths?\b|years?\b|hours?\b|"
                      r"times\b|[a-z]+s\s+(?:of|were|are|have|had)\b)", re.IGNORECASE)
+
+
+def holiday(m, ctx):
+    name = re.sub(r"\s+", " ", m.group("w").lower()).replace("'s", "")
+    name = {"valentine day": "valentine"}.get(name, name)
+    rel = (m.group("rel") or "").lower()
+    direction = -1 if rel == "last" else 1 if rel == "next" or _future(m, ctx) else 0
+    return "DATE", ctx.yearly(HOLIDAYS[name], direction)
+
+
+def year_ago(m, ctx):
+    if ctx.last_quarter and m.start() - ctx.last_quarter_at < QUARTER_REACH:
+        yr, q = ctx.last_quarter
+        return "DATE", f"{yr - 1:04d}-Q{q}"
+    return "DATE", ctx.year_offset(-1)
+
+
+def spelled_year(m, ctx):
+    words = m.group("w").lower().split()
+    if words[0] == "nineteen":
+        rest = [w for w in words[1:] if w not in ("hundred", "and")]
+        n = _num(" ".join(rest)) if rest else 0
+        if n is None or n >= 100:
+            return None
+        return "DATE", f"{1900 + int(n):04d}"
+    n = _num(" ".join(w for w in words[2:] if w != "and")) if len(words) > 2 else 0
+    if n is None or n >= 100 or not m.group(0).lower().startswith("the year") and n == 0:
+        return None  # "two thousand" alone counts things
+    return "DATE", f"{2000 + int(n):04d}"
 
 
 def decade(m, ctx):
@@ -435,7 +490,7 @@ RULES = [
           the\s+middle\s+of)\s*)?(?P<m>{MON}),?\s+(?:of\s+)?(?P<y>{YEAR4}|'\d\d)(?!\d)""", 0), month_year),
     (_rx(rf"""{_B}(?P<m>{MON})\s+(?P<rel>last|next|this)\s+year{_E}""", 0), month_rel_year),
     # in July, last April, late November, mid-November
-    (_rx(rf"""(?P<cue>{_B}(?:in|since|until|till|by|through|during|from|to|before|after|of|
+    (_rx(rf"""(?P<cue>{_B}(?i:in|since|until|till|by|through|during|from|to|before|after|of|
           between|and|or|since|early|late|mid)\s)?(?P<t>(?P<mod>(?:(?:early|late|last|next|this|
           [Ee]arly|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his)\s+|mid-|[Mm]id-))?(?P<m>{MON})){_E}(?!\s+\d)""", 0),
      bare_month),
@@ -494,17 +549,41 @@ RULES = [
           initial|remaining|same)\s+)?(?:(?:about|almost|nearly|more\s+than|less\s+than|at\s+least|
           over|some|roughly|approximately|around|up\s+to|only|just|another|an\s+additional|
           the|a\s+full|a\s+further|fewer\s+than|under)\s+)?
-          (?P<n>{NUMBER}|several|a\s+few|few|many|a\s+couple\s+of)[\s-]+(?P<u>{UNIT}){_E}"""), duration),
+          (?P<n>{NUMBER}|several|a\s+few|few|many|a\s+couple\s+of)[\s-]+(?P<u>{UNIT}){_E}(?<!quarters(?=\s+of))"""), duration),
     (_rx(rf"""{_B}(?:(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few\s+|several\s+)?)(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries){_E}"""),
      plural_duration),
     (_rx(r"(?<![\w-])(?P<u>years|decades|centuries|months|weeks)(?![\w-])(?!\s+(?:ago|old|earlier|later))"),
-     lambda m, ctx: plural_duration(m, ctx) if re.search(r"(?:for|in|over|of|within|after)\s+$",
-                                                         m.string[max(0, m.start() - 8):m.start()]) else None),
+     lambda m, ctx: plural_duration(m, ctx) if re.search(r"(?:for|within|over\s+the)\s+$",
+                                                         m.string[max(0, m.start() - 9):m.start()]) else None),
+    # year-earlier, year-ago (results): the year before, or that quarter a year before
+    (_rx(rf"{_B}(?:year-earlier|year-ago){_E}"), year_ago),
+    # year-end, by year's end
+    (_rx(rf"{_B}(?:year-end|year\s+end|year's\s+end){_E}"), lambda m, ctx: ("DATE", ctx.year_offset(0))),
+    # the year ended Sept. 30: a fiscal year, a duration
+    (_rx(rf"{_B}(?P<t>the\s+(?:fiscal\s+)?year)\s+(?:ended|ending|to){_E}"), lambda m, ctx: ("DURATION", "P1Y")),
+    # the weekend: the one of the article's week
+    (_rx(rf"{_B}the\s+weekend{_E}"),
+     lambda m, ctx: ("DATE", ctx.week_offset(0 if _future(m, ctx) or (ctx.today() and ctx.today().weekday() >= 5)
+                                             else -1, "-WE"))),
+    # nineteen ninety-six, the year two thousand
+    (_rx(rf"{_B}(?:the\s+year\s+)?(?P<w>nineteen\s+(?:hundred\s+(?:and\s+)?)?(?:{NUMWORD})(?:-(?:{NUMWORD}))?|two\s+thousand(?:\s+(?:and\s+)?(?:{NUMWORD}))?){_E}"),
+     spelled_year),
+    # Christmas, Thanksgiving Day, last Easter
+    (_rx(rf"""{_B}(?:(?P<rel>last|next|this)\s+)?(?P<w>Christmas(?:\s+Eve)?|New\s+Year's(?:\s+Eve)?|
+          Thanksgiving|Easter|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|
+          Halloween|Valentine's\s+Day|Pentecost)(?:\s+Day)?{_E}""", 0), holiday),
+    # the end of the year, the rest of the month, the full year
+    (_rx(rf"""{_B}(?:the\s+(?:end|beginning|start|middle|rest|remainder|balance)\s+of\s+)?
+          the\s+(?:(?:full|whole|entire)\s+)?(?P<u>year|month)(?=\W)(?!\s+(?:ended|ending|to|before|after|earlier|ago))"""),
+     lambda m, ctx: ("DATE", ctx.year_offset(0) if m.group("u").lower() == "year" else ctx.month_offset(0))
+     if re.match(r"the\s+(?:end|beginning|start|middle|rest|remainder|balance|full|whole|entire)",
+                 m.group(0), re.IGNORECASE) else None),
+    (_rx(rf"{_B}(?P<w>midday|mid-day){_E}"), lambda m, ctx: ("TIME", ctx.time_on_day("T12:00"))),
     # now, currently, recently, the future
     (_rx(rf"""{_B}(?P<w>now|currently|nowadays|these\s+days|at\s+present|recently|
           lately|the\s+near\s+future|the\s+future|the\s+past){_E}"""), ref),
     (_rx(rf"{_B}(?P<w>current){_E}(?!\s+(?:account|accounts|events|affairs|study|studies))"), ref),
-    (_rx(rf"{_B}(?P<w>daily|weekly|monthly|yearly|hourly|nightly){_E}"), adj_set),
+    (_rx(rf"(?<!average\s)(?<!party\s)(?<!Party\s){_B}(?P<w>daily|weekly|monthly|yearly|hourly|nightly){_E}(?!\s+[A-Z])"), adj_set),
     (_rx(rf"{_B}(?:every|each|per|a)\s+(?P<u>day|week|month|year|hour|{WD[3:-1]}){_E}"),
      lambda m, ctx: every(m, ctx) if not m.group(0).lower().startswith("a ") else None),
 ]
