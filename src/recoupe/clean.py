@@ -39,6 +39,8 @@ JOURNALISM_ROLE = (
     r"|photographe|chef(?:fe)?[ \t]+de[ \t]+(?:rubrique|service|édition)"
     r"|journalist|editor|writer|correspondent|columnist|contributor|freelancer|blogger"
     r"|photographer|producer)")
+AGENCY = (r"(?:AFP|REUTERS|Reuters|AP|EPA|Getty Images|SIPA|Sipa|ABACA|Abaca|MAXPPP|Maxppp|dpa"
+          r"|Xinhua|Yonhap|Bloomberg|Pool|POOL|Sputnik|KCNA|Hans Lucas|IP3|Shutterstock)")
 BIO_CUE = (
     r"(?:depuis (?:plus de )?\w+ ans|spécialisée?|passionnée?|couvre|suit|a rejoint|rejoint|diplômée?"
     r"|ancienne?|basée?|écrit|anime|signe|covers|joined|based|previously|graduated?|writes"
@@ -95,7 +97,11 @@ RULES: list[Rule] = [
     _rule("photo-credit", r"^[ \t]*©[^\n]{1,100}$"),
     _rule("photo-credit", r"[ \t]*[(\[](?:photo|crédit photo|photo credit|image|illustration)s?"
                           r"(?:[ \t]+(?:by|de|par))?[ \t]*:?[ \t]*[^)\]\n]{1,80}[)\]]"),
-    _rule("photo-credit", r"[ \t]*[(\[]?©[ \t]*[^\n©]{1,60}?[)\]]?(?=[ \t]*$)"),
+    _rule("photo-credit", rf"(?:[ \t]+|^)[(\[]?©[ \t]*(?-i:[{UP}0-9])[^\n©]{{0,60}}?[)\]]?(?=[ \t]*$)"),
+    # a caption's credit line: "/Photo prise le 17 octobre 2008/REUTERS/Jean Dupont"
+    _rule("photo-credit", rf"^[^\n]{{0,160}}\b(?-i:{AGENCY})(?:[ \t]+via[ \t]+[^\n/]{{1,30}})?"
+                          rf"[ \t]*/[ \t]*(?-i:[{UP}])[^\n/]{{0,40}}(?<!\.)$"),
+    _rule("photo-credit", r"^/(?:photo|image)[^\n]{1,160}$"),
     # Author bios at the end: "Chloé" then "Chloé, rédactrice en chef aguerrie, anime..."
     _rule("author-bio", rf"^(?:à propos de l'auteure?|about the author|l'auteure?|the author)[ \t]*:?"
                         rf"[ \t]*$", tail=True),

@@ -69,7 +69,7 @@ def test_stable_id(tmp_path: Path, article_fr):
 
 def test_english_article(tmp_path: Path):
     f = tmp_path / "en.txt"
-    f.write_text("The city council of Leeds voted on Thursday, September 14, 2023, to double its "
+    f.write_text("LEEDS, September 14, 2023 - The city council of Leeds voted to double its "
                  "cycle lanes by 2026, the deputy leader said. Opposition members called the "
                  "timetable unrealistic and asked for an impact study.")
     (art,) = read_inputs([f])

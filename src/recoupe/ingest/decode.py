@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from recoupe import settings
@@ -38,6 +39,37 @@ def _plausible(text: str) -> bool:
     return bad <= 0.01 * min(len(text), 100_000)
 
 
+_C1 = re.compile("[\x80-\x9f]")
+# UTF-8 read as cp1252 ("Ã©" for "é", "â€™" for "’"): a lead byte, then continuation bytes
+_CONT = "\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014" \
+        "\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
+_MOJIBAKE = re.compile(f"[\xc2-\xdf][{_CONT}]|\xe2[{_CONT}]{{2}}")
+_MOJIBAKE_HINT = re.compile("Ã[\xa0-\xbf]|Â[\xa0-\xbf]|â€")
+
+
+def _cp1252(m: re.Match) -> str:
+    try:
+        return m.group().encode("latin-1").decode("cp1252")
+    except UnicodeError:
+        return m.group()
+
+
+def _unbake(m: re.Match) -> str:
+    try:
+        return m.group().encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return m.group()
+
+
+def repair(text: str) -> str:
+    """Undo the usual encoding accidents: cp1252 punctuation read as latin-1 (\\x92 for ’),
+    UTF-8 read as cp1252 ("Ã©tÃ©" for "été")."""
+    text = _C1.sub(_cp1252, text)
+    if _MOJIBAKE_HINT.search(text):
+        text = _MOJIBAKE.sub(_unbake, text)
+    return text
+
+
 def decode(data: bytes, origin: str) -> str:
     """Text from bytes: UTF-8 (or a BOM's encoding), else cp1252, else latin-1.
 
@@ -48,14 +80,14 @@ def decode(data: bytes, origin: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return repair(data.decode(encoding))
             except UnicodeDecodeError:
                 raise InputError(f"{origin}: not valid {encoding} text") from None
     if b"\x00" in data[:100_000]:
         raise InputError(f"{origin}: binary data, not text")
     for encoding in ("utf-8", "cp1252", "latin-1"):
         try:
-            text = data.decode(encoding)
+            text = repair(data.decode(encoding))
         except UnicodeDecodeError:
             continue
         if _plausible(text):

@@ -33,6 +33,9 @@ _NUMERIC = re.compile(
     rf"(?:{_NOW}\s+)?(?:\b(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)\b"
     rf"|\b(?P<d2>[0-3]?\d)[/.](?P<m2>[01]?\d)[/.](?P<y2>(?:19|20)\d\d)\b)", re.IGNORECASE)
 _ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# What may precede a date that opens one of the first paragraphs: "PARIS, ", "Moscou (AFP) - "
+_DATELINE = re.compile(r"(?:[A-ZÀ-Ý][\w'’. -]{0,40}(?:\([A-Z]{2,10}\))?\s*[,:–—-]?\s*)?")
+_AFTER_DATELINE = re.compile(r"[ \t]*(?:$|\n|[-–—|(]|à\s+\d|at\s+\d|\d{1,2}\s*[h:])", re.MULTILINE)
 TOP_CHARS = 1200  # a date "near the top" of the text
 
 
@@ -88,20 +91,29 @@ def from_text(text: str, hint: str | None = None) -> str | None:
     to dates written without one and must agree with what is found."""
     top = text[:TOP_CHARS]
     hint_year = hint[:4] if hint else None
-    found: list[tuple[bool, str]] = []  # (says "today", date)
+    found: list[tuple[str, str]] = []  # (marked, dateline or other, date)
     for regex in (_DAY_MONTH, _MONTH_DAY, _NUMERIC):
         for m in regex.finditer(top):
             iso = _from_match(m, hint_year)
-            if iso and (hint is None or iso.startswith(hint)):
-                found.append((bool(m.group("now")), iso))
+            if not iso or (hint is not None and not iso.startswith(hint)):
+                continue
+            para_start = top.rfind("\n", 0, m.start()) + 1
+            if m.group("now"):
+                kind = "marked"
+            elif (top.count("\n\n", 0, para_start) < 2
+                  and _DATELINE.fullmatch(top[para_start:m.start()])
+                  and _AFTER_DATELINE.match(top, m.end())):
+                kind = "dateline"
+            else:  # a date inside the story is an event's, not the article's
+                kind = "other"
+            found.append((kind, iso))
     if not found:
         return None
-    today = date.today().isoformat()
-    marked = [iso for now, iso in found if now]
+    marked = [iso for kind, iso in found if kind == "marked"]
     if marked:
         return marked[0]
-    past = [iso for _, iso in found if iso <= today]
-    return max(past) if past else None
+    datelines = [iso for kind, iso in found if kind == "dateline"]
+    return datelines[0] if datelines else None
 
 
 def publication_date(metadata: str | None, header: str | None, text: str) -> tuple[str | None, str | None]:
