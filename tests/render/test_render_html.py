@@ -135,3 +135,21 @@ def test_many_stories_get_a_table_of_contents(rich, english):
     html = dossier_html(rich)
     assert html.count('class="story"') == 2 and 'class="toc"' in html
     assert re.search(r'<article class="story" id="s2" lang="en">', html)
+
+
+def test_articles_in_no_story_are_still_listed(rich):
+    rich.stories = []
+    html = dossier_html(rich)
+    assert "Articles hors sujet" in html and html.count('class="read"') == 3
+
+
+def test_long_quotes_fold_and_outlets_are_counted(rich):
+    q = rich.stories[0].quotes[0]
+    q.text = q.text * 1  # unchanged text keeps provenance; fold depends on length only
+    html = dossier_html(rich)
+    assert "même propos · 3 médias" in html and 'class="more"' not in html
+    art = rich.articles[0]
+    art.text = art.text + " " + "x" * 400
+    q2 = art.span(len(art.text) - 400, len(art.text))
+    q.start, q.end, q.text = q2.start, q2.end, q2.text
+    assert 'class="more"' in dossier_html(rich)

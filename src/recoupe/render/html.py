@@ -44,6 +44,7 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
     env.filters["safe_url"] = safe_url
+    env.filters["fdate"] = format_date
     env.globals["count"] = count
     return env
 
@@ -60,7 +61,7 @@ def page_data(dossier: Dossier, lang: str) -> dict:
         "articles": {a.id: {"source": a.source, "title": a.title, "published": format_date(a.published, lang),
                             "lang": a.lang, "url": safe_url(a.url), "text": a.text}
                      for a in dossier.articles},
-        "labels": {k: L[k] for k in ("close", "cited_passage", "open_original", "source", "undated")},
+        "labels": {k: L[k] for k in ("close", "cited_passage", "open_original", "source", "undated", "untitled")},
     }
 
 
@@ -74,6 +75,7 @@ def dossier_html(dossier: Dossier, *, nav: list[tuple[str, str]] | None = None,
     nonce = secrets.token_urlsafe(16)
     return environment().get_template("dossier.html.j2").render(
         lang=lang, L=labels(lang), views=views, dossier=dossier, title=title, nav=nav or [],
+        loose=[a for a in dossier.articles if a.id not in {i for v in views for i in v.story.article_ids}],
         nonce=nonce, css=_asset("dossier.css"), js=_asset("dossier.js"),
         data=script_json(page_data(dossier, lang)),
         generated=dossier.generated, generator=dossier.generator)

@@ -45,6 +45,10 @@ class FactRow:
 class QuoteGroup:
     quotes: list[tuple[Quote, Cite]]
 
+    @property
+    def outlets(self) -> int:
+        return len({c.source for _, c in self.quotes})
+
 
 @dataclass
 class SpeakerQuotes:
@@ -164,6 +168,8 @@ class StoryView:
 
     def date_range(self) -> str:
         dates = sorted(a.published for a in self.articles if a.published)
+        # full dates say more than partial ones ("2023-09") when both are known
+        dates = [d for d in dates if len(d) >= 10] or dates
         if not dates:
             return ""
         first, last = self.date(dates[0]), self.date(dates[-1])

@@ -71,6 +71,12 @@
       return;
     }
     if (event.target.closest(".reader-close")) close();
+    var more = event.target.closest("button.more");
+    if (more) {
+      var quote = more.previousElementSibling;
+      var opened = quote.classList.toggle("open");
+      more.textContent = opened ? more.dataset.less : more.dataset.more;
+    }
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && !reader.hidden) close();
