@@ -145,7 +145,6 @@ def test_articles_in_no_story_are_still_listed(rich):
 
 def test_long_quotes_fold_and_outlets_are_counted(rich):
     q = rich.stories[0].quotes[0]
-    q.text = q.text * 1  # unchanged text keeps provenance; fold depends on length only
     html = dossier_html(rich)
     assert "même propos · 3 médias" in html and 'class="more"' not in html
     art = rich.articles[0]
