@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from recoupe.analyze.dates import Context
+from recoupe.analyze.dates import HOLIDAYS, Context
 
 # --- lexicons
 MONTHS = {
@@ -49,8 +49,8 @@ def _alt(words) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
 
 
-def _rx(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+def _rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    return re.compile(pattern, flags | re.VERBOSE)
 
 
 _B = r"(?<![\w-])"  # a word starts here
@@ -72,7 +72,7 @@ FUTURE = re.compile(
     r"(?<!\w)(?:sera|seront|serai|serons|aura|auront|devra|devront|pourra|pourront|ira|iront|"
     r"fera|feront|viendra|viendront|faudra|voudra|verra|saura|tiendra|"
     r"va|vont|prévue?s?|prochaine?s?|doit|doivent|"
-    r"\w{3,}(?:erai|eras|erons|erez|eront|iront))(?!\w)", re.IGNORECASE)
+    r"\w{3,}(?:erai|eras|era|erons|erez|eront|iront)|\w{4,}ira)(?!\w)", re.IGNORECASE)
 
 
 def _num(s: str) -> float | None:
@@ -207,12 +207,6 @@ RELDAYS = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "
 def relative_day(m, ctx):
     word = m.group("w").lower()
     part = m.group("part")
-    if word.startswith("aujourd") and not part and not m.group("wd"):
-        # "Aujourd'hui, ..." opening a sentence means "nowadays" in news prose
-        before = m.string[max(0, m.start() - 2):m.start()]
-        after = m.string[m.end():m.end() + 1]
-        if (not before.strip() or before.rstrip()[-1:] in ".!?\n") and after == ",":
-            return "TIME", "PRESENT_REF"
     v = ctx.day_offset(RELDAYS[word])
     if part:
         return "TIME", v + "T" + PARTS[part.lower()]
@@ -275,7 +269,10 @@ def year(m, ctx):
     y = int(m.group("y"))
     # a four-digit number that counts things is not a year: "2000 personnes"
     after = m.string[m.end():m.end() + 30]
-    if not m.group("cue") and re.match(r"\s+(?!et\b|à\b|au\b|en\b|où\b|ou\b|le\b|la\b|les\b|"
+    cue = (m.group("cue") or "").lower().split()
+    strong = bool(cue) and cue[0] in ("en", "depuis", "dès", "d'ici", "d’ici", "jusqu'en", "jusqu’en",
+                                      "l'été", "l’été", "l'hiver", "l’hiver", "saison", "au")
+    if not strong and re.match(r"\s+(?!et\b|à\b|au\b|en\b|où\b|ou\b|le\b|la\b|les\b|"
                                        r"puis\b|avec\b|pour\b|par\b|sur\b|contre\b|déjà\b|"
                                        r"il\b|elle\b|ils\b|on\b|a\b|avait\b|était\b|lors\b|"
                                        r"dans\b|comme\b|qui\b|que\b|mais\b|selon\b|de\b|"
@@ -284,6 +281,71 @@ def year(m, ctx):
     if re.match(r"\s*(?:%|€|\$|euros?\b|francs?\b|dollars?\b|m\b|km\b|kg\b)", after):
         return None
     return "DATE", f"{y:04d}"
+
+
+def next_day(m, ctx):
+    w = m.group("w").lower()
+    n = 2 if "surlendemain" in w else 1 if "lendemain" in w else -2 if "avant" in w else -1
+    day = ctx.last_day or ctx.today()
+    if day is None:
+        return "DATE", "XXXX-XX-XX"
+    from datetime import timedelta
+
+    return "DATE", (day + timedelta(days=n)).isoformat()
+
+
+def part_of_year(m, ctx):
+    o = m.group("o").lower()
+    n = 4 if o == "dernier" else ORDINALS.get(o) or int(o[0])
+    half = m.group("u").lower() == "semestre"
+    if half and n > 2:
+        return None
+    y = m.group("y")
+    if y:
+        yr = int(y)
+    else:
+        yr = ctx.anchor_year()
+        if yr is None:
+            return "DATE", ("XXXX-H" if half else "XXXX-Q") + str(n)
+    return "DATE", f"{yr:04d}-{'H' if half else 'Q'}{n}"
+
+
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def century(m, ctx):
+    r = m.group("r")
+    total = 0
+    for a, b in zip(r, r[1:] + " "):
+        v = ROMAN[a]
+        total += -v if b != " " and ROMAN.get(b, 0) > v else v
+    if not 1 <= total <= 30:
+        return None
+    return "DATE", f"{total - 1:02d}"
+
+
+def century_rel(m, ctx):
+    y = ctx.anchor_year()
+    if y is None:
+        return "DATE", "XX"
+    rel = (m.group("rel") or "").lower()
+    return "DATE", f"{y // 100 + (-1 if rel == 'dernier' else 1 if rel == 'prochain' else 0):02d}"
+
+
+FR_HOLIDAYS = {"noël": "christmas", "pâques": "easter", "toussaint": "all saints",
+               "pentecôte": "pentecost", "ascension": "ascension", "saint-sylvestre": "new year eve",
+               "nouvel an": "new year", "jour de l'an": "new year", "jour de l’an": "new year",
+               "14-juillet": "bastille day", "1er-mai": "may day", "armistice": "armistice",
+               "assomption": "assumption", "saint-valentin": "valentine", "halloween": "halloween"}
+
+
+def holiday(m, ctx):
+    day_in = HOLIDAYS[FR_HOLIDAYS[re.sub(r"\s+", " ", m.group("w").lower())]]
+    if m.group("y"):
+        return "DATE", day_in(int(m.group("y"))).isoformat()
+    rel = (m.group("rel") or "").lower()
+    direction = -1 if rel == "dernier" else 1 if rel == "prochain" or _future(m, ctx) else 0
+    return "DATE", ctx.yearly(day_in, direction)
 
 
 def decade(m, ctx):
@@ -295,7 +357,7 @@ def decade(m, ctx):
 
 def season(m, ctx):
     s = SEASONS[m.group("s").lower()]
-    det = (m.group("det") or "").lower().strip()
+    det = (m.group("t") or m.group(0)).lower()
     y = m.group("y")
     rel = (m.group("rel") or "").lower()
     if y:
@@ -420,7 +482,7 @@ RULES = [
     # 13/09/2023, 13.09.23
     (_rx(r"(?<![\d/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d\d)(?![\d/.])"), numeric_date),
     # octobre 98, août 2001, fin août 2023
-    (_rx(rf"{_B}{MOD}?(?P<m>{MON})\s+(?P<y>{YEAR4}|{APOS}?\d\d)(?!\d)(?!\s*(?:h\b|%|[a-zà-ü]))"), month_year),
+    (_rx(rf"{_B}{MOD}?(?P<m>{MON})\s+(?P<y>{YEAR4}|{APOS}?\d\d(?!\d)(?!\s*(?:h\b|%|[a-zà-ü])))(?!\d)"), month_year),
     # en juillet, en juillet dernier, fin août, au mois de juin, septembre prochain
     (_rx(rf"""(?P<cue>{_B}(?:en|dès|depuis|d{APOS}ici|jusqu{APOS}en|avant|après|pour|de|d{APOS}|
           entre|et|à\s+partir\s+de|durant|pendant)\s+(?:l{APOS})?)?
@@ -467,11 +529,14 @@ RULES = [
     # les années 90, les années 1990
     (_rx(rf"{_B}(?:les\s+)?années\s+(?P<y>(?:19|20)?\d0){_E}"), decade),
     # l'été, cet été, l'hiver dernier, été 2003 ("été" alone is a participle)
-    (_rx(rf"""(?:{_B}(?P<det>cet\s+|cette\s+|l{APOS}|en\s+|au\s+|le\s+|(?=les\s+mois\s+d{APOS})))
+    (_rx(rf"""(?:{_B}(?P<det>(?=cet\s|cette\s)|l{APOS}|en\s+|au\s+|le\s+|(?=les\s+mois\s+d{APOS})))
           (?P<t>(?:cet\s+|cette\s+|les\s+mois\s+d{APOS})?(?P<s>été|printemps|automne|hiver)(?:\s+(?P<y>{YEAR4}))?
           (?:\s+(?P<rel>dernier|prochain))?){_E}"""), season),
     (_rx(rf"""{_B}(?P<t>(?P<s>printemps|automne|hiver)(?:\s+(?P<y>{YEAR4}))?)(?:\s+(?P<rel>dernier|prochain))?{_E}"""),
      lambda m, ctx: season(m, ctx) if m.group("y") or m.group("rel") else None),
+    # à 20 heures, vers 8 heures 30
+    (_rx(r"""(?<![\w-])(?:à|vers|dès|jusqu['’]à|avant|après|de|entre)\s+(?P<t>(?P<h>[0-2]?\d)\s+heures?(?:\s+(?P<mi>[0-5]\d))?)(?![\w-])"""),
+     clock),
     # trois ans, environ une heure, plusieurs jours, ces derniers jours; il y a deux jours
     (_rx(rf"""(?P<t>(?:(?P<ago>{_B}il\s+y\s+a)|(?P<dans>{_B}dans))\s+(?P<n>{NUMBER})\s+(?P<u>{UNIT})){_E}"""),
      lambda m, ctx: ago_date(_num(m.group("n")), m.group("u"), -1 if m.group("ago") else 1, ctx)
@@ -489,6 +554,28 @@ RULES = [
     (_rx(rf"""{_B}(?:chaque|tous\s+les|toutes\s+les)\s+(?P<u>jours?|semaines?|mois|ans?|années?|heures?|
           trimestres?|semestres?|matins?|soirs?|nuits?|week-ends?){_E}"""), every),
     (_rx(rf"{_B}par\s+(?P<t>(?P<u>jour|semaine|mois|an|année|heure|trimestre|semestre)){_E}"), every),
+    # le lendemain, la veille: from the last day spoken of
+    (_rx(rf"{_B}(?P<w>le\s+lendemain|la\s+veille|le\s+surlendemain|l{APOS}avant-veille){_E}(?!\s+(?:de|du|des|d{APOS}))"),
+     next_day),
+    # au premier trimestre, le second semestre 2023, ce trimestre
+    (_rx(rf"""{_B}(?:(?:au|du)\s+)?(?P<t>(?:(?:le|ce|cet)\s+)?(?P<o>premier|1er|deuxième|2e|second|troisième|3e|quatrième|4e|dernier)\s+
+          (?P<u>trimestre|semestre)(?:\s+(?:de\s+)?(?P<y>{YEAR4}))?){_E}"""), part_of_year),
+    # le XIXe siècle, le siècle dernier
+    (_rx(rf"{_B}(?:le\s+|au\s+|du\s+)?(?P<r>[IVXLC]+)(?:e|è|ème|ᵉ)\s+siècle{_E}", 0), century),
+    (_rx(rf"{_B}(?:le\s+|ce\s+)siècle(?:\s+(?P<rel>dernier|prochain))?{_E}"),
+     lambda m, ctx: century_rel(m, ctx)),
+    # la fin du mois, en début d'année, fin de semaine
+    (_rx(rf"""{_B}(?P<t>(?:la\s+)?(?:fin|début|milieu|mi)[\s-]+(?:du\s+|de\s+(?:l{APOS}|la\s+)?|d{APOS})
+          (?P<u>mois|année|an|semaine)){_E}(?!\s+(?:de|d{APOS}|dernier|dernière|prochain|prochaine|passé|passée|précédent|précédente|en\s+cours)\b)"""),
+     lambda m, ctx: ("DATE", {"mois": ctx.month_offset(0), "semaine": ctx.week_offset(0)}.get(
+         m.group("u").lower(), ctx.year_offset(0)))),
+    # dans les prochains jours, ces dernières semaines
+    (_rx(rf"{_B}(?:les|ces)\s+(?:prochaine?s|derni(?:er|ère)s)\s+(?P<u>{UNIT}){_E}"),
+     lambda m, ctx: ("DURATION", _duration(None, m.group("u")))),
+    # Noël, Pâques, la Toussaint, le 14-Juillet
+    (_rx(rf"""{_B}(?:(?:à|pour|depuis|avant|après|dès)\s+)?(?P<t>(?:la\s+|le\s+|l{APOS})?(?P<w>Noël|Pâques|Toussaint|Pentecôte|Ascension|
+          Saint-Sylvestre|Nouvel\s+An|jour\s+de\s+l{APOS}[Aa]n|14-Juillet|1er-Mai|Armistice|Assomption|Saint-Valentin|Halloween)
+          (?:\s+(?P<y>{YEAR4}))?(?:\s+(?P<rel>dernier|prochain))?){_E}""", 0), holiday),
     # annuel, mensuel (not the magazine: "le mensuel"); "quotidien" is mostly the newspaper
     (_rx(rf"""(?<!\ble\s)(?<!\bdu\s)(?<!\bau\s)(?<!\bun\s)(?<!\bce\s)(?<!\bson\s)(?<!\bl{APOS})
           (?<!\bleur\s)(?<!\bdes\s)(?<!\bles\s)(?<!\bnotre\s)(?<!\bvotre\s)(?<!\bnos\s)(?<!\bses\s)(?<!\bmon\s)
