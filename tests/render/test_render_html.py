@@ -152,3 +152,9 @@ def test_long_quotes_fold_and_outlets_are_counted(rich):
     q2 = art.span(len(art.text) - 400, len(art.text))
     q.start, q.end, q.text = q2.start, q2.end, q2.text
     assert 'class="more"' in dossier_html(rich)
+
+
+def test_label_tables_have_the_same_keys():
+    from recoupe.render.labels import LABELS
+
+    assert set(LABELS["fr"]) == set(LABELS["en"])

@@ -30,7 +30,7 @@ from recoupe.errors import InputError, RecoupeError
 from recoupe.model import Article, Dossier, Story, to_dict
 from recoupe.render import dossier_html, dossier_json
 from recoupe.render.html import safe_url
-from recoupe.render.labels import dossier_lang, format_date, labels, majority_lang
+from recoupe.render.labels import count, dossier_lang, format_date, labels, majority_lang
 from recoupe.serve.highlight import segments
 from recoupe.store import Store
 
@@ -156,6 +156,7 @@ def _templates() -> Environment:
                       lstrip_blocks=True)
     env.filters["pathq"] = lambda s: quote(str(s), safe="")
     env.filters["date"] = format_date
+    env.globals["count"] = count
     css = (Path(__file__).parents[1] / "render" / "templates" / "dossier.css").read_text(encoding="utf-8")
     env.globals["css"] = Markup(css + (TEMPLATES / "serve.css").read_text(encoding="utf-8"))
     env.globals["version"] = __version__
