@@ -146,3 +146,22 @@ def test_removal_offsets_survive_earlier_rewrites():
     raw = "Début\xa0du\r\ntexte, assez long pour compter.\r\n\r\n>> LIRE AUSSI - Autre\r\n\r\nFin du texte ici."
     text, removed = check(raw)
     assert removed[0].text == ">> LIRE AUSSI - Autre"
+
+
+@pytest.mark.parametrize("line", [
+    "AFP", "(avec AFP)", "Avec Reuters", "(AFP/Reuters)", "With AP",
+    "Vous souhaitez réagir à cet article ? Partagez votre avis dans les commentaires.",
+    "Retrouvez tous les résultats sur notre site.",
+    "Suivez-nous sur les réseaux sociaux",
+    "Sign up for our weekly Europe briefing.",
+])
+def test_tail_boilerplate(line):
+    raw = f"{BODY}\n\n{OTHER}\n\n{line}"
+    text, removed = check(raw)
+    assert text == f"{BODY}\n\n{OTHER}" and len(removed) == 1
+
+
+def test_tail_rules_leave_the_body_alone():
+    raw = f"AFP\n\nRetrouvez tous les résultats sur notre site.\n\n{BODY}\n\n{OTHER}\n\n{OTHER} Fin.\n\nIci.\n\nLà.\n\nEt là."
+    text, _ = check(raw)
+    assert text.startswith("AFP\n\nRetrouvez")

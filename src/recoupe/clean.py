@@ -78,13 +78,22 @@ RULES: list[Rule] = [
                    r"(?:[ \t]+(?:à|a|cet|this|sur|on|\(\d+\))\b[^\n]{0,30})?" + LINE_END),
     _rule("share", r"^(?:vous avez aimé cet article|did you (?:like|enjoy) this (?:article|story))"
                    + LINE_END),
+    _rule("share", r"^[^\n]{0,120}\b(?:partagez votre avis|réagissez à cet article|réagir à cet article|"
+                   r"donnez votre avis|laissez un commentaire|share your (?:thoughts|views|opinion)|"
+                   r"leave a comment|tell us (?:what you think|in the comments))\b[^\n]{0,80}$", tail=True),
+    # "Retrouvez tous les résultats sur notre site", "Follow us on social media"
+    _rule("promo", r"^(?:retrouvez|suivez|suivez-nous|découvrez|rejoignez|rejoignez-nous|téléchargez|"
+                   r"find|follow|download|visit|watch|listen)\b[^\n]{0,120}\b(?:notre|nos|our|us|"
+                   r"application|appli|app|site|compte|account|chaîne|channel|podcast|"
+                   r"réseaux sociaux|social media)\b[^\n]{0,60}$", tail=True),
     _rule("share", r"^(?:(?:facebook|twitter|x|whatsapp|linkedin|e-?mail|courriel|messenger|pinterest|"
                    r"reddit|telegram|bluesky|imprimer|print|copier le lien|copy link)[ \t,|/·•]*){2,}$"),
     # "Abonnez-vous à notre newsletter", "Il vous reste 80% de cet article à lire"
     _rule("newsletter", r"^(?:abonnez-vous|inscrivez-vous|recevez|s'abonner|s'inscrire|je m'abonne|"
                         r"subscribe|sign up|get (?:our|the)|découvrez nos offres|déjà abonné)\b[^\n]{0,200}"
                         r"\b(?:newsletters?|lettres? d'information|infolettre|alertes?|inbox|"
-                        r"abonnés?|abonnement|offres?|email|courriel|premium|gratuit|free)\b[^\n]{0,120}$"),
+                        r"abonnés?|abonnement|offres?|email|courriel|premium|gratuit|free|briefing|"
+                        r"digest|bulletin|mailing list)\b[^\n]{0,120}$"),
     _rule("newsletter", r"^(?:newsletters?|infolettre)\b[^\n]{0,150}$"),
     _rule("newsletter", r"^(?:(?:cet article|la suite|ce contenu) est réservée? aux abonnés|"
                         r"il vous reste[ \t]+\d+[ \t]*%[ \t]+de cet article à lire|"
@@ -102,6 +111,10 @@ RULES: list[Rule] = [
     _rule("photo-credit", rf"^[^\n]{{0,160}}\b(?-i:{AGENCY})(?:[ \t]+via[ \t]+[^\n/]{{1,30}})?"
                           rf"[ \t]*/[ \t]*(?-i:[{UP}])[^\n/]{{0,40}}(?<!\.)$"),
     _rule("photo-credit", r"^/(?:photo|image)[^\n]{1,160}$"),
+    # the wire agency signing off a rewritten dispatch: "ARP", "(avec AFP)", "With Reuters"
+    _rule("agency-credit", rf"^[(\[]?(?:(?:avec|with|source|sources)[ \t]*:?[ \t]+)?"
+                           rf"(?-i:[A-Z]{{2,6}}|{AGENCY})(?:[ \t]*(?:,|/|et|and|&)[ \t]*"
+                           rf"(?-i:[A-Z]{{2,6}}|{AGENCY}))*[)\]]?\.?$", tail=True),
     # Author bios at the end: "Chloé" then "Chloé, rédactrice en chef aguerrie, anime..."
     _rule("author-bio", rf"^(?:à propos de l'auteure?|about the author|l'auteure?|the author)[ \t]*:?"
                         rf"[ \t]*$", tail=True),

@@ -37,3 +37,24 @@ def test_no_usable_line(tmp_path: Path):
     f.write_text('{"title": "x"}\n')
     with pytest.raises(InputError):
         read_inputs([f])
+
+
+def test_json_document(tmp_path: Path, article_fr):
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"text": article_fr, "title": "Un"}, indent=2))
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([{"text": article_fr.replace("Lyon", "Nice")},
+                               {"text": article_fr.replace("Lyon", "Lille")}]))
+    arts = read_inputs([one, many])
+    assert [a.title for a in arts] == ["Un", None, None]
+
+
+def test_json_sidecar_in_a_folder_is_skipped_quietly(tmp_path: Path, article_fr):
+    (tmp_path / "a.txt").write_text(article_fr)
+    (tmp_path / "gold.json").write_text(json.dumps({"stories": [1, 2]}, indent=1))
+    (tmp_path / "README.md").write_text("# Corpus\n\nThese files are test articles, written by hand.")
+    warned: list[str] = []
+    arts = read_inputs([tmp_path], warn=warned.append)
+    assert [a.source for a in arts] == ["a"] and warned == []
+    with pytest.raises(InputError, match="without articles"):
+        read_inputs([tmp_path / "gold.json"])

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from recoupe.errors import InputError
 from recoupe.ingest.article import article_id, build_article
-from recoupe.ingest.base import Blob, Context, Document
+from recoupe.ingest.base import Blob, Context, Document, NotArticles
 from recoupe.ingest.registry import READERS, choose, register
 from recoupe.ingest.sources import expand
 from recoupe.model import Article
@@ -40,6 +40,11 @@ def read_inputs(inputs: Iterable[str | Path], *, allow_private: bool = False,
             blob = source.load(ctx)
             docs = choose(blob).read(blob, ctx)
             built = [build_article(doc, ctx) for doc in docs]
+        except NotArticles as exc:
+            if not source.in_folder:
+                problems.append(str(exc))
+                ctx.warn(f"{exc}; skipped")
+            continue
         except InputError as exc:
             problems.append(str(exc))
             ctx.warn(f"{exc}; skipped")

@@ -9,7 +9,12 @@ from typing import Protocol
 
 from recoupe.errors import InputError
 
-__all__ = ["Blob", "Context", "Document", "InputError", "Reader"]
+__all__ = ["Blob", "Context", "Document", "InputError", "NotArticles", "Reader"]
+
+
+class NotArticles(InputError):
+    """A readable file that holds no article (a JSON document of settings or annotations):
+    skipped quietly when met in a folder, an error when named."""
 
 
 @dataclass

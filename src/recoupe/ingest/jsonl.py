@@ -10,6 +10,7 @@
 - `id`: a stable identifier of your own; else a hash of the cleaned text.
 
 Blank lines are skipped; a line that is not such an object is skipped with a warning.
+A `.json` file may also hold one such object, or a list of them.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import json
 from pathlib import PurePath
 
 from recoupe.errors import InputError
-from recoupe.ingest.base import Blob, Context, Document
+from recoupe.ingest.base import Blob, Context, Document, NotArticles
 from recoupe.ingest.decode import decode
 
 
@@ -40,37 +41,51 @@ def _str(value) -> str | None:
 
 class JsonLinesReader:
     name = "jsonl"
-    extensions = (".jsonl", ".ndjson")
+    extensions = (".jsonl", ".ndjson", ".json")
     media_types = ("application/jsonl", "application/x-ndjson", "application/jsonlines")
 
     def sniff(self, head: str) -> bool:
         return looks_like_jsonl(head)
 
     def read(self, blob: Blob, ctx: Context) -> list[Document]:
-        text = decode(blob.data, blob.origin)
+        text = decode(blob.data, blob.origin).lstrip("\ufeff")
         stem = PurePath(blob.name).stem or None
+        try:  # a whole JSON document: one article or a list of them
+            whole = json.loads(text)
+        except ValueError:
+            rows = [(f"{blob.origin}:{n}", line) for n, line in enumerate(text.splitlines(), 1)
+                    if line.strip()]
+            objects = []
+            for where, line in rows:
+                try:
+                    objects.append((where, json.loads(line)))
+                except ValueError as exc:
+                    ctx.warn(f"{where}: not JSON ({exc.msg}); skipped")
+        else:
+            if isinstance(whole, dict) and "text" not in whole or not isinstance(whole, (dict, list)):
+                raise NotArticles(f"{blob.origin}: a JSON document without articles")
+            items = whole if isinstance(whole, list) else [whole]
+            objects = [(f"{blob.origin}:{n}" if len(items) > 1 else blob.origin, obj)
+                       for n, obj in enumerate(items, 1)]
         docs = []
-        for n, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
-            if not line.strip():
-                continue
-            where = f"{blob.origin}:{n}"
-            try:
-                obj = json.loads(line)
-            except ValueError as exc:
-                ctx.warn(f"{where}: not JSON ({exc.msg}); skipped")
-                continue
+        for where, obj in objects:
             if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
                 ctx.warn(f"{where}: no 'text' field; skipped")
                 continue
-            authors = obj.get("authors") or []
-            if isinstance(authors, str):
-                authors = [authors]
-            docs.append(Document(
-                origin=where, text=obj["text"], source=_str(obj.get("source")) or stem,
-                title=_str(obj.get("title")), url=_str(obj.get("url")),
-                published=_str(obj.get("published")), lang=_str(obj.get("lang")),
-                authors=[a for a in authors if isinstance(a, str) and a.strip()],
-                id=_str(obj.get("id")) if not isinstance(obj.get("id"), int) else str(obj["id"])))
+            docs.append(_document(obj, where, stem))
         if not docs:
             raise InputError(f"{blob.origin}: no JSON line with a 'text' field")
         return docs
+
+
+def _document(obj: dict, where: str, stem: str | None) -> Document:
+    authors = obj.get("authors") or []
+    if isinstance(authors, str):
+        authors = [authors]
+    ident = obj.get("id")
+    return Document(
+        origin=where, text=obj["text"], source=_str(obj.get("source")) or stem,
+        title=_str(obj.get("title")), url=_str(obj.get("url")),
+        published=_str(obj.get("published")), lang=_str(obj.get("lang")),
+        authors=[a for a in authors if isinstance(a, str) and a.strip()],
+        id=str(ident) if isinstance(ident, int) else _str(ident))

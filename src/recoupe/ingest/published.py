@@ -21,17 +21,19 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = ("lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
             "monday|tuesday|wednesday|thursday|friday|saturday|sunday")
 # A marker that the date is the day of writing: "ce jeudi 14 septembre", "publié le ...", "today"
-_NOW = r"(?P<now>\bce|\baujourd'hui,?|\bpublié le|\bmis à jour le|\bpublished(?: on)?|\bupdated(?: on)?|\btoday,?|\bthis)"
+# A marker that the date is the day of writing: "ce jeudi 14 septembre", "publié le ...", "today"
+_NOW_BEFORE = re.compile(
+    rf"(?:\bce|\baujourd'hui,?|\bpublié le|\bmis à jour le|\bpublished(?: on)?|\bupdated(?: on)?"
+    rf"|\btoday,?|\bthis)\s+(?:(?:le|du|on)\s+)?(?:(?:{_WEEKDAY}),?\s+)?$", re.IGNORECASE)
 _DAY_MONTH = re.compile(
-    rf"(?:{_NOW}\s+)?(?:(?:le|du|on)\s+)?(?:(?:{_WEEKDAY}),?\s+)?"
-    rf"(?P<d>1er|[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})\.?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
-    re.IGNORECASE)
-_MONTH_DAY = re.compile(
-    rf"(?:{_NOW}\s+)?(?:(?:{_WEEKDAY}),?\s+)?(?P<m>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    rf"\b(?P<d>1er|[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})\b\.?"
     rf"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.IGNORECASE)
+_MONTH_DAY = re.compile(
+    rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
+    re.IGNORECASE)
 _NUMERIC = re.compile(
-    rf"(?:{_NOW}\s+)?(?:\b(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)\b"
-    rf"|\b(?P<d2>[0-3]?\d)[/.](?P<m2>[01]?\d)[/.](?P<y2>(?:19|20)\d\d)\b)", re.IGNORECASE)
+    r"\b(?:(?P<y1>(?:19|20)\d\d)-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)"
+    r"|(?P<d2>[0-3]?\d)[/.](?P<m2>[01]?\d)[/.](?P<y2>(?:19|20)\d\d))\b")
 _ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # What may precede a date that opens one of the first paragraphs: "PARIS, ", "Moscou (AFP) - "
 _DATELINE = re.compile(r"(?:[A-ZÀ-Ý][\w'’. -]{0,40}(?:\([A-Z]{2,10}\))?\s*[,:–—-]?\s*)?")
@@ -98,7 +100,7 @@ def from_text(text: str, hint: str | None = None) -> str | None:
             if not iso or (hint is not None and not iso.startswith(hint)):
                 continue
             para_start = top.rfind("\n", 0, m.start()) + 1
-            if m.group("now"):
+            if _NOW_BEFORE.search(top, max(para_start, m.start() - 40), m.start()):
                 kind = "marked"
             elif (top.count("\n\n", 0, para_start) < 2
                   and _DATELINE.fullmatch(top[para_start:m.start()])

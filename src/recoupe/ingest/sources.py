@@ -5,6 +5,7 @@ in memory."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ class Source:
 
     origin: str
     kind: str  # file, url, stdin
+    in_folder: bool = False  # found by walking a folder, not named by the user
 
     def load(self, ctx: Context) -> Blob:
         if self.kind == "url":
@@ -36,11 +38,15 @@ class Source:
         return Blob(origin=self.origin, data=read_file(path), name=path.name)
 
 
+# Files that sit beside articles in a folder and are never articles themselves
+_NOT_ARTICLES = re.compile(r"(?i)^(?:readme|license|licence|copying|changelog|notice|authors)\b")
+
+
 def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
+            if not name.startswith(".") and not _NOT_ARTICLES.match(name):
                 yield Path(root, name)
 
 
@@ -54,7 +60,7 @@ def expand(inputs: Iterable[str | Path], warn: Callable[[str], None]) -> list[So
         elif is_url(value):
             sources.append(Source(value, "url"))
         elif Path(value).is_dir():
-            found = [Source(str(p), "file") for p in _walk(Path(value))]
+            found = [Source(str(p), "file", in_folder=True) for p in _walk(Path(value))]
             if not found:
                 warn(f"{value}: a folder with no file to read")
             sources.extend(found)
