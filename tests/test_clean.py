@@ -37,6 +37,9 @@ def check(raw: str):
     "Photo: Reuters/Kim Hong-Ji",
     "© Reuters",
     "Crédit photo : Ludovic Marin / AFP",
+    "Story continues below advertisement",
+    "Publicité",
+    "Le président lors du sommet de Vladivostok. Foto: dpa/Bodo Schackow",
 ])
 def test_boilerplate_lines(line):
     raw = f"{BODY}\n\n{line}\n\n{OTHER}"

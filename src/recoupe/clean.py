@@ -111,6 +111,12 @@ RULES: list[Rule] = [
     _rule("photo-credit", rf"^[^\n]{{0,160}}\b(?-i:{AGENCY})(?:[ \t]+via[ \t]+[^\n/]{{1,30}})?"
                           rf"[ \t]*/[ \t]*(?-i:[{UP}])[^\n/]{{0,40}}(?<!\.)$"),
     _rule("photo-credit", r"^/(?:photo|image)[^\n]{1,160}$"),
+    # advertising slots: "Story continues below advertisement", "Publicité"
+    _rule("advert", r"^(?:(?:the )?(?:story|article) continues? below(?: (?:this )?advertisement)?|"
+                    r"article continued below|continue reading (?:below|the main story)|"
+                    r"skip advertisement|advertisement|advertising|sponsored content|publicité|"
+                    r"contenu sponsorisé|l'article continue (?:ci-dessous|après la publicité)|"
+                    r"la suite après (?:cette |la )?publicité|anzeige|werbung|publicidad)" + LINE_END),
     # the wire agency signing off a rewritten dispatch: "ARP", "(avec AFP)", "With Reuters"
     _rule("agency-credit", rf"^[(\[]?(?:(?:avec|with|source|sources)[ \t]*:?[ \t]+)?"
                            rf"(?-i:[A-Z]{{2,6}}|{AGENCY})(?:[ \t]*(?:,|/|et|and|&)[ \t]*"
