@@ -101,3 +101,13 @@ def test_json_is_the_model_dict():
         import json
 
         assert from_dict(Article, json.loads(data)) == art(1) and json.loads(data) == to_dict(art(1))
+
+
+def test_usable_from_several_threads(tmp_path: Path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with Store(tmp_path / "db.sqlite") as db:
+        with ThreadPoolExecutor(4) as pool:
+            added = list(pool.map(lambda i: db.add_articles([art(i)]), range(8)))
+            found = list(pool.map(lambda i: db.get_article(f"a{i}"), range(8)))
+        assert sum(added) == 8 and all(found)

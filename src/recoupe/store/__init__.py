@@ -11,9 +11,11 @@ every batch committed before the interruption.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
+import threading
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -59,6 +61,15 @@ CREATE INDEX IF NOT EXISTS story_articles_article ON story_articles(article_id);
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def _locked(method):
+    """One call at a time on the shared connection (the web app serves from several threads)."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+    return wrapper
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -68,6 +79,7 @@ class Store:
 
     def __init__(self, path: str | Path):
         self.path = str(path)
+        self._lock = threading.RLock()
         try:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -98,11 +110,13 @@ class Store:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @_locked
     def close(self) -> None:
         self.db.close()
 
     # -- articles ----------------------------------------------------------------------------
 
+    @_locked
     def add_articles(self, articles: Iterable[Article]) -> int:
         """Store `articles` in one transaction; return how many were new.
 
@@ -127,10 +141,12 @@ class Store:
                                 (art.id, art.title or "", art.text))
         return new
 
+    @_locked
     def get_article(self, id: str) -> Article | None:
         row = self.db.execute("SELECT data FROM articles WHERE id = ?", (id,)).fetchone()
         return from_dict(Article, json.loads(row[0])) if row else None
 
+    @_locked
     def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
         """Stored articles, in the order of `ids` (unknown ids are left out), else all by date."""
         if ids is None:
@@ -140,10 +156,12 @@ class Store:
         found = [self.get_article(i) for i in ids]
         return [a for a in found if a is not None]
 
+    @_locked
     def article_ids(self) -> list[str]:
         rows = self.db.execute("SELECT id FROM articles ORDER BY published IS NULL, published, added, id")
         return [r[0] for r in rows]
 
+    @_locked
     def search(self, query: str, limit: int = 50) -> list[str]:
         """Ids of the articles whose title or text hold every word of `query`, best first.
 
@@ -161,6 +179,7 @@ class Store:
 
     # -- stories -----------------------------------------------------------------------------
 
+    @_locked
     def save_stories(self, stories: Iterable[Story]) -> None:
         """Replace the stored stories with `stories` (a grouping is recomputed as a whole)."""
         with self.db:
@@ -175,14 +194,17 @@ class Store:
                     "SELECT ?, id FROM articles WHERE id = ?",
                     [(story.id, aid) for aid in story.article_ids])
 
+    @_locked
     def stories(self) -> list[Story]:
         rows = self.db.execute("SELECT data FROM stories ORDER BY position")
         return [from_dict(Story, json.loads(r[0])) for r in rows]
 
+    @_locked
     def get_story(self, id: str) -> Story | None:
         row = self.db.execute("SELECT data FROM stories WHERE id = ?", (id,)).fetchone()
         return from_dict(Story, json.loads(row[0])) if row else None
 
+    @_locked
     def stories_of(self, article_id: str) -> list[str]:
         """Ids of the stories an article belongs to."""
         rows = self.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?",
