@@ -94,6 +94,7 @@ def test_injection_corpus_stays_inert(page, tmp_path, artifacts):
         page.locator(sel).first.hover(force=True)
     page.keyboard.press("Escape")
     page.locator(".src-list a.read").first.click()
+    assert page.locator("#reader .reader-original").is_hidden()  # its javascript: address is no link
     assert page.evaluate("typeof window.__pwned") == "undefined"
     # a javascript: address never became a link
     hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")

@@ -61,13 +61,16 @@ def page_data(dossier: Dossier, lang: str) -> dict:
         "articles": {a.id: {"source": a.source, "title": a.title, "published": format_date(a.published, lang),
                             "lang": a.lang, "url": safe_url(a.url), "text": a.text}
                      for a in dossier.articles},
-        "labels": {k: L[k] for k in ("close", "cited_passage", "open_original", "source", "undated", "untitled")},
+        "labels": {k: L[k] for k in ("close", "cited_passage", "open_original", "source", "undated", "untitled",
+                                      "article_page")},
     }
 
 
 def dossier_html(dossier: Dossier, *, nav: list[tuple[str, str]] | None = None,
-                 title: str | None = None) -> str:
-    """Render the dossier as one HTML page. `nav` adds (label, href) links to the header."""
+                 title: str | None = None, article_url: str | None = None) -> str:
+    """Render the dossier as one HTML page. `nav` adds (label, href) links to the header;
+    `article_url` (a path prefix such as "/articles/") links the reading panel to a page per
+    article, as the web app does."""
     lang = dossier_lang(dossier)
     views = story_views(dossier)
     if title is None:
@@ -77,5 +80,5 @@ def dossier_html(dossier: Dossier, *, nav: list[tuple[str, str]] | None = None,
         lang=lang, L=labels(lang), views=views, dossier=dossier, title=title, nav=nav or [],
         loose=[a for a in dossier.articles if a.id not in {i for v in views for i in v.story.article_ids}],
         nonce=nonce, css=_asset("dossier.css"), js=_asset("dossier.js"),
-        data=script_json(page_data(dossier, lang)),
+        data=script_json({**page_data(dossier, lang), "article_url": article_url}),
         generated=dossier.generated, generator=dossier.generator)

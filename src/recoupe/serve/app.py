@@ -255,7 +255,7 @@ def create_app(store_path: str | Path, allow_private: bool = False) -> FastAPI:
         dossier = Dossier(articles, [story], generator=f"recoupe {__version__}")
         L = labels(dossier_lang(dossier))
         nav = [(L["stories"], "/"), ("+", "/add"), ("JSON", f"/api/stories/{quote(story_id, safe='')}")]
-        return HTMLResponse(dossier_html(dossier, nav=nav))
+        return HTMLResponse(dossier_html(dossier, nav=nav, article_url="/articles/"))
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str):

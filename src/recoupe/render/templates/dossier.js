@@ -29,6 +29,16 @@
     setText(".reader-outlet", article.source);
     setText(".reader-date", article.published || data.labels.undated);
     setText(".reader-title", article.title);
+    // links are built from fixed prefixes and checked http(s) addresses only
+    var original = reader.querySelector(".reader-original");
+    original.hidden = !article.url;
+    if (article.url) { original.href = article.url; original.textContent = data.labels.open_original; }
+    var pageLink = reader.querySelector(".reader-page");
+    pageLink.hidden = !data.article_url;
+    if (data.article_url) {
+      pageLink.href = data.article_url + encodeURIComponent(id);
+      pageLink.textContent = data.labels.article_page;
+    }
     body.replaceChildren();
     var mark = null;
     if (start >= 0 && end > start) {
