@@ -1,0 +1,872 @@
+"""Quotations and their speakers, French and English.
+
+`find_quotes(article, doc)` returns the article's quotes:
+
+- **direct**: words between quotation marks (« », “ ”, " ", ‘ ’), with the marks' usual
+  slips tolerated (« closed by a second «, no inner spaces) and the French convention for
+  quotes running over several paragraphs (each new paragraph reopens with « or »). A quote
+  cut by an incise (« Nous avons le temps, a-t-il dit, et nous... ») gives two quotes that
+  share the same cue span and speaker: the quoted words only, in two parts.
+- **indirect**: the clause a reporting verb governs ("a annoncé que ...", "said (that) ...",
+  "..., a-t-il ajouté"), or a sentence attributed with "selon X", "d'après X", "according
+  to X". A short quoted fragment inside such a clause is part of that indirect quote; a
+  quoted fragment without any reporting cue (a title, a nickname, a scare word) is not a
+  quote.
+
+Speakers come from the dependency parse: the subject of the reporting verb (inverted or not),
+its apposition ("le porte-parole du Kremlin, Dmitri Peskov"), the object of "selon"; a
+pronoun ("a-t-il ajouté") takes the latest person speaking or acting before it; a role
+("l'agence", "le dirigeant nord-coréen") takes the name the article attaches to the same
+words. Names resolve to the fullest name in the article: its entity chains when the entity
+stage has filled them, else the fullest matching name among the parse's entities.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from unidecode import unidecode
+
+from recoupe.analyze import quote_rules as R
+from recoupe.model import Article, Entity, Quote, Speaker
+
+__all__ = ["find_quotes", "quoted_spans"]
+
+
+# --------------------------------------------------------------------------- quotation marks
+
+_MARK_RE = re.compile("[" + re.escape("".join(sorted(R.ALL_MARKS))) + "]")
+_PARA_RE = re.compile(r"[^\n]+")
+_SPACES = " \t\r\u00a0\u202f\u2009"
+_BOUNDARY_BEFORE = set(_SPACES) | set("([{—–-:/\n")
+_BOUNDARY_AFTER = set(_SPACES) | set(".,;:!?)]}…—–-\n")
+
+
+def _role(text: str, i: int) -> str:
+    """Whether the mark at `i` opens, closes, or could do either."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    mark = text[i]
+    if mark == "»":
+        return "close"
+    if mark == "’" and nxt.isalnum():
+        return "none"  # an apostrophe
+    opens = prev in _BOUNDARY_BEFORE or prev in R.ALL_MARKS
+    closes = prev not in _SPACES and (nxt in _BOUNDARY_AFTER or nxt in R.ALL_MARKS)
+    if mark in ("«", "“", "„", "‘") and opens:
+        return "open"
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either" if mark in ('"', "”", "«", "“") else "none"
+
+
+@dataclass
+class _Marked:
+    open: int  # position of the opening mark
+    close: int  # position of the closing mark
+    start: int  # the quoted words
+    end: int
+    paragraph: int
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in _SPACES or text[start] == "\n"):
+        start += 1
+    while end > start and (text[end - 1] in _SPACES or text[end - 1] in ",\n"):
+        end -= 1
+    return start, end
+
+
+def quoted_spans(text: str) -> list[_Marked]:
+    """Every stretch of text between matching quotation marks, in one linear pass."""
+    paras = [(m.start(), m.end()) for m in _PARA_RE.finditer(text)]
+    out: list[_Marked] = []
+    cur: tuple[int, str, int] | None = None  # (open position, opening mark, first paragraph)
+    for p, (ps, pe) in enumerate(paras):
+        skip_first = False
+        if cur is not None:  # a quote left open: does this paragraph continue it?
+            lead = ps
+            while lead < pe and text[lead] in _SPACES:
+                lead += 1
+            mark = text[lead] if lead < pe else ""
+            if mark and (mark == cur[1] or (cur[1] == "«" and mark == "»")) and p - cur[2] < R.MAX_QUOTE_PARAGRAPHS:
+                skip_first = True
+            else:
+                cur = None
+        for m in _MARK_RE.finditer(text, ps, pe):
+            i = m.start()
+            if skip_first:
+                skip_first = False
+                if i == lead:
+                    continue
+            mark = text[i]
+            role = _role(text, i)
+            if role == "none":
+                continue
+            if cur is None:
+                if mark in R.OPENERS and role in ("open", "either"):
+                    cur = (i, mark, p)
+                continue
+            opener = cur[1]
+            if mark in R.MARKS[opener] and role in ("close", "either"):
+                start, end = _trim(text, cur[0] + 1, i)
+                if end > start and i - cur[0] <= R.MAX_QUOTE_CHARS:
+                    out.append(_Marked(cur[0], i, start, end, cur[2]))
+                cur = None
+            elif mark == opener and role == "open":
+                cur = (i, mark, p)  # the previous opener was never closed
+    return out
+
+
+# --------------------------------------------------------------------------- names and speakers
+
+def _norm(s: str) -> str:
+    return re.sub(r"[^a-z0-9 ]+", " ", unidecode(s).lower().replace("-", " ")).strip()
+
+
+def _words(s: str) -> list[str]:
+    return [w for w in _norm(s).split() if w]
+
+
+def _strip_title(tokens):
+    while tokens and tokens[0].text.lower() in R.TITLES:
+        tokens = tokens[1:]
+    return tokens
+
+
+def _stem(word: str) -> str:
+    """Crude agreement folding: nord-coréenne ~ nord-coréen, dirigeants ~ dirigeant."""
+    w = unidecode(word.lower())
+    for suffix in ("nes", "nne", "es", "s", "e"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: len(w) - len(suffix)] + ("n" if suffix in ("nes", "nne") else "")
+    return w
+
+
+@dataclass
+class _Who:
+    """A resolved speaker, before it becomes a model Speaker."""
+
+    name: str | None
+    entity_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+    person: bool = False  # a person (a pronoun may refer back to it)
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    kind: str
+    cue_tok: object | None = None  # the reporting verb token
+    cue_text: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    subj: object | None = None  # the token naming the speaker, if the parse gives one
+    inherit: bool = False  # a quote standing alone: the previous speaker goes on
+    paragraph: int = 0
+    who: _Who | None = None
+    parts: list = field(default_factory=list)
+    embedded: bool = False  # the quoted words continue the sentence around them
+    nwords: int = 0
+
+
+_PERSON = ("PER", "PERSON")
+_ALLOWED_BETWEEN = {"-t", "-il", "-elle", "-ils", "-elles", "encore", "aussi", "ainsi", "alors", "lui",
+                    "elle", "pour", "sa", "part", "déjà", "également", "then", "also", "later", "further"}
+
+
+class _Finder:
+    """The article, its parse, and the lookups the rules need (all built in linear time)."""
+
+    def __init__(self, article: Article, doc):
+        self.article = article
+        self.doc = doc
+        self.text = article.text
+        self.lang = "en" if doc.lang_ == "en" else "fr"
+        self.paras = [(m.start(), m.end()) for m in _PARA_RE.finditer(self.text)] or [(0, len(self.text))]
+        self.para_starts = [p[0] for p in self.paras]
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start_char for s in self.sents]
+        self.ents = [e for e in doc.ents if e.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
+                                                              "PERCENT", "QUANTITY")]
+        self.ent_starts = [e.start_char for e in self.ents]
+        self.ent_of = [-1] * len(doc)
+        for k, e in enumerate(self.ents):
+            for i in range(e.start, e.end):
+                self.ent_of[i] = k
+        self.people = [e for e in self.ents if self.is_person(e)]
+        self.mentions = sorted(((m.start, m.end, ent) for ent in article.entities or [] for m in ent.mentions),
+                               key=lambda x: x[0])
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.in_quote = [False] * len(doc)
+        self.cues: list = []
+        self.cue_chars: list[int] = []
+
+    # ---- positions
+    def para_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+    def segment(self, char: int) -> tuple[int, int]:
+        """The sentence around `char`, cut at its paragraph (the parser may run over a break)."""
+        s = self.sents[max(0, bisect.bisect_right(self.sent_starts, char) - 1)]
+        ps, pe = self.paras[self.para_of(char)]
+        return max(s.start_char, ps), min(s.end_char, pe) if s.end_char > ps else pe
+
+    def tokens(self, lo: int, hi: int):
+        span = self.doc.char_span(lo, hi, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def cues_in(self, lo: int, hi: int):
+        i = bisect.bisect_left(self.cue_chars, lo)
+        while i < len(self.cues) and self.cues[i].idx < hi:
+            yield self.cues[i]
+            i += 1
+
+    # ---- entities
+    @staticmethod
+    def is_person(e) -> bool:
+        return e.label_ in _PERSON or (e.label_ == "MISC" and all(t.pos_ == "PROPN" for t in e))
+
+    def ent_for(self, tok):
+        k = self.ent_of[tok.i]
+        return self.ents[k] if k >= 0 else None
+
+    def entity_at(self, start: int, end: int) -> tuple[Entity, int, int] | None:
+        """The entity-stage mention overlapping [start, end), if that stage has run."""
+        i = bisect.bisect_left(self.mention_starts, end) - 1
+        while i >= 0:
+            ms, me, ent = self.mentions[i]
+            if start - ms > 300:
+                break
+            if ms < end and me > start:
+                return ent, ms, me
+            i -= 1
+        return None
+
+    def fullest(self, words: list[str], fallback: str) -> str:
+        """The fullest person name in the article containing all these words."""
+        mine, best, best_n = set(words), None, len(words)
+        for e in self.people:
+            ew = _words(e.text)
+            if len(ew) > best_n and mine <= set(ew):
+                best, best_n = e, len(ew)
+        if best is None:
+            return fallback
+        toks = _strip_title(list(best))
+        return self.text[toks[0].idx: toks[-1].idx + len(toks[-1].text)] if toks else fallback
+
+    def who_from_tokens(self, tokens, person: bool) -> _Who | None:
+        tokens = [t for t in tokens if not t.is_punct or t.text == "-"]
+        while tokens and tokens[0].pos_ == "DET":
+            tokens = tokens[1:]
+        tokens = _strip_title(tokens)
+        if not tokens:
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        hit = self.entity_at(start, end)
+        if hit is not None:
+            ent, _, _ = hit
+            return _Who(ent.name, ent.id, start, end, ent.type == "PER")
+        surface = self.text[start:end]
+        name = self.fullest(_words(surface), surface) if person else surface
+        return _Who(name, None, start, end, person)
+
+    def who_from_ent(self, e) -> _Who | None:
+        toks = list(e)
+        while toks[-1].whitespace_ == "" and toks[-1].i + 1 < len(self.doc) and \
+                self.doc[toks[-1].i + 1].text.lstrip("-").isalpha() and len(toks) < 8:
+            toks.append(self.doc[toks[-1].i + 1])  # "Chan" + "-il", "Jong-" + "un"
+        return self.who_from_tokens(toks, self.is_person(e))
+
+    # ---- phrases
+    def phrase(self, tok) -> list:
+        """The noun phrase around a common-noun subject: determiners off, no clause, no comma."""
+        doc = self.doc
+        lo_seg, _ = self.segment(tok.idx)
+        hi_seg = self.paras[self.para_of(tok.idx)][1]  # the parser may cut a sentence inside "état-major"
+        lo = tok.i
+        while lo - 1 >= 0 and doc[lo - 1].idx >= lo_seg and doc[lo - 1].pos_ in ("ADJ", "NUM") \
+                and not self.in_quote[lo - 1]:
+            lo -= 1
+        hi = tok.i
+        while hi + 1 < len(doc) and doc[hi + 1].idx < hi_seg and hi - tok.i < 8 and not self.in_quote[hi + 1]:
+            t = doc[hi + 1]
+            if t.pos_ == "ADP" and t.lower_ not in ("de", "du", "des", "d'", "d’", "of"):
+                break
+            if t.lower_ in ("selon", "according", "que", "qui", "who", "that"):
+                break
+            if t.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "DET", "NUM", "X") or (t.text.startswith("-") and t.pos_ != "PRON"):
+                hi += 1
+            else:
+                break
+        toks = list(doc[lo:hi + 1])
+        while len(toks) > 1 and (toks[-1].pos_ in ("ADP", "DET") or toks[-1].text == "-"):
+            toks.pop()
+        while len(toks) > 1 and toks[0].pos_ in ("DET", "PUNCT"):
+            toks.pop(0)
+        return toks
+
+    def apposed_name(self, tok, phrase):
+        """A name the parse or the punctuation sets beside a role ("le porte-parole, Dmitri Peskov")."""
+        for c in tok.children:
+            if c.dep_ == "appos" and self.ent_for(c) is not None:
+                return self.ent_for(c)
+        for t in phrase:  # "l'agence KCNA", "le président Emmanuel Macron"
+            e = self.ent_for(t)
+            if e is not None and t.pos_ == "PROPN" and t.i > tok.i and (e.label_ in ("ORG", "MISC") or self.is_person(e)) \
+                    and not any(self.doc[j].pos_ == "ADP" for j in range(tok.i + 1, e.start)):
+                return e
+        nxt = phrase[-1].i + 1
+        if nxt + 1 < len(self.doc) and self.doc[nxt].text == "," and not self.in_quote[nxt + 1]:
+            e = self.ent_for(self.doc[nxt + 1])
+            if e is not None and e.start == nxt + 1 and self.is_person(e):
+                return e
+        return None
+
+    def role_name(self, head, phrase, before: int):
+        """The name the article sets right after the same role words ("le dirigeant nord-coréen X")."""
+        words = {}
+        for t in phrase:
+            if t.pos_ in ("NOUN", "ADJ", "PROPN"):
+                for part in t.text.split("-"):
+                    if len(part) > 2:
+                        words[_stem(part)] = 2 if t.pos_ == "ADJ" else 1
+        heads = {_stem(p) for p in head.text.split("-") if len(p) > 2}
+        if not heads:
+            return None
+        best, best_key = None, None
+        for e in self.ents:
+            if not (self.is_person(e) or e.label_ == "ORG"):
+                continue
+            ctx, j = [], e.start - 1
+            while j >= 0 and len(ctx) < 6:
+                t = self.doc[j]
+                k = self.ent_of[j]
+                if k >= 0 and self.is_person(self.ents[k]):
+                    if t.i + 1 < len(self.doc) and self.doc[t.i + 1].pos_ == "CCONJ":
+                        j = self.ents[k].start - 1  # "les dirigeants russe X et nord-coréen Y"
+                        continue
+                    break
+                if t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "CCONJ") or t.text in (",", "-") \
+                        or t.lower_ in ("de", "du", "des", "d'", "d’", "of"):
+                    ctx.append(t)
+                    j -= 1
+                    continue
+                break
+            stems = {_stem(p) for t in ctx for p in t.text.split("-") if len(p) > 2}
+            if not heads & stems:
+                continue
+            score = sum(w for st, w in words.items() if st in stems)
+            if 2 * score < sum(words.values()):
+                continue  # only a word in common ("l'agence d'Etat" is not "l'état-major")
+            dist = before - e.start_char if e.start_char < before else 10**6 + e.start_char - before
+            key = (score, -dist)
+            if best_key is None or key > best_key:
+                best, best_key = e, key
+        return best
+
+    # ---- who speaks
+    def aux_start(self, cue) -> int:
+        """Index of the first token of the verb group ("a-t-il déclaré", "avait déclaré")."""
+        j = cue.i
+        while j - 1 >= 0 and (self.doc[j - 1].pos_ == "AUX" or self.doc[j - 1].lower_ in ("-t", "-il", "-elle", "ne", "n'")
+                              or (self.doc[j - 1].pos_ == "ADV" and cue.i - j < 3)):
+            j -= 1
+        return j
+
+    def subject_of(self, cue, depth: int = 0):
+        """The token naming who speaks through the reporting verb `cue`."""
+        doc = self.doc
+        lo_seg, hi_seg = self.segment(cue.idx)
+        for c in cue.children:
+            if c.dep_ in ("nsubj", "expl:subj") and lo_seg <= c.idx < hi_seg:
+                if c.lower_ == "-t" and c.i + 1 < len(doc) and doc[c.i + 1].lower_.startswith("-"):
+                    return doc[c.i + 1]
+                if c.dep_ == "nsubj" or c.lower_.startswith("-"):
+                    return c
+        for c in cue.children:  # "dit-il", "ajoute-t-elle"
+            if c.lower_.lstrip("-") in ("il", "elle", "ils", "elles") and c.text.startswith("-"):
+                return c
+        if cue.i + 1 < len(doc) and doc[cue.i + 1].text.startswith("-") and doc[cue.i + 1].pos_ == "PRON":
+            k = cue.i + 1 if doc[cue.i + 1].lower_ != "-t" else cue.i + 2
+            if k < len(doc):
+                return doc[k]
+        # a participle ("..., ajoutant que", "précisant que") speaks with the verb before it
+        if cue.lower_.endswith(("ant", "ing")) and depth == 0:
+            prev = [c for c in self.cues_in(lo_seg, cue.idx) if c.i < cue.i]
+            if prev:
+                return self.subject_of(prev[-1], depth + 1)
+            if cue.head is not cue:
+                return self.subject_of(cue.head, depth + 1)
+        start = self.aux_start(cue)
+        before = doc[start - 1] if start > 0 and doc[start - 1].idx >= lo_seg else None
+        # an incise after a quote or a clause inverts its subject: « ... », a déclaré X
+        if before is None or before.text in (",", ":") or before.text in R.ALL_MARKS or self.in_quote[before.i]:
+            k = cue.i + 1
+            while k < len(doc) and doc[k].idx < hi_seg and (doc[k].pos_ in ("ADV", "DET", "ADJ") or doc[k].lower_ in _ALLOWED_BETWEEN):
+                k += 1
+            if k < len(doc) and doc[k].idx < hi_seg and doc[k].pos_ in ("NOUN", "PROPN", "PRON") and not self.in_quote[k]:
+                return doc[k]
+            if before is not None and before.text == ",":
+                # "An Chan-il, un chercheur qui ..., avait déclaré": the subject opens the sentence
+                for t in doc[self.tokens(lo_seg, lo_seg + 1)[0].i: start] if self.tokens(lo_seg, lo_seg + 1) else []:
+                    if t.pos_ in ("VERB",) or t.text in R.ALL_MARKS:
+                        break
+                    if t.pos_ in ("NOUN", "PROPN"):
+                        return t
+            return None
+        # ordinary order: the noun group just before the verb group
+        j = before.i
+        while j >= 0 and doc[j].idx >= lo_seg and before.i - j < 4:
+            if doc[j].pos_ in ("NOUN", "PROPN", "PRON") and not self.in_quote[j]:
+                return doc[j]
+            if doc[j].pos_ not in ("ADJ", "NUM", "X"):
+                break
+            j -= 1
+        return None
+
+    def resolve(self, subj, at: int, history: list[_Who]) -> _Who | None:
+        low = subj.lower_
+        if low in R.FIRST_PERSON:
+            return None
+        hit = self.entity_at(subj.idx, subj.idx + len(subj.text))
+        if hit is not None:
+            ent, ms, me = hit
+            return _Who(ent.name, ent.id, ms, me, ent.type == "PER")
+        if low in R.PRONOUNS or subj.pos_ == "PRON":
+            return self.antecedent(at, history)
+        phrase = self.phrase(subj)
+        e = self.apposed_name(subj, phrase) or self.ent_for(subj)
+        if e is not None:
+            return self.who_from_ent(e)
+        if subj.pos_ == "PROPN":
+            return self.who_from_tokens(phrase, True)
+        if any(c.dep_ in ("det", "nmod:poss", "poss") and c.lower_ in R.DEFINITE_SINGULAR for c in subj.children) \
+                or low in R.ANAPHORIC:
+            who = self.role_who(subj, phrase, at, history)
+            if who is not None:
+                return who
+        start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
+        return _Who(self.text[start:end], None, start, end, False)
+
+    def role_who(self, subj, phrase, at: int, history: list[_Who]) -> _Who | None:
+        """Who a definite role names: "le porte-parole du Kremlin" -> the name set beside those
+        words; else "le ministre", "ce dernier" -> the latest person; "la banque" -> the latest
+        organisation of that kind."""
+        e = self.role_name(subj, phrase, at)
+        if e is not None:
+            return self.who_from_ent(e)
+        head = _stem(subj.text)
+        if subj.lower_ in R.ANAPHORIC or head in R.PERSON_ROLES:
+            return self.antecedent(at, history)
+        word = unidecode(subj.lower_)
+        latest = None
+        for ent in self.ents:
+            if ent.start_char >= at or ent.label_ not in ("ORG", "MISC"):
+                continue
+            if word in _words(ent.text) or (head in R.ORG_ROLES and at - ent.start_char < 2000 and ent.label_ == "ORG"):
+                latest = ent
+        return self.who_from_ent(latest) if latest is not None else None
+
+    def antecedent(self, at: int, history: list[_Who]) -> _Who | None:
+        """The latest person quoted, or named as a subject, before `at`."""
+        last = history[-1] if history else None
+        last_pos = last.start if last is not None and last.start is not None else -1
+        i = bisect.bisect_left(self.ent_starts, at) - 1
+        while i >= 0 and self.ents[i].start_char > last_pos and at - self.ents[i].start_char < 1500:
+            e = self.ents[i]
+            if self.is_person(e) and e.root.dep_ in ("nsubj", "nsubj:pass") and not self.in_quote[e.start]:
+                return self.who_from_ent(e)
+            i -= 1
+        if last is not None and at - last_pos < 3000:
+            return last
+        return None
+
+    def according_object(self, tok):
+        """The noun after "selon", "d'après", "according to", "pour X," (its head token)."""
+        doc = self.doc
+        low = tok.lower_
+        if self.lang == "en":
+            if low == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                for c in doc[tok.i + 1].children:
+                    if c.dep_ == "pobj":
+                        return c
+            return None
+        if low == "selon" or (low in ("d'", "d’") and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "après"):
+            first = tok.i + (1 if low == "selon" else 2)
+            if first < len(doc) and doc[first].lower_ in R.PERSONAL_OBJECTS:
+                return doc[first]
+            for t in doc[first: first + 6]:
+                if t.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return t
+                if t.pos_ not in ("DET", "ADJ", "NUM"):
+                    break
+            return None
+        if low == "pour" and tok.i + 2 < len(doc):
+            lo_seg, _ = self.segment(tok.idx)
+            if tok.idx != lo_seg:
+                return None
+            nxt = doc[tok.i + 1]
+            if nxt.lower_ in R.PERSONAL_OBJECTS and doc[tok.i + 2].text == ",":
+                return nxt
+            e = self.ent_for(nxt)
+            if e is None or not (self.is_person(e) or e.label_ == "ORG"):
+                return None
+            end = e.end
+            if end < len(doc) and doc[end].text == "(":  # "Pour Manuel Valls (PS),"
+                while end < len(doc) and doc[end].text != ")" and end - e.end < 8:
+                    end += 1
+                end += 1
+            if end < len(doc) and doc[end].text == ",":
+                return nxt
+        return None
+
+    def is_source(self, obj) -> bool:
+        if self.ent_for(obj) is not None or obj.pos_ == "PROPN" or obj.lower_ in R.PERSONAL_OBJECTS:
+            return True
+        phrase = self.phrase(obj)
+        if any(self.ent_for(t) is not None for t in phrase):
+            return True
+        return obj.lower_ in R.SOURCE_NOUNS or (obj.lemma_ or "").lower() in R.SOURCE_NOUNS
+
+    def according_span(self, tok, obj) -> tuple[int, int]:
+        """Token range of the attribution phrase itself ("selon l'agence KCNA")."""
+        end = self.phrase(obj)[-1].i if obj.pos_ != "PRON" else obj.i
+        e = self.ent_for(self.doc[end])
+        if e is not None:
+            end = max(end, e.end - 1)
+        return tok.i, end
+
+
+def _is_word(tok) -> bool:
+    return not (tok.is_punct or tok.is_space)
+
+
+def _strip_tokens(toks: list, keep_marks: bool = True) -> list:
+    keep = ("»", "”", '"', "?", "!", "…") if keep_marks else ("?", "!", "…")
+    while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in ("«", "“", '"', "‘"):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space) and toks[-1].text not in keep:
+        toks = toks[:-1]
+    return toks
+
+
+def find_quotes(article: Article, doc) -> list[Quote]:
+    """The quotes of `article`, from its text and its spaCy parse `doc` (same text, same offsets)."""
+    text = article.text or ""
+    if not text.strip() or doc is None or len(doc) == 0:
+        return []
+    if len(doc.text) != len(text):
+        article.warnings.append("quotes: the parse does not match the article text; quotes skipped")
+        return []
+    f = _Finder(article, doc)
+    marked = quoted_spans(text)
+    bounds = sorted((m.open, m.close + 1) for m in marked)
+    k = 0
+    for t in doc:
+        while k < len(bounds) and bounds[k][1] <= t.idx:
+            k += 1
+        f.in_quote[t.i] = k < len(bounds) and bounds[k][0] <= t.idx < bounds[k][1]
+    f.cues = [t for t in doc if not f.in_quote[t.i] and R.reporting_lemma(t)]
+    f.cue_chars = [c.idx for c in f.cues]
+
+    cands: list[_Candidate] = []
+    for m in marked:
+        cands.extend(_direct(f, m))
+    for c in f.cues:
+        cands.extend(_indirect(f, c))
+    cands.extend(_according(f))
+    return _settle(f, cands)
+
+
+def _direct(f: _Finder, m: _Marked) -> list[_Candidate]:
+    """A direct quote with its cue, or its two parts when an incise ("a-t-il dit") cuts it."""
+    doc = f.doc
+    inner = f.tokens(m.start, m.end)
+    for t in inner[2:-2]:
+        if not R.reporting_lemma(t):
+            continue
+        j = f.aux_start(t) - 1
+        if j < 0 or doc[j].text != ",":
+            continue
+        k = t.i + 1
+        while k < inner[-1].i and doc[k].text not in (",", ".", ";") and k - t.i <= 6:
+            k += 1
+        if doc[k].text not in (",", ".", ";"):
+            continue
+        inverted = any(x.text.startswith("-") for x in doc[j:t.i + 2]) or \
+            any(x.pos_ in ("PROPN", "NOUN") for x in doc[t.i + 1:k])
+        if not inverted:
+            continue
+        left = _trim(f.text, m.start, doc[j].idx)
+        right = _trim(f.text, doc[k].idx + 1, m.end)
+        while right[0] < right[1] and f.text[right[0]] in R.ALL_MARKS | set(_SPACES) | {"\n"}:
+            right = (right[0] + 1, right[1])  # the mark reopening the quote after the incise
+        if left[1] <= left[0] or right[1] <= right[0]:
+            continue
+        subj = None
+        for x in doc[j:k]:
+            if x.text.startswith("-") and x.lower_ != "-t" or (x.i > t.i and x.pos_ in ("PROPN", "NOUN")):
+                subj = x
+                break
+        return [_Candidate(a, b, "direct", t, subj=subj, paragraph=m.paragraph) for a, b in (left, right)]
+    q = _Candidate(m.start, m.end, "direct", paragraph=m.paragraph)
+    _attach_cue(f, q, m, inner)
+    return [q] if q.kind != "drop" else []
+
+
+def _attach_cue(f: _Finder, q: _Candidate, m: _Marked, inner: list) -> None:
+    """The reporting verb or "selon" a direct quote hangs on, and whether it stands alone."""
+    text, doc = f.text, f.doc
+    lo, _ = f.segment(m.open)
+    j = m.close + 1
+    while j < len(text) and text[j] in _SPACES:
+        j += 1
+    after = j < len(text) and text[j] != "\n" and (text[j] in ",;–—-)" or text[j].islower())
+    _, hi = f.segment(j if after else m.close)
+    hi = max(hi, m.close + 1)
+    k = m.open - 1
+    while k >= 0 and text[k] in _SPACES:
+        k -= 1
+    if k >= 0 and text[k] == ":" and f.para_of(k) == m.paragraph:
+        lo = min(lo, f.segment(k)[0])
+    open_tok = f.tokens(m.open, m.open + 1)
+    close_tok = f.tokens(m.close, m.close + 1)
+    best, best_key = None, None
+    for c in f.cues_in(lo, hi):
+        if m.open <= c.idx <= m.close:
+            continue
+        if c.idx > m.close and close_tok:
+            between = [t for t in doc[close_tok[0].i + 1: f.aux_start(c)] if _is_word(t) and not f.in_quote[t.i]]
+            if len(between) > 10 or any(t.pos_ == "VERB" or t.text in ".?!" for t in between):
+                continue
+            if c.lower_.endswith(("ant", "ing")):
+                continue  # a participle after a quote goes on to something else
+            key = (0, len(between))
+        elif open_tok:
+            between = [t for t in doc[c.i + 1: open_tok[0].i] if _is_word(t) and not f.in_quote[t.i]]
+            linked = any(a.i == c.i for t in inner for a in list(t.ancestors)[:4])
+            if not linked and (len(between) > 8 or any(t.pos_ == "VERB" for t in between)):
+                continue
+            key = (1 if linked else 2, len(between))
+        else:
+            continue
+        if best_key is None or key < best_key:
+            best, best_key = c, key
+    if best is None and close_tok:
+        best = _unlisted_incise(f, close_tok[0])
+    colon = k >= 0 and text[k] == ":" and f.para_of(k) == m.paragraph
+    if best is None and colon:
+        best = _introducing_verb(f, k)
+    words = [t for t in inner if _is_word(t)]
+    embedded = k >= 0 and (text[k].isalnum() or text[k] in "'’") and f.para_of(k) == m.paragraph
+    q.embedded, q.nwords = embedded, len(words)
+    if best is not None:
+        subj = f.subject_of(best)
+        if subj is not None and m.open <= subj.idx <= m.close:
+            q.kind = "drop"  # the quoted words are the subject: a title or a name, not a quotation
+            return
+        q.cue_tok, q.subj = best, subj
+    else:
+        for tok, obj in _according_pairs(f, lo, hi):
+            q.cue_text, q.cue_start, q.cue_end = _according_cue(f, tok)
+            q.subj = obj
+            break
+    if q.cue_tok is None and q.cue_text is None:
+        # no cue: a quote standing alone in its sentence continues the previous speaker's words
+        outside = [t for t in f.tokens(lo, hi) if _is_word(t) and not f.in_quote[t.i]]
+        if not embedded and len(words) >= R.SHORT_FRAGMENT_WORDS and len(outside) <= 2:
+            q.inherit = True
+        elif embedded and len(words) >= R.LONG_FRAGMENT_WORDS:
+            q.inherit = True  # a long stretch of someone's words inside the writer's sentence
+        else:
+            q.kind = "fragment"  # kept only inside a reported clause
+
+
+def _unlisted_incise(f: _Finder, close):
+    """A verb outside the lexicon that reports by position: « ... », pronostique l'Observatoire."""
+    doc = f.doc
+    k = close.i + 1
+    if k >= len(doc) or doc[k].text != ",":
+        return None
+    k += 1
+    while k < len(doc) and doc[k].pos_ == "AUX":
+        k += 1
+    if k + 1 >= len(doc) or doc[k].pos_ != "VERB" or doc[k].lower_.endswith(("ant", "ing")) or f.in_quote[k]:
+        return None
+    v, nxt = doc[k], doc[k + 1]
+    if nxt.text.startswith("-") and nxt.pos_ == "PRON" or nxt.pos_ in ("DET", "PROPN") or (
+            f.lang == "en" and nxt.pos_ == "PRON" and nxt.lower_ in ("he", "she", "they")):
+        return v
+    return None
+
+
+def _introducing_verb(f: _Finder, colon: int):
+    """The verb of the clause a colon ends: « l'Américain a dévoilé ses intentions: "..." »."""
+    lo, _ = f.segment(colon)
+    toks = [t for t in f.tokens(lo, colon) if not f.in_quote[t.i]]
+    for t in reversed(toks):
+        if t.pos_ == "VERB" and not t.lower_.endswith(("ant", "ing")):
+            subj = f.subject_of(t)
+            if subj is not None and subj.lower_ not in R.FIRST_PERSON:
+                return t
+    return None
+
+
+def _according_cue(f: _Finder, tok) -> tuple[str, int, int]:
+    doc = f.doc
+    hi = tok.i + (1 if tok.lower_ in ("according", "d'", "d’") else 0)
+    return doc[tok.i: hi + 1].text, tok.idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _according_pairs(f: _Finder, lo: int, hi: int):
+    for t in f.tokens(lo, hi):
+        if f.in_quote[t.i] or t.lower_ not in ("selon", "d'", "d’", "according", "pour"):
+            continue
+        obj = f.according_object(t)
+        if obj is not None and f.is_source(obj):
+            yield t, obj
+
+
+def _indirect(f: _Finder, c) -> list[_Candidate]:
+    """The clause a reporting verb governs: "a annoncé que ...", "said (that) ...", "..., a-t-il ajouté"."""
+    doc = f.doc
+    subj = f.subject_of(c)
+    if subj is not None and subj.lower_ in R.FIRST_PERSON:
+        return []
+    out = []
+    para = f.para_of(c.idx)
+    comps = [ch for ch in c.children if ch.dep_ == "ccomp"]
+    for comp in comps:
+        toks = list(doc[comp.left_edge.i: comp.right_edge.i + 1])
+        if toks[0].i <= c.i <= toks[-1].i:
+            continue
+        while toks and (toks[0].lower_ in ("que", "qu'", "qu’", "that", ":", ",") or toks[0].is_space):
+            toks = toks[1:]
+        toks = _strip_tokens(toks)
+        words = [t for t in toks if _is_word(t)]
+        if len(words) < 3:
+            continue
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        if f.para_of(start) != para or f.para_of(end - 1) != para:
+            continue  # a parse running over a paragraph break
+        out.append(_Candidate(start, end, "indirect", c, subj=subj, paragraph=para))
+    if not comps:
+        cand = _incise_clause(f, c, subj)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _incise_clause(f: _Finder, c, subj) -> _Candidate | None:
+    """The clause before a sentence-final incise: "La Russie s'intéresse à ..., a-t-il ajouté."."""
+    doc = f.doc
+    lo_seg, hi_seg = f.segment(c.idx)
+    j = f.aux_start(c) - 1
+    if j < 0 or doc[j].text != "," or doc[j].idx < lo_seg or subj is None:
+        return None
+    if subj.i < j:
+        return None  # "X, who ..., said": a subject before the verb, not an incise
+    tail = [t for t in doc[c.i + 1:] if t.idx < hi_seg and _is_word(t)]
+    if len(tail) > 12:
+        return None
+    toks = f.tokens(lo_seg, doc[j].idx)
+    for i, t in enumerate(toks):
+        if t.text == ":":
+            toks = toks[i + 1:]
+    toks = _strip_tokens(toks)
+    words = [t for t in toks if _is_word(t)]
+    if len(words) < 4 or sum(1 for t in words if f.in_quote[t.i]) > 0.5 * len(words):
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return _Candidate(start, end, "indirect", c, subj=subj, paragraph=f.para_of(start))
+
+
+def _according(f: _Finder) -> list[_Candidate]:
+    """ "Selon X, ...", "..., according to X": the sentence, when no verb reports it."""
+    out = []
+    doc = f.doc
+    for tok, obj in _according_pairs(f, 0, len(f.text)):
+        lo, hi = f.segment(tok.idx)
+        if any(True for _ in f.cues_in(lo, hi)):
+            continue  # "a dit X selon des agences": the verb names the speaker
+        a, b = f.according_span(tok, obj)
+        seg = [t for t in f.tokens(lo, hi)]
+        before = _strip_tokens([t for t in seg if t.i < a])
+        after = _strip_tokens([t for t in seg if t.i > b])
+        nb, na = len([t for t in before if _is_word(t)]), len([t for t in after if _is_word(t)])
+        if na >= 3 and b + 1 < len(doc) and doc[b + 1].text == "," and not (a > 0 and doc[a - 1].text == ","):
+            side = after  # "selon X, ...": the clause it introduces
+        elif nb >= 3 and na >= 3:
+            side = _strip_tokens(seg)  # the attribution sits inside the sentence
+        else:
+            side = after if na >= nb else before
+        if len([t for t in side if _is_word(t)]) < 3:
+            continue
+        start, end = side[0].idx, side[-1].idx + len(side[-1].text)
+        cue, cs, ce = _according_cue(f, tok)
+        out.append(_Candidate(start, end, "indirect", None, cue, cs, ce, subj=obj, paragraph=f.para_of(start)))
+    return out
+
+
+def _settle(f: _Finder, cands: list[_Candidate]) -> list[Quote]:
+    """Fragments join the clauses that hold them; speakers are resolved in reading order."""
+    direct = [q for q in cands if q.kind in ("direct", "fragment")]
+    indirect = []
+    for q in sorted((q for q in cands if q.kind == "indirect"), key=lambda q: (q.start, -q.end)):
+        if indirect and q.start < indirect[-1].end and q.end <= indirect[-1].end:
+            continue  # the same clause found twice
+        indirect.append(q)
+    kept = []
+    for q in indirect:
+        if q.cue_tok is None and any(d.cue_start == q.cue_start and not d.embedded for d in direct):
+            continue  # "« ... », selon KCNA": the attribution belongs to the quoted words
+        if any(not d.embedded and min(q.end, d.end) > max(q.start, d.start) for d in direct):
+            continue  # a whole quoted utterance is reported directly
+        inner = [d for d in direct if d.start >= q.start - 2 and d.end <= q.end + 2]
+        covered = sum(d.end - d.start for d in inner)
+        for d in inner:  # quoted words inside a reported clause: the clause's speaker, nested
+            d.cue_tok, d.subj, d.inherit = q.cue_tok, q.subj, False
+            d.cue_text, d.cue_start, d.cue_end = q.cue_text, q.cue_start, q.cue_end
+            d.kind = "direct"
+        if not inner or covered < R.ABSORB_RATIO * (q.end - q.start):
+            kept.append(q)  # else the whole clause is between the marks: the direct quote is enough
+    result = [d for d in direct if d.kind == "direct"]
+    for q in kept:
+        if not any(min(q.end, d.end) - max(q.start, d.start) > R.ABSORB_RATIO * (q.end - q.start) for d in result):
+            result.append(q)
+    result.sort(key=lambda q: q.start)
+
+    history: list[_Who] = []
+    last: tuple[int, _Who] | None = None
+    quotes = []
+    for q in result:
+        at = q.cue_tok.idx if q.cue_tok is not None else (q.cue_start if q.cue_start is not None else q.start)
+        who = None
+        if q.subj is not None:
+            who = f.resolve(q.subj, at, history)
+        elif q.inherit and last is not None and q.paragraph - last[0] <= R.FLOATING_GAP:
+            who = last[1]
+        if who is not None and who.name:
+            if who.person:
+                history.append(who)
+            last = (q.paragraph, who)
+        speaker = Speaker()
+        if who is not None and who.name:
+            span = f.article.span(who.start, who.end) if who.start is not None else None
+            speaker = Speaker(entity_id=who.entity_id, name=who.name, span=span)
+        cue, cue_span = None, None
+        if q.cue_tok is not None:
+            ct = q.cue_tok
+            cue, cue_span = ct.text, f.article.span(ct.idx, ct.idx + len(ct.text))
+        elif q.cue_text is not None:
+            cue, cue_span = q.cue_text, f.article.span(q.cue_start, q.cue_end)
+        quotes.append(Quote(article_id=f.article.id, start=q.start, end=q.end, text=f.text[q.start:q.end],
+                            kind=q.kind, speaker=speaker, cue=cue, cue_span=cue_span))
+    return quotes
