@@ -54,4 +54,31 @@ def test_label_is_short():
     long = ("En juillet 2023, le ministre russe de la Défense s'était rendu à Pyongyang pour assister "
             "à un grand défilé militaire, puis avait rencontré les dirigeants du pays pendant deux jours.")
     out = label(long, "En juillet 2023")
-    assert out.startswith("Le ministre russe") and len(out.split()) <= 17
+    assert out.startswith("Le ministre russe") and len(out.split()) <= 19
+
+
+def test_undated_article_takes_the_story_day():
+    from datetime import date
+
+    from recoupe.stories.timeline import resolve_partial
+
+    anchor = date(2023, 9, 14)  # a Thursday
+    assert resolve_partial("XXXX-WXX-3", anchor) == "2023-09-13"
+    assert resolve_partial("XXXX-WXX-7TEV", anchor) == "2023-09-10"
+    assert resolve_partial("XXXX-WXX-4", anchor) == "2023-09-14"
+    assert resolve_partial("XXXX-07", anchor) == "2023-07"
+    assert resolve_partial("XXXX-09-13", anchor) == "2023-09-13"
+    assert resolve_partial("XXXX-01", anchor) == "2024-01"
+    assert resolve_partial("PRESENT_REF", anchor) is None
+    assert resolve_partial("XXXX-WXX-3", None) is None
+
+    dated = _article("a", "Le sommet s'est tenu le mercredi 13 septembre 2023 au cosmodrome.",
+                     [("le mercredi 13 septembre 2023", "2023-09-13")])
+    dated.art.published = "2023-09-14"
+    vague = _article("b", "Le sommet s'est tenu mercredi au cosmodrome. Kim était parti dimanche soir.",
+                     [("mercredi", "XXXX-WXX-3"), ("dimanche soir", "XXXX-WXX-7TEV")])
+    vague.art.published = "2023-09"
+    story, arts = story_of(dated, vague)
+    build_timeline(story, arts)
+    assert [e.date for e in story.timeline] == ["2023-09-10", "2023-09-13"]
+    assert {s.article_id for s in story.timeline[1].support} == {"a", "b"}

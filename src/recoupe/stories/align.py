@@ -30,9 +30,10 @@ from recoupe.stories.resolve import entity_map, find_entity
 SAME_FACT = 0.8
 RELATED = 0.6
 QUOTE_OVERLAP = 0.6  # share of the shorter quote's words found in the other
+QUOTE_SAME_WORDS = 0.8  # the same words whoever is said to speak them
 QUOTE_REWORDED = 0.75
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|T)")  # not weeks, seasons
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -151,8 +152,11 @@ def approximate(article: Article, start: int, end: int) -> bool:
 
 def claim_slots(story: Story, articles: dict[str, Article]) -> list[Slots]:
     """Every claim of the story's articles with story-level slots."""
+    from recoupe.stories.timeline import resolve_partial, story_anchors
+
     emap = entity_map(story, articles)
     types = {e.id: e.type for e in story.entities}
+    anchors = story_anchors(story, articles)
     out = []
     for aid in story.article_ids:
         art = articles.get(aid)
@@ -165,7 +169,7 @@ def claim_slots(story: Story, articles: dict[str, Article]) -> list[Slots]:
             who |= {_resolve(story, emap, n) for n in c.who_names}
             who = {w for w in who if w != "name:"}
             where = {_resolve(story, emap, w) for w in c.where} - {"name:"}
-            when = {d for d in (iso_date(v) for v in c.when) if d}
+            when = {d for d in (resolve_partial(v, anchors.get(aid)) for v in c.when) if d}
             quants = []
             for q in c.quantities:
                 s = q.span
@@ -324,10 +328,12 @@ def align_quotes(story: Story, articles: dict[str, Article]) -> None:
     for i in range(n):
         for j in range(i + 1, n):
             a, b = quotes[i], quotes[j]
-            same_words = word_overlap(a.text, b.text) >= QUOTE_OVERLAP and \
-                min(len(_words(a.text)), len(_words(b.text))) >= 3
             same_speaker = a.speaker.entity_id is not None and \
                 a.speaker.entity_id == b.speaker.entity_id
+            # a cut quote keeps nearly all its words; other speakers need nearly all of them
+            overlap = word_overlap(a.text, b.text)
+            same_words = min(len(_words(a.text)), len(_words(b.text))) >= 3 and \
+                overlap >= (QUOTE_OVERLAP if same_speaker else QUOTE_SAME_WORDS)
             if same_words or (sim[i, j] >= QUOTE_REWORDED and same_speaker):
                 parent[find(i)] = find(j)
     ids: dict[int, str] = {}

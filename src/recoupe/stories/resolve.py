@@ -127,7 +127,9 @@ def _strong(a: _Node, b: _Node) -> bool:
     if ga is not None and ga == gb:
         return True
     if person_a != person_b:
-        return False
+        # a tagger may call one name PER here and LOC there: a full identical name is one entity
+        ka = names.key(a.name, person=False)
+        return len(ka.split()) >= 2 and ka == names.key(b.name, person=False)
     if person_a:
         return names.person_match(a.name, b.name) == "full"
     if names.key(a.name, person=False) == names.key(b.name, person=False):

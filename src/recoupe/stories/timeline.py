@@ -7,13 +7,16 @@ by several outlets (same date, close sentences) is one entry supported by each o
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from recoupe.model import Article, SourceSpan, Story, TimelineEvent
 from recoupe.stories.align import encode, iso_date
 
-SAME_EVENT = 0.6  # sentence cosine for one event told twice
-MAX_WORDS = 16
+SAME_EVENT = 0.65  # mean sentence cosine for one event told twice
+MAX_WORDS = 18
 
 
 @dataclass
@@ -23,52 +26,149 @@ class _Candidate:
     time_text: str  # the date expression, to leave out of the label
 
 
+_WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])")
+_MONTH_DAY = re.compile(r"^XXXX-(\d{2})(?:-(\d{2}))?(?=$|T)")
+
+
+def _full(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def story_anchors(story: Story, articles: dict[str, Article]) -> dict[str, date | None]:
+    """The day each article speaks from. An article without a full date of its own takes
+    the date of the story's other articles that fits what it has ("2023-09", or nothing):
+    outlets covering one event write within days of each other."""
+    arts = [articles[a] for a in story.article_ids if a in articles]
+    published = [d for a in arts if (d := _full(a.published))]
+    mentioned = Counter(d for a in arts for t in a.times if t.type == "DATE" and (d := _full(t.value)))
+    out: dict[str, date | None] = {}
+    for a in arts:
+        own = _full(a.published)
+        if own:
+            out[a.id] = own
+            continue
+        prefix = a.published or ""
+        fits = sorted(d for d in published if d.isoformat().startswith(prefix))
+        if fits:
+            out[a.id] = fits[len(fits) // 2]
+            continue
+        said = [d for d, _ in mentioned.most_common() if d.isoformat().startswith(prefix)]
+        out[a.id] = said[0] if said else None
+    return out
+
+
+def resolve_partial(value: str, anchor: date | None) -> str | None:
+    """An ISO date for an underspecified TimeML value against the article's day: a weekday
+    ("XXXX-WXX-3") is the last such day on or before it, a month or day without a year
+    ("XXXX-07", "XXXX-09-13") takes the year that puts it nearest."""
+    direct = iso_date(value)
+    if direct or anchor is None:
+        return direct
+    m = _WEEKDAY.match(value)
+    if m:
+        back = (anchor.isoweekday() - int(m.group(1))) % 7
+        return (anchor - timedelta(days=back)).isoformat()
+    m = _MONTH_DAY.match(value)
+    if m:
+        month, day = int(m.group(1)), int(m.group(2) or 15)
+        options = []
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+            try:
+                options.append(date(year, month, day))
+            except ValueError:
+                continue
+        if not options:
+            return None
+        best = min(options, key=lambda d: abs((d - anchor).days))
+        return best.isoformat() if m.group(2) else best.isoformat()[:7]
+    return None
+
+
 def _container(article: Article, start: int, end: int) -> tuple[int, int] | None:
-    """The shortest claim holding [start, end), else the sentence holding it."""
+    """The shortest claim holding [start, end), else the sentence holding it, kept to its
+    paragraph (a heading without a full stop must not glue onto the next sentence)."""
     claims = [c for c in article.claims if c.start <= start and end <= c.end
               and article.text[c.start:c.end] == c.text]
     if claims:
         c = min(claims, key=lambda c: c.end - c.start)
-        return c.start, c.end
-    for s in article.sentences:
-        if s.start <= start and end <= s.end:
-            return s.start, s.end
-    return None
+        lo, hi = c.start, c.end
+    else:
+        sent = next(((s.start, s.end) for s in article.sentences if s.start <= start and end <= s.end),
+                    None)
+        if sent is None:
+            return None
+        lo, hi = sent
+    text = article.text
+    lo = max(lo, text.rfind("\n", lo, start) + 1)
+    nl = text.find("\n", end, hi)
+    hi = nl if nl != -1 else hi
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return (lo, hi) if lo <= start and end <= hi else None
 
 
-def _candidates(article: Article) -> list[_Candidate]:
+def _candidates(article: Article, anchor: date | None) -> list[_Candidate]:
     out, seen = [], set()
     for t in article.times:
         if t.type not in ("DATE", "TIME") or not (0 <= t.start < t.end <= len(article.text)):
             continue
-        date = iso_date(t.value)
-        where = _container(article, t.start, t.end) if date else None
-        if where and (date, where) not in seen:
-            seen.add((date, where))
-            out.append(_Candidate(date, article.span(*where), t.text))
+        day = resolve_partial(t.value, anchor)
+        where = _container(article, t.start, t.end) if day else None
+        if where and (day, where) not in seen:
+            seen.add((day, where))
+            out.append(_Candidate(day, article.span(*where), t.text))
     for c in article.claims:
         if article.text[c.start:c.end] != c.text:
             continue
         for value in c.when:
-            date = iso_date(value)
-            if date and (date, (c.start, c.end)) not in seen \
-                    and not any(x.date == date and x.span.start <= c.start < x.span.end for x in out):
-                seen.add((date, (c.start, c.end)))
-                out.append(_Candidate(date, article.span(c.start, c.end), ""))
+            day = resolve_partial(value, anchor)
+            if day and (day, (c.start, c.end)) not in seen \
+                    and not any(x.date == day and x.span.start <= c.start < x.span.end for x in out):
+                seen.add((day, (c.start, c.end)))
+                out.append(_Candidate(day, article.span(c.start, c.end), ""))
     return out
 
 
+_SUBJECT_OPENERS = {"le", "la", "les", "un", "une", "des", "ce", "cette", "ces", "il", "elle", "ils",
+                    "elles", "on", "nous", "son", "sa", "ses", "leur", "leurs", "en", "au", "à",
+                    "the", "an", "he", "she", "they", "it", "we", "in", "on", "at"}
+
+
 def label(text: str, time_text: str = "") -> str:
-    """A short phrase for the event: the sentence without its date opener, cut at a clause."""
+    """A short phrase for the event: the clause holding the date (else the sentence), without
+    a date opener, cut to a few words around the date."""
     text = " ".join(text.split())
-    if time_text:
-        k = text.find(time_text)
-        if 0 <= k <= 3:  # "En juillet 2023, le ministre ..." -> "le ministre ..."
-            text = text[k + len(time_text):].lstrip(" ,;:")
+    k = text.find(time_text) if time_text else -1
+    if k >= 0 and len(text.split()) > MAX_WORDS:
+        # the clause around the date, when the sentence is long
+        lo = max(text.rfind(p, 0, k) for p in (", ", "; ", ": ", " – "))
+        hi = min([x for x in (text.find(p, k + len(time_text)) for p in (", ", "; ", ": ", " – ")) if x != -1]
+                 or [len(text)])
+        clause = text[lo + 2 if lo >= 0 else 0:hi]
+        first = clause.split()[0].lower() if clause.split() else ""
+        # a clause that opens on its subject reads alone ("le ministre ...", not "a déclaré ...")
+        if len(clause.split()) >= 5 and (first[:1].isupper() or first in _SUBJECT_OPENERS
+                                         or clause[:1].isupper() or first.startswith(("l'", "d'"))):
+            text = clause
+            k = text.find(time_text)
+    if 0 <= k <= 3:  # "En juillet 2023, le ministre ..." -> "le ministre ..."
+        text = text[k + len(time_text):].lstrip(" ,;:")
+        k = -1
     text = text[:1].upper() + text[1:]
     words = text.split()
     if len(words) <= MAX_WORDS:
         return text.rstrip(" .")
+    if k > 0:
+        # keep the words up to the date and a few after
+        upto = len(text[:k + len(time_text)].split())
+        first = max(0, min(upto + 3, len(words)) - MAX_WORDS)
+        cut = " ".join(words[first:first + MAX_WORDS])
+        return ("… " if first else "") + cut.rstrip(" ,;:.") + (" …" if first + MAX_WORDS < len(words) else "")
     cut = " ".join(words[:MAX_WORDS])
     stop = max(cut.rfind(","), cut.rfind(";"), cut.rfind(":"))
     if stop > len(cut) // 2:
@@ -81,18 +181,43 @@ def _order(date: str) -> tuple:
     return tuple(parts + [0] * (3 - len(parts)))
 
 
+def _opposed(story: Story) -> list[tuple[SourceSpan, SourceSpan]]:
+    """Pairs of spans on two sides of one contradiction."""
+    pairs = []
+    for d in story.divergences:
+        if not d.contradiction:
+            continue
+        for i, side in enumerate(d.sides):
+            for other in d.sides[i + 1:]:
+                pairs += [(x, y) for x in side.support for y in other.support]
+    return pairs
+
+
+def _overlap(a: SourceSpan, b: SourceSpan) -> bool:
+    return a.article_id == b.article_id and a.start < b.end and b.start < a.end
+
+
+def _opposes(opposed, a: SourceSpan, b: SourceSpan) -> bool:
+    return any((_overlap(a, x) and _overlap(b, y)) or (_overlap(a, y) and _overlap(b, x))
+               for x, y in opposed)
+
+
 def build_timeline(story: Story, articles: dict[str, Article]) -> None:
     """Fill `story.timeline`: one entry per event, each with its supporting spans."""
+    anchors = story_anchors(story, articles)
     cands = [c for aid in story.article_ids if aid in articles
-             for c in _candidates(articles[aid])]
+             for c in _candidates(articles[aid], anchors.get(aid))]
     vecs = encode([c.span.text for c in cands])
+    opposed = _opposed(story)
     events: list[list[int]] = []
     for i, c in enumerate(cands):
         best, best_cos = None, SAME_EVENT
         for k, members in enumerate(events):
             if cands[members[0]].date != c.date:
                 continue
-            cos = max(float(vecs[i] @ vecs[m]) for m in members)
+            if any(_opposes(opposed, c.span, cands[m].span) for m in members):
+                continue  # two sides of a divergence are two versions, not one event
+            cos = sum(float(vecs[i] @ vecs[m]) for m in members) / len(members)
             if cos >= best_cos:
                 best, best_cos = k, cos
         if best is None:
@@ -106,8 +231,9 @@ def build_timeline(story: Story, articles: dict[str, Article]) -> None:
             s = cands[m].span
             if all((x.article_id, x.start, x.end) != (s.article_id, s.start, s.end) for x in support):
                 support.append(s)
-        # the shortest telling names the event best
-        head = min(members, key=lambda m: len(cands[m].span.text))
+        # the telling closest to all others names the event
+        head = max(members, key=lambda m: (sum(float(vecs[m] @ vecs[o]) for o in members),
+                                           -len(cands[m].span.text)))
         timeline.append(TimelineEvent(cands[head].date, label(cands[head].span.text,
                                                               cands[head].time_text), support))
     timeline.sort(key=lambda e: (_order(e.date), -len({s.article_id for s in e.support})))
