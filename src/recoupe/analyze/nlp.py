@@ -60,6 +60,8 @@ def get_nlp(lang: str) -> Language:
         nlp = spacy.load(settings.SPACY_MODELS[lang], disable=NOT_RUN)
         if lang == "fr":
             _keep_hyphenated_names(nlp)
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("recoupe_sentence_guard", before="parser")
         _cache[lang] = nlp
     return nlp
 
@@ -72,6 +74,24 @@ def _keep_hyphenated_names(nlp: Language) -> None:
         nlp.tokenizer.token_match = re.compile(names).match
     else:  # one compiled pattern, so the tokenizer still serialises
         nlp.tokenizer.token_match = re.compile(f"{old.__self__.pattern}|{names}").match
+
+
+# a sentence may start only after these (or a line break): the parser otherwise starts one
+# inside names ("Kim Jong | Un a dit") or after a title ("M. | Poutine")
+_SENTENCE_ENDS = (".", "!", "?", "…", "»", '"', "”")
+_TITLES = {"m.", "mm.", "mme.", "dr.", "pr.", "mgr.", "mr.", "mrs.", "ms.", "st.", "ste."}
+
+
+@Language.component("recoupe_sentence_guard")
+def sentence_guard(doc: Doc) -> Doc:
+    """Forbid sentence starts where no sentence can start; the parser keeps the others."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if ("\n" in prev.text or "\n" in prev.whitespace_
+                or prev.text.endswith(_SENTENCE_ENDS) and prev.lower_ not in _TITLES):
+            continue
+        tok.is_sent_start = False
+    return doc
 
 
 def lemma(token: Token) -> str:

@@ -1,0 +1,399 @@
+"""Named entities of one article and their mention chains.
+
+`find_entities(article, doc)` takes spaCy's named entities, repairs them with the rules of
+this module (all gathered in the RULES section below), then groups the mentions of one
+article into entities: "Vladimir Poutine" ... "M. Poutine" ... "Poutine" ... "le président
+russe" are one entity; "Sergueï Lavrov" and "Sergueï Choïgou" are two, because people are
+told apart by surname, never by given name. Roles stated next to a name ("le porte-parole du
+Kremlin, Dmitri Peskov", "Sergueï Choïgou, ministre de la Défense") are attached to the
+entity with the span that states them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Token
+from unidecode import unidecode
+
+from recoupe.model import Article, Entity, Mention, Role
+
+__all__ = ["find_entities", "name_key", "OUTLETS", "ROLE_HEADS", "TITLES"]
+
+# == RULES ===================================================================================
+
+# spaCy labels (French and English models) -> ours; labels absent here are not names
+LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "FAC": "LOC",
+          "MISC": "MISC", "NORP": "MISC", "EVENT": "MISC", "PRODUCT": "MISC",
+          "WORK_OF_ART": "MISC", "LAW": "MISC"}
+
+# News agencies and outlets: always an organisation (case-sensitive)
+OUTLETS = [
+    "AFP", "Agence France-Presse", "Reuters", "Associated Press", "AP", "Bloomberg", "TASS",
+    "Tass", "ITAR-TASS", "RIA Novosti", "RIA", "Interfax", "Sputnik", "RT", "Xinhua", "KCNA",
+    "Yonhap", "Kyodo", "Jiji", "NHK", "ANSA", "EFE", "DPA", "Belga", "ATS", "Anadolu", "IRNA",
+    "Al Jazeera", "Al-Jazeera", "CNN", "BBC", "Le Monde", "Le Figaro", "Libération",
+    "Le Parisien", "Les Echos", "L'Express", "Le Point", "L'Obs", "Ouest-France", "La Croix",
+    "L'Humanité", "Le Temps", "Le Soir", "La Presse", "Le Devoir", "Mediapart", "20 Minutes",
+    "franceinfo", "France Info", "France 24", "France Inter", "RFI", "TF1", "BFMTV", "LCI",
+    "New York Times", "Washington Post", "Wall Street Journal", "Financial Times",
+    "The Guardian", "Guardian", "Politico", "Axios", "NBC", "CBS", "ABC News", "Fox News",
+    "Der Spiegel", "Spiegel", "El País", "Corriere della Sera", "Izvestia", "Kommersant",
+    "Rodong Sinmun", "Global Times", "South China Morning Post", "Nikkei",
+]
+_OUTLET_RE = re.compile(r"(?<![\w-])(?:" + "|".join(
+    re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True)) + r")(?![\w-])")
+
+# Titles before a name: "M. Poutine", "Mme Merkel"
+TITLES = {"m.", "mm.", "mme", "mmes", "mlle", "mlles", "dr", "dr.", "pr", "pr.", "me", "mgr",
+          "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "lord"}
+
+# Lower-case particles inside names: "de Gaulle", "Le Pen", "van der Leyen", "bin Salman"
+PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "den", "ter", "ten", "zu",
+             "di", "da", "dos", "das", "del", "della", "ben", "bin", "ibn", "al", "el", "abu", "y"}
+
+# Never a name on its own: rubric words, editorial marks, days and months
+JUNK = {
+    "lire", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "ndlr", "ndlt", "selon",
+    "photo", "photos", "vidéo", "video", "crédit", "crédits", "source", "sources", "copyright",
+    "exclusif", "direct", "en direct", "infographie", "édito", "éditorial", "tribune", "mise à jour",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+    "octobre", "novembre", "décembre",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "april", "june", "july", "august", "october", "november", "december",
+    "read more", "related", "update", "updated",
+}
+
+# Nouns that head a role or function ("le porte-parole du Kremlin", "X, ministre de la Défense")
+ROLE_HEADS = {
+    # French
+    "président", "présidente", "vice-président", "vice-présidente", "premier ministre",
+    "ministre", "ministres", "porte-parole", "chef", "cheffe", "dirigeant", "dirigeante",
+    "dirigeants", "leader", "dictateur", "homologue", "secrétaire", "directeur", "directrice",
+    "ambassadeur", "ambassadrice", "émissaire", "envoyé", "envoyée", "représentant",
+    "représentante", "conseiller", "conseillère", "général", "générale", "amiral", "maréchal",
+    "colonel", "commandant", "chancelier", "chancelière", "roi", "reine", "prince", "princesse",
+    "empereur", "pape", "cardinal", "patriarche", "maire", "gouverneur", "gouverneure", "préfet",
+    "préfète", "député", "députée", "sénateur", "sénatrice", "élu", "élue", "juge", "procureur",
+    "procureure", "avocat", "avocate", "patron", "patronne", "fondateur", "fondatrice", "pdg",
+    "responsable", "coordinateur", "coordinatrice", "analyste", "expert", "experte", "chercheur",
+    "chercheuse", "spécialiste", "professeur", "professeure", "journaliste", "correspondant",
+    "correspondante", "diplomate", "opposant", "opposante", "militant", "militante", "candidat",
+    "candidate", "astronaute", "cosmonaute", "transfuge", "sœur", "soeur", "frère", "fille",
+    "fils", "épouse", "femme", "mari", "numéro", "vice-ministre", "sous-secrétaire",
+    # English
+    "president", "minister", "spokesman", "spokeswoman", "spokesperson", "leader", "chief",
+    "secretary", "director", "ambassador", "envoy", "adviser", "advisor", "general", "governor",
+    "mayor", "senator", "chancellor", "king", "queen", "head", "chairman", "ceo", "analyst",
+    "researcher", "professor", "counterpart",
+}
+# words that may precede a role head inside the role: "ancien ministre", "Premier ministre"
+ROLE_PREMODIFIERS = {"ancien", "ancienne", "ex", "nouveau", "nouvelle", "premier", "première",
+                     "actuel", "actuelle", "futur", "future", "haut", "haute", "vice", "former",
+                     "deputy", "prime", "vice-", "sous", "co"}
+_DETERMINERS = {"le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce",
+                "cette", "the", "a", "an", "its", "his", "her", "their"}
+_ROLE_STOP = {",", ".", ";", ":", ")", "(", "«", "»", '"', "“", "”", "!", "?", "—", "–"}
+
+# ============================================================================================
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    """A name as comparable tokens: no accents, no case, hyphens and apostrophes as spaces."""
+    text = unidecode(text).lower().replace("-", " ").replace("'", "' ")
+    return tuple(text.split())
+
+
+@dataclass
+class _Cand:
+    """A mention candidate: token span [i, j) in the doc, with its label and kind."""
+
+    i: int
+    j: int
+    label: str
+    kind: str = "name"
+    outlet: bool = False
+
+
+def _is_cap(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _candidates(doc: Doc, text: str) -> list[_Cand]:
+    """spaCy's entities and the outlet rule, repaired and without overlaps."""
+    cands = [_Cand(e.start, e.end, LABELS[e.label_]) for e in doc.ents if e.label_ in LABELS]
+    outlets = []
+    for m in _OUTLET_RE.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is not None and span.text == m.group():
+            outlets.append(_Cand(span.start, span.end, "ORG", outlet=True))
+    if outlets:  # an outlet wins over any entity it overlaps
+        taken = {t for c in outlets for t in range(c.i, c.j)}
+        cands = [c for c in cands if not any(t in taken for t in range(c.i, c.j))] + outlets
+    fixed = [c for c in (_repair(doc, c) for c in cands) if c is not None]
+    fixed.sort(key=lambda c: (c.i, -(c.j - c.i)))
+    out: list[_Cand] = []
+    for c in fixed:  # repairs may make spans overlap: keep the first, longest one
+        if out and c.i < out[-1].j:
+            continue
+        out.append(c)
+    return out
+
+
+def _repair(doc: Doc, c: _Cand) -> _Cand | None:
+    """Trim, extend, retitle or drop one candidate, by the rules above."""
+    if c.outlet:
+        return c
+    i, j = c.i, c.j
+    # edges: spaces, punctuation, and function words never start or end a name
+    while i < j and (doc[i].is_space or doc[i].is_punct or doc[i].lower_ in JUNK
+                     or doc[i].pos_ in ("ADP", "CCONJ", "SCONJ", "VERB", "AUX", "ADV", "PRON")
+                     and not (doc[i].lower_ in PARTICLES and i + 1 < j and _is_cap(doc[i + 1]))):
+        i += 1
+    while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct and doc[j - 1].text != "."
+                     or doc[j - 1].pos_ in ("DET", "ADP", "CCONJ", "SCONJ")):
+        j -= 1
+    if j > i and doc[j - 1].text == "." and (j - i == 1 or doc[j - 2].lower_ + "." not in TITLES):
+        j -= 1
+    if i >= j:
+        return None
+    kind = c.kind
+    # a role or title inside a person's span: "général de Gaulle", "M. Poutine"
+    if c.label == "PER":
+        k = i
+        while k < j - 1 and not _is_cap(doc[k]) and doc[k].lower_ not in PARTICLES:
+            k += 1
+        while k < j - 1 and (doc[k].lower_ in TITLES or doc[k].text in ("M", "Mme")):
+            k += 1
+            kind = "title"
+            if k < j - 1 and doc[k].text == ".":
+                k += 1
+        i = k
+        if i > 0 and doc[i - 1].lower_ in TITLES:
+            kind = "title"
+        # a name the tokenizer or the model cut short: "Kim Jong" + "Un", "An Chan" + "-il"
+        while j < len(doc) and not doc[j].is_sent_start and doc[j].ent_iob_ != "B":
+            tok, prev = doc[j], doc[j - 1]
+            glued = tok.idx == prev.idx + len(prev)
+            if (glued and tok.text.startswith("-") and tok.text[1:2].isalpha()
+                    or not glued and prev.whitespace_ == " " and _is_cap(tok)
+                    and tok.text.replace("-", "").isalpha()
+                    and _is_cap(prev) and tok.lower_ not in JUNK and (tok.pos_ in (
+                        "PROPN", "DET", "PRON", "NOUN", "NUM", "X") or "-" in tok.text)):
+                j += 1
+            else:
+                break
+    span = doc[i:j]
+    key = span.text.lower()
+    if key in JUNK or not any(ch.isalpha() for ch in key):
+        return None
+    first = doc[i]
+    if (j - i == 1 and not first.is_upper
+            and first.pos_ in ("ADJ", "ADV", "VERB", "AUX", "DET", "PRON", "ADP", "CCONJ",
+                               "SCONJ", "NUM", "PUNCT")):
+        return None  # a capitalised common word ("Première") is no name
+    if not _is_cap(first) and first.lower_ in ROLE_HEADS:
+        return None  # "ministre de la Défense" is a role, not a name
+    if c.label == "PER" and not _is_cap(first) and first.lower_ not in PARTICLES:
+        return None
+    return _Cand(i, j, c.label, kind)
+
+
+class _Chain:
+    def __init__(self, key: tuple[str, ...]):
+        self.key = key
+        self.members: list[int] = []  # indexes of mentions
+
+
+def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
+    n = len(small)
+    return any(big[k:k + n] == small for k in range(len(big) - n + 1))
+
+
+def _same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Full names that differ by a spelling of the given name: "Dmitri"/"Dimitri Peskov"."""
+    if len(a) < 2 or len(a) != len(b) or a[-1] != b[-1] or a[:-2] != b[:-2]:
+        return False
+    x, y = a[-2], b[-2]
+    if x[:1] != y[:1]:
+        return False
+    return len(x) <= 2 or len(y) <= 2 or fuzz.ratio(x, y) >= 85
+
+
+def _chains(mentions: list[Mention], keys: list[tuple[str, ...]]) -> list[list[int]]:
+    """Group mention indexes into chains. People by name parts (surname-based), others by
+    their normalised text."""
+    person_keys = sorted({k for m, k in zip(mentions, keys) if m.label == "PER"},
+                         key=lambda k: (-len(k), k))
+    full: list[tuple[str, ...]] = []  # one full key per person chain
+    owner: dict[tuple[str, ...], list[int]] = {}  # key -> candidate chains
+    for k in person_keys:
+        hits = [n for n, f in enumerate(full) if _contains(f, k) or _same_person(f, k)]
+        if not hits:
+            full.append(k)
+            hits = [len(full) - 1]
+        elif len(hits) > 1:  # "Sergueï" alone, with two Sergueïs: prefer surname matches
+            tail = [n for n in hits if full[n][-len(k):] == k]
+            hits = tail or hits
+        owner[k] = hits
+    surnames = {f[-1]: n for n, f in enumerate(full) if len(f) > 1}
+    chains: list[list[int]] = [[] for _ in full]
+    others: dict[tuple[str, ...], list[int]] = {}
+    last_seen: dict[int, int] = {}  # chain -> position of its latest mention so far
+    for idx, (m, k) in enumerate(zip(mentions, keys)):
+        hits = owner.get(k) if m.label == "PER" else None
+        if hits is None and m.label in ("ORG", "MISC") and len(k) == 1 and k[0] in surnames:
+            hits = [surnames[k[0]]]  # "Poutine" mislabelled as an organisation
+        if hits is None:
+            others.setdefault(k, []).append(idx)
+            continue
+        if len(hits) == 1:
+            n = hits[0]
+        else:  # ambiguous short form: the person named most recently
+            seen = [h for h in hits if h in last_seen]
+            n = max(seen, key=lambda h: last_seen[h]) if seen else hits[0]
+        chains[n].append(idx)
+        last_seen[n] = idx
+    return [c for c in chains if c] + list(others.values())
+
+
+def _roles(doc: Doc, i: int, j: int, text: str) -> list[tuple[int, int]]:
+    """Character spans of roles stated next to the name at tokens [i, j)."""
+    out = []
+    # before the name: "le président russe Vladimir Poutine", "le porte-parole du Kremlin, X"
+    k = i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    first = k
+    while (k >= 0 and first - k < 10 and not doc[k].is_space and doc[k].text not in _ROLE_STOP
+           and (doc[k].lower_ not in _DETERMINERS or k > 0 and doc[k - 1].pos_ == "ADP")
+           and doc[k].ent_type_ not in ("PER", "PERSON")
+           and doc[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN")):
+        k -= 1
+    heads = [t for t in range(k + 1, first + 1) if _is_role_head(doc[t])]
+    if heads:
+        h = _premodified(doc, heads[-1], k + 1)
+        out.append((doc[h].idx, doc[first].idx + len(doc[first])))
+    # after the name: "Sergueï Choïgou, ministre de la Défense,"
+    k = j
+    if k < len(doc) - 1 and doc[k].text == ",":
+        k += 1
+        if doc[k].lower_ in _DETERMINERS:
+            k += 1
+        if k < len(doc) and _is_role_head(doc[k]) or (
+                k + 1 < len(doc) and doc[k].lower_ in ROLE_PREMODIFIERS and _is_role_head(doc[k + 1])):
+            start = k
+            while (k < len(doc) and k - start < 10 and doc[k].text not in _ROLE_STOP
+                   and not doc[k].is_space and (k == start or not doc[k].is_sent_start)
+                   and doc[k].pos_ not in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON")):
+                k += 1
+            while k > start and doc[k - 1].pos_ in ("ADP", "DET"):
+                k -= 1
+            if k > start:
+                out.append((doc[start].idx, doc[k - 1].idx + len(doc[k - 1])))
+    return out
+
+
+def _is_role_head(tok: Token) -> bool:
+    return tok.lower_ in ROLE_HEADS and tok.pos_ in ("NOUN", "PROPN", "ADJ") and (
+        tok.pos_ != "ADJ" or tok.lower_ in ("premier", "leader"))
+
+
+def _premodified(doc: Doc, h: int, lo: int) -> int:
+    """Extend a role head leftwards over "ancien", "Premier", "vice-": "ancien ministre"."""
+    while h - 1 >= lo and doc[h - 1].lower_ in ROLE_PREMODIFIERS:
+        h -= 1
+    return h
+
+
+def find_entities(article: Article, doc: Doc) -> tuple[list[Mention], list[Entity]]:
+    """The mentions and entities of one article (ids `<article.id>:eN`, in order of first
+    mention); every mention carries the id of its entity."""
+    text = article.text
+    cands = _candidates(doc, text)
+    mentions, keys = [], []
+    for c in cands:
+        start, end = doc[c.i].idx, doc[c.j - 1].idx + len(doc[c.j - 1])
+        key = name_key(text[start:end])
+        if not key:
+            continue
+        mentions.append(Mention(start, end, text[start:end], c.label, kind=c.kind))
+        keys.append(key)
+    for m, k in zip(mentions, keys):  # a surname alone after its full name
+        if m.kind == "name" and m.label == "PER" and len(k) == 1:
+            m.kind = "surname"
+    chains = sorted(_chains(mentions, keys), key=lambda c: mentions[c[0]].start)
+    entities: list[Entity] = []
+    by_mention: dict[int, Entity] = {}
+    for n, chain in enumerate(chains, 1):
+        members = [mentions[i] for i in chain]
+        labels = Counter(m.label for m in members)
+        label = "PER" if labels["PER"] else labels.most_common(1)[0][0]
+        best = max(chain, key=lambda i: (len(keys[i]), len(mentions[i].text), -mentions[i].start))
+        fullest = mentions[best]
+        variants = list(dict.fromkeys(m.text for m in members))
+        ent = Entity(f"{article.id}:e{n}", fullest.text, label, variants=variants,
+                     mentions=[article.span(m.start, m.end) for m in members])
+        for i in chain:
+            mentions[i].entity_id = ent.id
+            mentions[i].label = label
+            by_mention[i] = ent
+        if len(keys[best]) == 1:  # "surname" only when a fuller name exists
+            for i in chain:
+                if mentions[i].kind == "surname":
+                    mentions[i].kind = "name"
+        entities.append(ent)
+    _attach_roles(article, doc, cands, mentions, by_mention)
+    mentions += _role_mentions(article, entities, mentions)
+    mentions.sort(key=lambda m: m.start)
+    for ent in entities:
+        ent.mentions.sort(key=lambda s: s.start)
+    return mentions, entities
+
+
+def _attach_roles(article: Article, doc: Doc, cands: list[_Cand], mentions: list[Mention],
+                  by_mention: dict[int, Entity]) -> None:
+    starts = {m.start: idx for idx, m in enumerate(mentions)}
+    for c in cands:
+        idx = starts.get(doc[c.i].idx)
+        if idx is None or mentions[idx].label != "PER":
+            continue
+        ent = by_mention[idx]
+        for s, e in _roles(doc, c.i, c.j, article.text):
+            span = article.span(s, e)
+            if span.text.strip():
+                ent.roles.append(Role(span.text, span))
+
+
+def _role_mentions(article: Article, entities: list[Entity], mentions: list[Mention]) -> list[Mention]:
+    """Later standalone uses of a role stated once next to a name ("le président russe"),
+    when that role belongs to one entity only and is more than one word."""
+    owners: dict[str, set[str]] = {}
+    for ent in entities:
+        for r in ent.roles:
+            if len(r.text.split()) > 1 or "-" in r.text:
+                owners.setdefault(r.text.lower(), set()).add(ent.id)
+    roles = {r: next(iter(ids)) for r, ids in owners.items() if len(ids) == 1}
+    if not roles:
+        return []
+    pattern = re.compile(r"(?<![\w])(?:le|la|l'|du|au)\s+(" + "|".join(
+        re.escape(r) for r in sorted(roles, key=len, reverse=True)) + r")(?![\w-])(?-i:(?!,?\s+[A-ZÀ-Þ]))",
+        re.IGNORECASE)
+    text = article.text
+    taken = [(m.start, m.end) for m in mentions if m.label == "PER"]
+    supports = {(r.support.start, r.support.end) for e in entities for r in e.roles}
+    types = {e.id: e for e in entities}
+    out = []
+    for m in pattern.finditer(text):
+        s, e = m.span(1)
+        if (s, e) in supports or any(a < e and s < b for a, b in taken):
+            continue
+        ent = types[roles[m.group(1).lower()]]
+        mention = Mention(s, e, text[s:e], ent.type, entity_id=ent.id, kind="role")
+        ent.mentions.append(article.span(s, e))
+        out.append(mention)
+    return out

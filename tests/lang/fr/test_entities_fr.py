@@ -1,0 +1,111 @@
+"""French entities and mention chains, on sentences written for these tests."""
+
+import pytest
+
+from recoupe.analyze.entities import find_entities
+from recoupe.analyze.nlp import parse
+from recoupe.model import Article
+
+
+def entities_of(text: str):
+    art = Article(id="fr1", origin="fr1.txt", source="test", text=text, lang="fr")
+    [(art, doc)] = list(parse([art]))
+    mentions, entities = find_entities(art, doc)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    for e in entities:
+        for s in e.mentions + [r.support for r in e.roles]:
+            assert text[s.start:s.end] == s.text and s.article_id == "fr1"
+    return mentions, entities
+
+
+def by_name(entities, name):
+    found = [e for e in entities if e.name == name]
+    assert found, f"{name!r} not in {[e.name for e in entities]}"
+    return found[0]
+
+
+def test_agencies_are_organisations():
+    _, ents = entities_of("Selon l'AFP, le tir a eu lieu mardi. D'après Reuters et l'agence Yonhap, "
+                          "Tokyo a protesté, a rapporté TASS citant RIA Novosti.")
+    for name in ("AFP", "Reuters", "Yonhap", "TASS", "RIA Novosti"):
+        assert by_name(ents, name).type == "ORG"
+    assert not any(e.name.startswith("Selon") for e in ents)
+
+
+def test_hyphenated_korean_name_is_one_person():
+    mentions, ents = entities_of("Le dirigeant Kim Jong-un est arrivé lundi à Moscou. "
+                                 "Kim Jong-un a salué ses hôtes.")
+    kim = by_name(ents, "Kim Jong-un")
+    assert kim.type == "PER" and len(kim.mentions) == 2
+    assert not any(e.name in ("Kim", "Kim Jong", "un") for e in ents)
+
+
+def test_name_cut_short_by_the_model_is_extended():
+    _, ents = entities_of("Hier soir, le dirigeant nord-coréen Kim Jong Un a quitté la capitale. "
+                          "Plus tard, Moon Jae-in a répondu.")
+    assert by_name(ents, "Kim Jong Un").type == "PER"
+    assert by_name(ents, "Moon Jae-in").type == "PER"
+
+
+def test_chain_full_name_title_and_surname():
+    mentions, ents = entities_of(
+        "Vladimir Poutine a reçu son invité au Kremlin. Mercredi, M. Poutine a salué la "
+        "coopération. Selon les médias russes, Poutine a aussi évoqué l'espace.")
+    putin = by_name(ents, "Vladimir Poutine")
+    assert len(putin.mentions) == 3
+    kinds = sorted(m.kind for m in mentions if m.entity_id == putin.id)
+    assert kinds == ["name", "surname", "title"]
+
+
+def test_same_given_name_different_people():
+    _, ents = entities_of("Sergueï Lavrov a rencontré son homologue. Plus tard, Sergueï Choïgou "
+                          "a visité une usine. Lavrov est reparti jeudi, Choïgou vendredi.")
+    lavrov, shoigu = by_name(ents, "Sergueï Lavrov"), by_name(ents, "Sergueï Choïgou")
+    assert lavrov.id != shoigu.id
+    assert len(lavrov.mentions) == 2 and len(shoigu.mentions) == 2
+
+
+def test_given_name_spelling_variant_is_one_person():
+    _, ents = entities_of("Dmitri Peskov a parlé lundi. Mardi, Dimitri Peskov a démenti.")
+    assert len([e for e in ents if e.type == "PER"]) == 1
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("« Rien n'est décidé », a déclaré le porte-parole du Kremlin, Dmitri Peskov, jeudi.",
+     "Dmitri Peskov", "porte-parole du Kremlin"),
+    ("Le président russe Vladimir Poutine a accueilli son hôte à l'aéroport.",
+     "Vladimir Poutine", "président russe"),
+    ("Sergueï Choïgou, ministre de la Défense, s'est rendu à Pyongyang en juillet.",
+     "Sergueï Choïgou", "ministre de la Défense"),
+    ("Il était accompagné du ministre russe des Affaires étrangères, Sergueï Lavrov.",
+     "Sergueï Lavrov", "ministre russe des Affaires étrangères"),
+])
+def test_roles_with_their_span(text, name, role):
+    _, ents = entities_of(text)
+    ent = by_name(ents, name)
+    assert role in [r.text for r in ent.roles]
+    r = next(r for r in ent.roles if r.text == role)
+    assert text[r.support.start:r.support.end] == role
+
+
+def test_a_visit_is_not_a_role():
+    _, ents = entities_of("La visite de Vladimir Poutine a duré deux jours.")
+    assert by_name(ents, "Vladimir Poutine").roles == []
+
+
+def test_standalone_role_joins_the_chain():
+    mentions, ents = entities_of(
+        "Le ministre russe de la Défense, Sergueï Choïgou, est arrivé à Pyongyang. "
+        "Le ministre russe de la Défense a ensuite visité une exposition d'armes.")
+    shoigu = by_name(ents, "Sergueï Choïgou")
+    roles = [m for m in mentions if m.kind == "role"]
+    assert len(roles) == 1 and roles[0].entity_id == shoigu.id
+    assert roles[0].start > 60
+
+
+def test_junk_is_not_an_entity():
+    _, ents = entities_of("LIRE AUSSI\n\nMercredi, le dirigeant a parlé (NDLR) à Pékin. "
+                          "Première étape : la Chine.")
+    names = {e.name for e in ents}
+    assert not names & {"LIRE", "LIRE AUSSI", "Mercredi", "NDLR", "Première"}
