@@ -268,18 +268,30 @@ def _fingerprint(paragraph: str) -> str:
 
 def _drop_repeats(t: _Tracked, min_chars: int = 20, near: float = 92.0) -> None:
     """Drop a paragraph already seen in the article, word for word or nearly (ratio >= `near`)."""
-    from rapidfuzz import fuzz
+    from bisect import bisect_left, bisect_right, insort
 
-    seen: list[str] = []
+    from rapidfuzz import fuzz, process
+
+    exact: set[str] = set()
+    by_length: list[tuple[int, str]] = []  # earlier paragraphs, sorted by length
     edits = []
     for a, b in _paragraphs(t.text):
         fp = _fingerprint(t.text[a:b])
-        if len(fp) < min_chars:
+        n = len(fp)
+        if n < min_chars:
             continue
-        if any(fp == s or (len(fp) >= 60 and fuzz.ratio(fp, s, score_cutoff=near)) for s in seen):
+        # two strings this similar differ in length by less than the ratio allows
+        slack = int(n * (100 - near) / 50) + 1
+        lo = bisect_left(by_length, (n - slack, ""))
+        hi = bisect_right(by_length, (n + slack, "\U0010ffff"))
+        window = [s for _, s in by_length[lo:min(hi, lo + 300)]]  # bounded on odd input
+        if fp in exact or (n >= 60 and window and process.extractOne(
+                fp, window, scorer=fuzz.ratio, score_cutoff=near) is not None):
             edits.append((a, b, ""))
-        else:
-            seen.append(fp)
+            continue
+        exact.add(fp)
+        if n >= 60:
+            insort(by_length, (n, fp))
     t.edit(edits, "duplicate")
 
 

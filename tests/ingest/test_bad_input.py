@@ -81,3 +81,15 @@ def test_future_date_kept_with_warning(tmp_path: Path, article_fr):
     (art,) = read_inputs([f], warn=warned.append)
     assert art.published == "2999-01-02"
     assert art.warnings and any("future" in w for w in warned)
+
+
+def test_text_longer_than_any_article_is_skipped(tmp_path: Path, article_fr, monkeypatch):
+    from recoupe import settings
+
+    monkeypatch.setattr(settings, "MAX_ARTICLE_CHARS", 200)
+    (tmp_path / "book.txt").write_text(article_fr * 3)
+    (tmp_path / "short.txt").write_text(article_fr[:150])
+    warned: list[str] = []
+    arts = read_inputs([tmp_path], warn=warned.append)
+    assert [a.source for a in arts] == ["short"]
+    assert any("longer than any news article" in w for w in warned)

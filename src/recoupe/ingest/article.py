@@ -19,6 +19,10 @@ def article_id(text: str) -> str:
 
 def build_article(doc: Document, ctx: Context) -> Article | None:
     """The article of `doc`, or None (with a warning) when too little text is left."""
+    if len(doc.text) > settings.MAX_ARTICLE_CHARS:
+        ctx.warn(f"{doc.origin}: {len(doc.text):,} characters, longer than any news article "
+                 f"(the limit is {settings.MAX_ARTICLE_CHARS:,}); skipped")
+        return None
     text, removed = clean(doc.text, drop=doc.drop)
     if len(text) < settings.MIN_TEXT_CHARS:
         ctx.warn(f"{doc.origin}: no article text (fewer than {settings.MIN_TEXT_CHARS} "
@@ -33,5 +37,5 @@ def build_article(doc: Document, ctx: Context) -> Article | None:
     return Article(
         id=doc.id or article_id(text), origin=doc.origin, source=doc.source or doc.origin,
         text=text, title=title, lang=doc.lang or detect_language(text), published=published,
-        published_from=published_from, authors=[typography(a) for a in doc.authors], url=doc.url, removed=removed,
-        warnings=warnings)
+        published_from=published_from, authors=[typography(a) for a in doc.authors],
+        url=doc.url, removed=removed, warnings=warnings)
