@@ -100,3 +100,14 @@ def test_stdin_json_lines(monkeypatch, article_fr):
 def test_missing_path_is_one_line_error():
     with pytest.raises(InputError, match="no article could be read"):
         read_inputs(["/nonexistent/file.txt"])
+
+
+def test_authors_from_a_byline(tmp_path: Path, article_fr):
+    from recoupe.ingest.article import byline_authors
+
+    assert byline_authors("Par Jeanne Martin et Paul Roux, à Lyon") == ["Jeanne Martin", "Paul Roux"]
+    assert byline_authors("By Afedzi Abdullah, GNA") == ["Afedzi Abdullah"]
+    f = tmp_path / "a.txt"
+    f.write_text(article_fr + "\n\nPar Jeanne Martin")
+    (art,) = read_inputs([f])
+    assert art.authors == ["Jeanne Martin"] and "Jeanne" not in art.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 from recoupe import settings
 from recoupe.clean import clean, typography
@@ -15,6 +16,16 @@ from recoupe.model import Article
 def article_id(text: str) -> str:
     """A content hash of the cleaned text: the same article read twice gets the same id."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+_BYLINE_LEAD = re.compile(r"^\s*(?:propos recueillis par|par|by)\s*:?\s*", re.IGNORECASE)
+_PERSON = re.compile(r"^(?:[A-ZÀ-Ý][\w'.-]+\s+){1,3}[A-ZÀ-Ý][\w'.-]+$")
+
+
+def byline_authors(byline: str) -> list[str]:
+    """The people named in a byline: "Par Jeanne Martin et Paul Roux, à Lyon" -> both names."""
+    parts = re.split(r",|\s+(?:et|and|avec|with|&)\s+", _BYLINE_LEAD.sub("", byline))
+    return [p.strip() for p in parts if _PERSON.match(p.strip())]
 
 
 def build_article(doc: Document, ctx: Context) -> Article | None:
@@ -34,8 +45,10 @@ def build_article(doc: Document, ctx: Context) -> Article | None:
         warnings.append(f"{doc.origin}: its date {published} is in the future; kept as given")
         ctx.warn(warnings[-1])
     title = typography(doc.title) if doc.title else None
+    authors = doc.authors or [name for r in removed if r.reason == "byline"
+                              for name in byline_authors(typography(r.text))]
     return Article(
         id=doc.id or article_id(text), origin=doc.origin, source=doc.source or doc.origin,
         text=text, title=title, lang=doc.lang or detect_language(text), published=published,
-        published_from=published_from, authors=[typography(a) for a in doc.authors],
+        published_from=published_from, authors=[typography(a) for a in authors],
         url=doc.url, removed=removed, warnings=warnings)
