@@ -17,7 +17,6 @@ dates in ordinary words ("sa", "mer", "jeu") and it misses the relative phrases 
 
 from __future__ import annotations
 
-import bisect
 import re
 from datetime import date, timedelta
 
@@ -287,18 +286,15 @@ def _candidates(text: str, rules):
                 yield start, end, priority, m, handler
 
 
-def _select(cands):
+def _select(cands, size: int):
     """Longest first, earlier rule on ties; a candidate overlapping a chosen one is dropped."""
-    chosen: list[tuple[int, int, int, re.Match, object]] = []
-    starts: list[int] = []
+    taken = bytearray(size)
+    chosen = []
     for c in sorted(cands, key=lambda c: (-(c[1] - c[0]), c[2], c[0])):
-        i = bisect.bisect_left(starts, c[0])
-        if i > 0 and chosen[i - 1][1] > c[0]:
-            continue
-        if i < len(chosen) and chosen[i][0] < c[1]:
-            continue
-        starts.insert(i, c[0])
-        chosen.insert(i, c)
+        if taken.find(1, c[0], c[1]) == -1:
+            taken[c[0]:c[1]] = b"\x01" * (c[1] - c[0])
+            chosen.append(c)
+    chosen.sort(key=lambda c: c[0])
     return chosen
 
 
@@ -311,7 +307,7 @@ def find_times(text: str, anchor: str | None = None, lang: str | None = None) ->
     ctx = Context(text, anchor)
     anchor_str = str(anchor) if anchor else None
     out: list[TimeRef] = []
-    for start, end, _prio, m, handler in _select(_candidates(text, rules)):
+    for start, end, _prio, m, handler in _select(_candidates(text, rules), len(text)):
         ctx.used_anchor = False
         res = handler(m, ctx)
         if not res:

@@ -68,11 +68,14 @@ REL = r"(?:derni(?:er|ère)s?|prochaine?s?|passée?s?)"
 # "début", "fin", "mi-": kept in the span, the value keeps the granularity it modifies
 MOD = rf"(?:(?:la\s+)?(?:fin|début|milieu)\s+(?:de\s+(?:l{APOS}|la\s+)?|d{APOS})?|(?:la\s+)?mi-|courant\s+)"
 
-FUTURE = re.compile(
-    r"(?<!\w)(?:sera|seront|serai|serons|aura|auront|devra|devront|pourra|pourront|ira|iront|"
-    r"fera|feront|viendra|viendront|faudra|voudra|verra|saura|tiendra|"
-    r"va|vont|prévue?s?|prochaine?s?|doit|doivent|"
-    r"\w{3,}(?:erai|eras|era|erons|erez|eront|iront)|\w{4,}ira)(?!\w)", re.IGNORECASE)
+# words of a sentence that speaks of the future: the future tense, "va", "prévu", "prochain"
+FUTURE_WORDS = {"sera", "seront", "serai", "serons", "aura", "auront", "devra", "devront", "pourra",
+                "pourront", "ira", "iront", "fera", "feront", "viendra", "viendront", "faudra",
+                "voudra", "verra", "saura", "tiendra", "va", "vont", "prévu", "prévue", "prévus",
+                "prévues", "prochain", "prochaine", "prochains", "prochaines", "doit", "doivent"}
+FUTURE_ENDINGS = ("erai", "eras", "era", "erons", "erez", "eront", "iront")
+FUTURE_REACH = 120  # characters of the sentence looked at on each side
+_WORD = re.compile(r"\w+")
 
 
 def _num(s: str) -> float | None:
@@ -124,7 +127,10 @@ def _duration(n: float | None, unit: str) -> str:
 
 
 def _future(m: re.Match, ctx: Context) -> bool:
-    return bool(FUTURE.search(ctx.sentence(m.start(), m.end())))
+    for w in _WORD.findall(ctx.sentence(m.start(), m.end(), FUTURE_REACH, FUTURE_REACH).lower()):
+        if w in FUTURE_WORDS or (len(w) > 5 and w.endswith(FUTURE_ENDINGS)) or (len(w) > 6 and w.endswith("ira")):
+            return True
+    return False
 
 
 def _direction(rel: str | None, m: re.Match, ctx: Context, default: int) -> int:
