@@ -332,8 +332,9 @@ def align_quotes(story: Story, articles: dict[str, Article]) -> None:
                 a.speaker.entity_id == b.speaker.entity_id
             # a cut quote keeps nearly all its words; other speakers need nearly all of them
             overlap = word_overlap(a.text, b.text)
-            same_words = min(len(_words(a.text)), len(_words(b.text))) >= 3 and \
-                overlap >= (QUOTE_OVERLAP if same_speaker else QUOTE_SAME_WORDS)
+            shortest = min(len(_words(a.text)), len(_words(b.text)))
+            same_words = (shortest >= 5 and overlap >= (QUOTE_OVERLAP if same_speaker else QUOTE_SAME_WORDS)) \
+                or (shortest >= 1 and _words(a.text) == _words(b.text))
             if same_words or (sim[i, j] >= QUOTE_REWORDED and same_speaker):
                 parent[find(i)] = find(j)
     ids: dict[int, str] = {}

@@ -142,6 +142,13 @@ _SUBJECT_OPENERS = {"le", "la", "les", "un", "une", "des", "ce", "cette", "ces",
 def label(text: str, time_text: str = "") -> str:
     """A short phrase for the event: the clause holding the date (else the sentence), without
     a date opener, cut to a few words around the date."""
+    out = _label(text, time_text)
+    if len(out.split()) < 3:  # the date alone, or nearly: the whole telling says more
+        out = _label(text, "")
+    return out or " ".join(text.split())
+
+
+def _label(text: str, time_text: str) -> str:
     text = " ".join(text.split())
     k = text.find(time_text) if time_text else -1
     if k >= 0 and len(text.split()) > MAX_WORDS:
