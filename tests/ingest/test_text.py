@@ -82,7 +82,7 @@ def test_stdin_plain_text(monkeypatch, article_fr):
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(article_fr.encode())))
     (art,) = read_inputs(["-"])
-    assert art.origin == "-" and art.text.startswith("Le conseil")
+    assert art.origin == "-" and art.source == "stdin" and art.text.startswith("Le conseil")
 
 
 def test_stdin_json_lines(monkeypatch, article_fr):

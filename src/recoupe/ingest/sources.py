@@ -33,7 +33,7 @@ class Source:
             data = sys.stdin.buffer.read(settings.MAX_INPUT_BYTES + 1)
             if len(data) > settings.MAX_INPUT_BYTES:
                 raise InputError("standard input: too big")
-            return Blob(origin="-", data=data, name="")
+            return Blob(origin="-", data=data, name="stdin")
         path = Path(self.origin)
         return Blob(origin=self.origin, data=read_file(path), name=path.name)
 
