@@ -28,12 +28,21 @@ _SENTENCE_END = re.compile(r"[.!?;\n]")
 # News look back more than forward: a date without a year is taken in the past unless the
 # future one is closer by this factor ("in January", said in October, is last January).
 LOOK_AHEAD_COST = 1.5
+SOFT_DIRECTION_COST = 8
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?!\d)")
 _ANCHOR = re.compile(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
-def _cost(delta: int) -> float:
+def _cost(delta: int, direction: int = 0) -> float:
+    """How far a candidate `delta` days or months from the anchor is. Direction 0 leans to the
+    past (LOOK_AHEAD_COST); +1 / -1 (the tense) lean to the future / past; +2 / -2 ("next",
+    "last") exclude the other side."""
+    if direction in (1, -1):
+        wrong_side = delta < 0 if direction > 0 else delta > 0
+        return abs(delta) * (SOFT_DIRECTION_COST if wrong_side else 1)
+    if direction == 2 and delta <= 0 or direction == -2 and delta >= 0:
+        return 10 ** 9 + abs(delta)
     return delta * LOOK_AHEAD_COST if delta > 0 else -delta
 
 
@@ -139,8 +148,7 @@ class Context:
 
     def month_day(self, month: int, day: int, year: int | None, direction: int) -> str | None:
         """A day of a month; without a year, the year that puts it closest to the anchor
-        (looking ahead costs LOOK_AHEAD_COST; direction -1: not after the anchor, +1: not
-        before)."""
+        (see `_cost` for the direction)."""
         if not 1 <= month <= 12 or not 1 <= day <= 31:
             return None
         if year is not None:
@@ -170,11 +178,7 @@ class Context:
     @staticmethod
     def _nearest(day_in, year: int, ref: date, direction: int) -> date:
         cands = [d for y in (year - 1, year, year + 1) if (d := day_in(y))]
-        if direction < 0:
-            cands = [d for d in cands if d <= ref] or cands
-        elif direction > 0:
-            cands = [d for d in cands if d >= ref] or cands
-        return min(cands, key=lambda d: (_cost((d - ref).days), d > ref))
+        return min(cands, key=lambda d: (_cost((d - ref).days, direction), d > ref))
 
     def month_of(self, month: int, direction: int) -> str:
         """A month without a year: the closest one to the anchor (direction as in month_day)."""
@@ -186,11 +190,7 @@ class Context:
             return f"{ay:04d}-{month:02d}"
         here = ay * 12 + am - 1
         cands = [y * 12 + month - 1 for y in (ay - 1, ay, ay + 1)]
-        if direction < 0:
-            cands = [c for c in cands if (c < here if direction == -2 else c <= here)] or cands
-        elif direction > 0:
-            cands = [c for c in cands if (c > here if direction == 2 else c >= here)] or cands
-        best = min(cands, key=lambda c: (_cost(c - here), c > here))
+        best = min(cands, key=lambda c: (_cost(c - here, direction), c > here))
         return f"{best // 12:04d}-{best % 12 + 1:02d}"
 
     def year_offset(self, n: int) -> str:

@@ -368,7 +368,7 @@ def holiday(m, ctx):
     name = re.sub(r"\s+", " ", m.group("w").lower()).replace("'s", "")
     name = {"valentine day": "valentine"}.get(name, name)
     rel = (m.group("rel") or "").lower()
-    direction = -1 if rel == "last" else 1 if rel == "next" or _future(m, ctx) else 0
+    direction = -2 if rel == "last" else 2 if rel == "next" else 1 if _future(m, ctx) else 0
     return "DATE", ctx.yearly(HOLIDAYS[name], direction)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from recoupe.analyze.dates import HOLIDAYS, Context
+from recoupe.analyze.dates import HOLIDAYS, Context, valid_date
 
 # --- lexicons
 MONTHS = {
@@ -159,7 +159,7 @@ def full_date(m, ctx):
     d = 1 if day in ("1er", "premier") else int(day)
     month = MONTHS[m.group("m").lower().rstrip(".")]
     direction = _direction(m.group("rel"), m, ctx, 0)
-    v = ctx.month_day(month, d, _year(m.group("y")), max(-1, min(1, direction)))
+    v = ctx.month_day(month, d, _year(m.group("y")), direction)
     return ("DATE", v) if v else None
 
 
@@ -200,6 +200,26 @@ def weekday(m, ctx):
     if part:
         return "TIME", v + "T" + PARTS[part.lower()]
     return "DATE", v
+
+
+def weekday_day(m, ctx):
+    day = m.group("d").lower()
+    d = 1 if day == "1er" else int(day)
+    today = ctx.today()
+    if today is None or not 1 <= d <= 31:
+        return None
+    wd = WEEKDAYS[m.group("wd").lower()]
+    # the months around the anchor in which that day number falls on that weekday
+    cands = []
+    for k in range(-6, 7):
+        y, mo = divmod(today.year * 12 + today.month - 1 + k, 12)
+        c = valid_date(y, mo + 1, d)
+        if c and c.weekday() == wd:
+            cands.append(c)
+    if not cands:
+        return None
+    best = min(cands, key=lambda c: abs((c - today).days))
+    return "DATE", best.isoformat()
 
 
 def weekday_date(m, ctx):  # "les 6 et 13 avril": the first day takes the month that follows
@@ -350,7 +370,7 @@ def holiday(m, ctx):
     if m.group("y"):
         return "DATE", day_in(int(m.group("y"))).isoformat()
     rel = (m.group("rel") or "").lower()
-    direction = -1 if rel == "dernier" else 1 if rel == "prochain" or _future(m, ctx) else 0
+    direction = -2 if rel == "dernier" else 2 if rel == "prochain" else 1 if _future(m, ctx) else 0
     return "DATE", ctx.yearly(day_in, direction)
 
 
@@ -491,12 +511,15 @@ RULES = [
     (_rx(rf"{_B}{MOD}?(?P<m>{MON})\s+(?P<y>{YEAR4}|{APOS}?\d\d(?!\d)(?!\s*(?:h\b|%|[a-zà-ü])))(?!\d)"), month_year),
     # en juillet, en juillet dernier, fin août, au mois de juin, septembre prochain
     (_rx(rf"""(?P<cue>{_B}(?:en|dès|depuis|d{APOS}ici|jusqu{APOS}en|avant|après|pour|de|d{APOS}|
-          entre|et|à\s+partir\s+de|durant|pendant)\s+(?:l{APOS})?)?
-          (?P<t>(?P<mod>{MOD}|(?:le\s+|au\s+|du\s+)?mois\s+(?:de\s+|d{APOS}))?(?P<m>{MON})
+          entre|et|à\s+partir\s+de|durant|pendant|au|du)\s+(?:l{APOS})?)?
+          (?P<t>(?P<mod>{MOD}|(?:le\s+)?(?:(?:début|fin|milieu)\s+du\s+)?mois\s+(?:de\s+|d{APOS}))?(?P<m>{MON})
           (?:\s+(?P<rel>dernier|prochain))?)(?![\w-])"""), bare_month),
     # mercredi, ce jeudi, mercredi dernier, lundi prochain, dimanche soir, le mercredi (habit)
     (_rx(rf"""{_B}(?:(?P<det>ce|le|les|tous\s+les|chaque)\s+(?:même\s+)?)?(?P<wd>{WD})(?P<plural>s)?
           (?:\s+(?P<rel>dernier|prochain|passé))?(?:\s+(?P<part>{PART}))?{_E}"""), weekday),
+    # vendredi 13: the closest such day to the anchor
+    (_rx(rf"""{_B}(?:(?:le|ce)\s+)?(?P<wd>{WD})\s+(?P<d>[0-3]?\d|1er)(?!\s*(?:h\b|heures?|:|/|\.|,\d|\d|er\b))
+          (?!\s+(?:{MON})(?![\w-]))(?![\w-])"""), weekday_day),
     # hier, aujourd'hui vendredi, demain matin
     (_rx(rf"""{_B}(?P<w>avant-hier|après-demain|hier|aujourd{APOS}hui|demain)
           (?:\s+(?P<wd>{WD}))?(?:\s+(?P<part>{PART}|midi))?{_E}"""),
@@ -504,7 +527,7 @@ RULES = [
      else ("TIME", ctx.day_offset(RELDAYS[m.group("w").lower()]) + "T12:00")),
     (_rx(rf"{_B}(?:ce|cet|cette)\s+(?P<part>matin|après-midi|soir|nuit){_E}"), this_part),
     # dans la nuit, au cours de la soirée, le matin même: a part of the last day mentioned
-    (_rx(rf"""(?:{_B}(?:dans|pendant|durant|au\s+cours\s+de|en|toute)\s+)(?P<t>la\s+(?P<part>nuit|soirée|matinée|journée))
+    (_rx(rf"""(?:{_B}(?:dans|pendant|durant|au\s+cours\s+de|en|toute)\s+)(?P<t>(?:la\s+|l{APOS})(?P<part>nuit|soirée|matinée|journée|après-midi))
           (?!\s+(?:de|du|d{APOS}|des|où|qui|que|suivante|précédente))(?![\w-])"""),
      lambda m, ctx: ("TIME", ctx.time_on_day("T" + PARTS[m.group("part").lower()]))),
     (_rx(rf"{_B}le\s+(?P<part>matin|soir)\s+même{_E}"),
@@ -552,6 +575,7 @@ RULES = [
           (?:(?:environ|près\s+de|plus\s+de|moins\s+de|quelque|presque|au\s+moins|pas\s+moins\s+de)\s+)?
           (?P<n>{NUMBER}|une\s+(?:dizaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine)
           |plusieurs|quelques|des(?=\s+(?:années|mois|siècles|décennies))|de\s+nombreuses|de\s+nombreux|ces\s+derni(?:ers|ères)|certaines)\s+
+          (?:(?:derni(?:er|ère)s|prochaine?s|premi(?:er|ère)s)\s+)?
           (?:d{APOS}|de\s+)?(?P<u>{UNIT})){_E}"""), duration),
     (_rx(rf"{_B}(?P<w>quinquennat|septennat|un\s+quart\s+de\s+siècle|un\s+demi-siècle|une\s+demi-heure|"
          rf"un\s+quart\s+d{APOS}heure|un\s+an\s+et\s+demi|une\s+heure\s+et\s+demie|un\s+mois\s+et\s+demi|"
