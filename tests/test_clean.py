@@ -38,6 +38,11 @@ def check(raw: str):
     "© Reuters",
     "Crédit photo : Ludovic Marin / AFP",
     "Story continues below advertisement",
+    "Lire l'entretien | Le ministre défend son budget",
+    "Lire aussi notre enquête : les niches fiscales passées au crible",
+    "VIDÉO - Le ministre défend son budget à l'Assemblée",
+    "À VOIR AUSSI - Le ministre défend son budget",
+    "Notre dossier : le budget 2024",
     "Publicité",
     "Le président lors du sommet de Vladivostok. Foto: dpa/Bodo Schackow",
 ])
@@ -79,7 +84,10 @@ def test_content_about_a_journalist_is_kept():
 
 
 def test_no_false_positives_on_ordinary_sentences():
-    raw = ("Partager le pouvoir n'a jamais été son fort, a estimé un proche du président, qui "
+    raw = ("Lire le rapport demande du temps : deux cents pages, a estimé un député.\n\n"
+           "Vidéo à l'appui, le ministre a présenté les chiffres.\n\n"
+           "Dossier sensible, la réforme a été repoussée.\n\n"
+           "Partager le pouvoir n'a jamais été son fort, a estimé un proche du président, qui "
            "décrit un homme seul.\n\nPar ailleurs, le ministre a confirmé la date.\n\n"
            "Lire entre les lignes de ce budget demande du temps, selon un économiste.\n\n"
            "La photo de famille a été prise à l'Élysée.")
@@ -157,6 +165,12 @@ def test_removal_offsets_survive_earlier_rewrites():
     "Retrouvez tous les résultats sur notre site.",
     "Suivez-nous sur les réseaux sociaux",
     "Sign up for our weekly Europe briefing.",
+    "Le Monde avec AFP",
+    "Reporting by Jane Doe; Editing by John Smith",
+    "Copyright 2023 The Associated Press. All rights reserved.",
+    "This article was originally published on The Conversation.",
+    "Article rédigé par Jeanne Martin",
+    "Vous aimerez aussi\n\nLe budget en dix chiffres\n\nLes niches fiscales au crible",
 ])
 def test_tail_boilerplate(line):
     raw = f"{BODY}\n\n{OTHER}\n\n{line}"

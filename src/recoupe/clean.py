@@ -33,6 +33,15 @@ CROSS_LINK = (
     r"|sur le même (?:sujet|thème)[ \t]*:|(?:read|see)[ \t]+(?:more|also)|also read"
     r"|related(?:[ \t]+(?:articles?|stories|coverage|content))?[ \t]*:|more on this story"
     r"|les plus lus|most read")
+LINKED = (r"(?:entretien|tribune|décryptage|enquête|article|dossier|reportage|analyse|récit|"
+          r"chronique|éditorial|editorial|portrait|témoignage|interview|compte rendu|vidéo|"
+          r"podcast|live|direct|infographie|carte|fil)")
+LINK_LIST = (r"vous aimerez aussi|vous aimerez également|à découvrir(?: aussi)?|à lire également|"
+             r"ces articles peuvent vous intéresser|nos dernières actualités|plus d'actualités|"
+             r"les plus lus|dans la même rubrique|sur le même sujet|articles? similaires?|"
+             r"you may also like|you might also like|recommended(?: for you)?|more stories|"
+             r"more from [^\n]{1,40}|related (?:articles|stories|coverage)|most (?:read|popular)|"
+             r"trending|top stories")
 JOURNALISM_ROLE = (
     r"(?:journaliste|rédact(?:eur|rice)|reporter|reporteur|correspondante?|chroniqueu(?:r|se)"
     r"|éditorialiste|envoyée?[ \t]+spéciale?|pigiste|autrice|auteure?|blogueu(?:r|se)"
@@ -67,6 +76,16 @@ RULES: list[Rule] = [
     # ">> LIRE AUSSI - Kim Jong-un est arrivé...", "À lire aussi : ...", "READ MORE: ..."
     _rule("cross-link", rf"^{BULLET}(?:{CROSS_LINK})\b[ \t]*[:\-–—]?[ \t]*$\n[ \t]*[^\n.]{{1,200}}$"),
     _rule("cross-link", rf"^{BULLET}(?:{CROSS_LINK})\b[^\n]*$"),
+    # "Lire l'entretien | ...", "Lire aussi notre enquête : ...", "VIDÉO - Kim Jong-un arrive"
+    _rule("cross-link", rf"^{BULLET}(?:[àa][ \t]+)?(?:lire|voir|écouter|regarder)(?:[ \t]+(?:aussi|également))?"
+                        rf"(?:[ \t]+(?:l'|le |la |les |notre |nos |cette |ce )[ \t]*{LINKED}s?)?"
+                        rf"[ \t]*[:|][^\n]{{1,200}}$"),
+    _rule("cross-link", rf"^{BULLET}(?:vidéos?|videos?|infographie|diaporama|podcast|en images|"
+                        rf"photos|replay|live|direct)[ \t]+[-–—|»][^\n]{{1,200}}(?<![.:])$"),
+    # a list of links under its heading: "Vous aimerez aussi", "More stories", "Notre dossier"
+    _rule("cross-link", rf"^(?:{LINK_LIST})[ \t]*:?[ \t]*$(?:\n(?:[ \t]*\n)?[^\n.]{{1,150}}(?<![.:!?])$){{0,8}}",
+          tail=True),
+    _rule("cross-link", r"^(?:notre dossier|nos dossiers|notre rubrique|dossier)[ \t]*[:|][^\n]{1,150}$"),
     # "Partagez votre avis", "Share this article", "Facebook Twitter Email", "12 commentaires"
     _rule("share", r"^(?:partagez|partager|share|sharing)(?:[ \t]+(?:cet|cette|l'|the|this|votre|vos|"
                    r"sur|on|via|par|it|article|story|post|page|avis|impressions?)\b[^\n]{0,40})?"
@@ -121,6 +140,18 @@ RULES: list[Rule] = [
     _rule("agency-credit", rf"^[(\[]?(?:(?:avec|with|source|sources)[ \t]*:?[ \t]+)?"
                            rf"(?-i:[A-Z]{{2,6}}|{AGENCY})(?:[ \t]*(?:,|/|et|and|&)[ \t]*"
                            rf"(?-i:[A-Z]{{2,6}}|{AGENCY}))*[)\]]?\.?$", tail=True),
+    _rule("agency-credit", rf"^(?-i:[{UP}][^\n]{{0,40}}?)[ \t]+(?:avec|with)[ \t]+(?-i:{AGENCY}|[A-Z]{{2,6}})"
+                           rf"(?:[ \t]*(?:,|/|et|and|&)[ \t]*(?-i:{AGENCY}|[A-Z]{{2,6}}))*\.?$", tail=True),
+    # wire credits and rights at the end: "Reporting by X; Editing by Y", "All rights reserved"
+    _rule("credits", r"^\(?(?:reporting|writing|editing|additional reporting|compiled|edited|"
+                     r"reportage|édité|traduit|traduction|texte|adaptation)[ \t]+(?:by|par)\b[^\n]{1,300}$",
+          tail=True),
+    _rule("credits", r"^[^\n]{0,120}\b(?:all rights reserved|tous droits réservés|droits réservés|"
+                     r"thomson reuters trust principles|may not be (?:published|reproduced)|"
+                     r"reproduction interdite)\b[^\n]{0,120}$", tail=True),
+    _rule("credits", r"^(?:this (?:article|story) (?:was|is) (?:originally |first )?(?:published|republished)|"
+                     r"cet article a (?:été )?(?:initialement|originellement|d'abord) (?:été )?publié|"
+                     r"article original publié|une version de cet article)\b[^\n]{0,250}$", tail=True),
     # Author bios at the end: "Chloé" then "Chloé, rédactrice en chef aguerrie, anime..."
     _rule("author-bio", rf"^(?:à propos de l'auteure?|about the author|l'auteure?|the author)[ \t]*:?"
                         rf"[ \t]*$", tail=True),
@@ -129,7 +160,8 @@ RULES: list[Rule] = [
     _rule("author-bio", rf"^{NAME}(?:,| est| is| was| a été| has been)[^\n«»\"“”]{{0,80}}?\b"
                         rf"{JOURNALISM_ROLE}\b(?:[^\n«»\"“”]{{0,500}}?\b{BIO_CUE}\b[^\n«»\"“”]{{0,500}}"
                         rf"|[^\n«»\"“”]{{0,500}}(?=\s*\Z))$", tail=True),
-    _rule("byline", rf"^(?:par|by|propos recueillis par)[ \t]*:?[ \t]+{NAME}"
+    _rule("byline", rf"^(?:par|by|propos recueillis par|article rédigé par|rédigé par|written by)"
+                    rf"[ \t]*:?[ \t]+{NAME}"
                     rf"(?:[ \t]*(?:,|et|and|avec|with|&)[ \t]*{NAME}){{0,3}}"
                     rf"(?:[ \t]*(?:,|-|–|—|\(|pour|for)[ \t]*[^\n.]{{0,40}})?$"),
 ]

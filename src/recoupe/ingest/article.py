@@ -18,7 +18,9 @@ def article_id(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
-_BYLINE_LEAD = re.compile(r"^\s*(?:propos recueillis par|par|by)\s*:?\s*", re.IGNORECASE)
+_BYLINE_LEAD = re.compile(
+    r"^\s*(?:propos recueillis par|article rédigé par|rédigé par|written by|par|by)\s*:?\s*",
+    re.IGNORECASE)
 _PERSON = re.compile(r"^(?:[A-ZÀ-Ý][\w'.-]+\s+){1,3}[A-ZÀ-Ý][\w'.-]+$")
 
 
