@@ -127,10 +127,20 @@ FUTURE_LEAD = re.compile(r"(?:as\s+(?:soon|early)\s+as|until|till|by|starting|be
                          r"this\s+coming|scheduled\s+for|set\s+for|due)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
 
 
+PAST_VERBS = {"said", "told", "met", "went", "came", "began", "made", "took", "gave", "left", "held",
+              "saw", "won", "lost", "fell", "rose", "sent", "spent", "was", "were", "had", "did",
+              "announced", "reported", "died", "killed"}
+_WORD = re.compile(r"[\w']+")
+
+
 def _future(m: re.Match, ctx: Context) -> bool:
-    """The clause around the expression speaks of the future."""
+    """The clause around the expression speaks of the future: a lead ("as early as", "until"),
+    else the verb right before it ("said Friday" is past), else "will" etc. near it."""
     if FUTURE_LEAD.search(m.string, max(0, m.start() - 40), m.start()):
         return True
+    lead = _WORD.findall(m.string[max(0, m.start() - 30):m.start()].lower())[-3:]
+    if lead and any(w in PAST_VERBS or (len(w) > 4 and w.endswith("ed")) for w in lead[-2:]):
+        return False
     return bool(FUTURE.search(ctx.sentence(m.start(), m.end(), FUTURE_REACH, FUTURE_REACH)))
 
 
@@ -233,7 +243,11 @@ def clock(m, ctx):
         h = 0
     day = m.group("wd")
     if day:
-        return "TIME", ctx.weekday(WEEKDAYS[day.lower()], -1) + f"T{h:02d}:{mi:02d}"
+        return "TIME", ctx.weekday(WEEKDAYS[day.lower()], 1 if _future(m, ctx) else -1) + f"T{h:02d}:{mi:02d}"
+    if "mon" in m.re.groupindex and m.group("mon"):
+        d = ctx.month_day(_month(m.group("mon")), int(m.group("day")), None, 1 if _future(m, ctx) else 0)
+        if d:
+            return "TIME", d + f"T{h:02d}:{mi:02d}"
     rel = m.group("w")
     if rel:
         return "TIME", ctx.day_offset(RELDAYS[rel.lower()]) + f"T{h:02d}:{mi:02d}"
@@ -503,9 +517,10 @@ RULES = [
           (?P<w>yesterday|today|tomorrow|tonight)(?:\s+(?P<part>{PART}))?{_E}"""), relative_day),
     (_rx(rf"{_B}(?P<det>this|last)\s+(?P<part>morning|afternoon|evening|night){_E}"), this_part),
     # 10:35 a.m., 9 a.m. Tuesday, 10 p.m. yesterday
-    (_rx(r"""(?<![\d.:])(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?!\w)
-          (?:\s+(?:(?:[A-Z]{3})\s+)?(?:(?P<wd>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|
-          [Ss]aturday|[Ss]unday)|(?P<w>yesterday|today|tomorrow))(?![\w-]))?"""), clock),
+    (_rx(rf"""(?<![\d.:])(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?!\w)
+          (?:\s+(?:(?:[A-Z]{{3}})\s+)?(?:(?P<wd>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|
+          [Ss]aturday|[Ss]unday)|(?P<w>yesterday|today|tomorrow))(?![\w-])|
+          ,?\s+(?:(?:[A-Z]{{3}}),?\s+)?(?P<mon>{MON})\s+(?P<day>[0-3]?\d)(?!\d))?"""), clock),
     (_rx(r"(?<![\d.:])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?P<ap>)"), clock),
     (_rx(rf"""{_B}(?P<w>noon|midnight)(?:\s+(?:(?P<wd>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|
           [Ff]riday|[Ss]aturday|[Ss]unday)|(?P<rel>yesterday|today|tomorrow)))?{_E}"""), noon),
@@ -581,7 +596,7 @@ RULES = [
     (_rx(rf"{_B}(?P<w>midday|mid-day){_E}"), lambda m, ctx: ("TIME", ctx.time_on_day("T12:00"))),
     # now, currently, recently, the future
     (_rx(rf"""{_B}(?P<w>now|currently|nowadays|these\s+days|at\s+present|recently|
-          lately|the\s+near\s+future|the\s+future|the\s+past){_E}"""), ref),
+          lately|the\s+near\s+future|the\s+future|the\s+past){_E}(?<!Now(?=,))"""), ref),
     (_rx(rf"{_B}(?P<w>current){_E}(?!\s+(?:account|accounts|events|affairs|study|studies))"), ref),
     (_rx(rf"(?<!average\s)(?<!party\s)(?<!Party\s){_B}(?P<w>daily|weekly|monthly|yearly|hourly|nightly){_E}(?!\s+[A-Z])"), adj_set),
     (_rx(rf"{_B}(?:every|each|per|a)\s+(?P<u>day|week|month|year|hour|{WD[3:-1]}){_E}"),

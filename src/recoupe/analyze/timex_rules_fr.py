@@ -126,9 +126,24 @@ def _duration(n: float | None, unit: str) -> str:
     return ("PT" if is_time else "P") + q + letter
 
 
+PAST_AUX = {"a", "ont", "avait", "avaient", "est", "sont", "était", "étaient", "été", "eu", "fut"}
+
+
+def _is_future_word(w: str) -> bool:
+    return w in FUTURE_WORDS or (len(w) > 5 and w.endswith(FUTURE_ENDINGS)) or (len(w) > 6 and w.endswith("ira"))
+
+
 def _future(m: re.Match, ctx: Context) -> bool:
+    """The clause around the expression speaks of the future. The verb right before it
+    decides ("a annoncé mardi", "sera reçue mardi"); else any future form in the clause."""
+    lead = _WORD.findall(m.string[max(0, m.start() - 40):m.start()].lower())[-4:]
+    for w in reversed(lead):
+        if _is_future_word(w):
+            return True
+        if w in PAST_AUX or (len(w) > 3 and w.endswith(("é", "ée", "és", "ées"))):
+            return False
     for w in _WORD.findall(ctx.sentence(m.start(), m.end(), FUTURE_REACH, FUTURE_REACH).lower()):
-        if w in FUTURE_WORDS or (len(w) > 5 and w.endswith(FUTURE_ENDINGS)) or (len(w) > 6 and w.endswith("ira")):
+        if _is_future_word(w):
             return True
     return False
 
@@ -506,7 +521,7 @@ RULES = [
           [0-3]?\d\s+(?P<m>{MON})(?:\s+(?P<y>{YEAR4}))?(?:\s+(?P<rel>derniers?|prochains?))?{_E}"""),
      weekday_date),
     # 13/09/2023, 13.09.23
-    (_rx(r"(?<![\d/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d\d)(?![\d/.])"), numeric_date),
+    (_rx(r"(?<![\d/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d\d)(?![\d/]|\.\d)"), numeric_date),
     # octobre 98, août 2001, fin août 2023
     (_rx(rf"{_B}{MOD}?(?P<m>{MON})\s+(?P<y>{YEAR4}|{APOS}?\d\d(?!\d)(?!\s*(?:h\b|%|[a-zà-ü])))(?!\d)"), month_year),
     # en juillet, en juillet dernier, fin août, au mois de juin, septembre prochain
