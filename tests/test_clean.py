@@ -101,8 +101,18 @@ def test_glued_heading_is_split():
     assert "Un budget sous tension\n\nLe gouvernement a présenté" in text
 
 
+def test_glued_heading_before_a_full_name():
+    text, _ = check("Premier paragraphe du texte.\nEn pleine guerre en UkraineVladimir Poutine a "
+                    "proposé un accord à son homologue nord-coréen, selon les agences russes. "
+                    "La guerre en Ukraine dure depuis plus d'un an.")
+    assert "En pleine guerre en Ukraine\n\nVladimir Poutine a proposé" in text
+
+
 def test_camel_case_names_are_not_split():
-    raw = "YouTube et LinkedIn ont annoncé un partenariat avec McDonald's à Paris.\n\nLinkedIn On air."
+    raw = ("YouTube et LinkedIn ont annoncé un partenariat avec McDonald's à Paris.\n\nLinkedIn On air.\n\n"
+           "Le fonds américain BlackRock a annoncé mardi une hausse de ses actifs sous gestion.\n\n"
+           "Le groupe japonais SoftBank Group a perdu de l'argent cette année, selon ses comptes.\n\n"
+           "Phil Mickelson created a stir when unveiling his @PhilMickelson Twitter account.")
     assert check(raw)[0] == raw
 
 
@@ -113,6 +123,7 @@ def test_camel_case_names_are_not_split():
     ("Les U.S. Marines et le Dr. Smith", "Les U.S. Marines et le Dr. Smith"),
     ("Une hausse de 3.5 points, voir www.LeMonde.fr ou lemonde.fr.", "Une hausse de 3.5 points, voir www.LeMonde.fr ou lemonde.fr."),
     ("Écrire à contact@Exemple.org pour plus.", "Écrire à contact@Exemple.org pour plus."),
+    ("chez l'hébergeur Atlantic.Net, qui", "chez l'hébergeur Atlantic.Net, qui"),
     ("Voir https://example.org/page.Html maintenant.", "Voir https://example.org/page.Html maintenant."),
 ])
 def test_missing_space_after_full_stop(raw, expected):

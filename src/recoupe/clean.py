@@ -240,15 +240,24 @@ _GLUED_HEADING = re.compile(
     rf"^(?=[^\n]{{0,150}}?[{LOW}](?:{SENTENCE_STARTERS})\b)"
     rf"(?P<head>[^\n.!?:;«»\"“”]{{2,150}}? [^\n.!?:;«»\"“” ]*?[{LOW}])"  # two words at least
     rf"(?=(?:{SENTENCE_STARTERS})\b)", re.MULTILINE)
+# ... or to a sentence opening on a full name: "En pleine guerre en UkraineVladimir Poutine a"
+_GLUED_HEADING_NAME = re.compile(
+    rf"^(?P<head>[{UP}][^\n.!?:;«»\"“”@#/]{{2,150}}? [^\n.!?:;«»\"“”@#/ ]+? [^\n.!?:;«»\"“”@#/ ]*?[{LOW}]{{3}})"
+    rf"(?=[{UP}][{LOW}]+(?:-[{UP}]?[{LOW}]+)? [{UP}][{LOW}]+(?:-[{UP}]?[{LOW}]+)? [{LOW}][^\n]{{40,}}[.!?»\"”]$)",
+    re.MULTILINE)
 _MISSING_SPACE = re.compile(rf"(?<=[{LOW}]{{2}})[.!?](?=[«\"“]?[{UP}][{LOW}'])")
 
 
+_TLD = re.compile(r"(?:com|net|org|fr|io|ai|info|co|uk|de|eu|tv|gov|edu|be|ch|ca)\b", re.IGNORECASE)
+
+
 def _is_url_or_mail(text: str, at: int) -> bool:
-    """Whether position `at` sits inside a URL, a domain or an e-mail address."""
+    """Whether position `at` sits inside a URL, a domain ("Atlantic.Net") or an e-mail address."""
     left = text.rfind(" ", 0, at) + 1
     right = text.find(" ", at)
     token = text[left:right if right >= 0 else len(text)].lower()
-    return "://" in token or token.startswith("www.") or "@" in token
+    return ("://" in token or token.startswith("www.") or "@" in token
+            or bool(_TLD.match(text, at + 1)))
 
 
 def _missing_space(t: _Tracked) -> None:
@@ -276,6 +285,21 @@ def _unwrap(t: _Tracked) -> None:
     if max(widths) > 110 or within < 0.8 * len(lines):
         return
     t.sub(re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)"), " ")
+
+
+def _split_glued_names(t: _Tracked) -> None:
+    """Split "en UkraineVladimir Poutine" only when the text also has "Ukraine" standing alone
+    and never the glued form: brand names ("SoftBank Group") are written the same way each time."""
+    text = t.text
+    edits = []
+    for m in _GLUED_HEADING_NAME.finditer(text):
+        left = re.search(r"\w+$", m.group("head")).group()
+        right = re.match(r"\w+", text[m.end():]).group()
+        alone = len(re.findall(rf"\b{re.escape(left)}\b", text))
+        glued = len(re.findall(rf"\b{re.escape(left + right)}\b", text))
+        if alone and glued == 1:
+            edits.append((m.end(), m.end(), "\n"))
+    t.edit(edits)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -351,6 +375,7 @@ def clean(raw: str, *, drop: Iterable[tuple[int, int, str]] = ()) -> tuple[str, 
     _unwrap(t)
     _apply_rules(t)
     t.sub(_GLUED_HEADING, lambda m: m.group("head") + "\n")
+    _split_glued_names(t)
     _missing_space(t)
     t.sub(_SPACE_RUNS, " ")
     t.sub(_LINE_EDGES, "")
