@@ -118,6 +118,7 @@ def test_camel_case_names_are_not_split():
 
 @pytest.mark.parametrize("raw, expected", [
     ("de type militaire.Ces arguments", "de type militaire. Ces arguments"),
+    ("en France.De plus, il", "en France. De plus, il"),
     ("un satellite espion.\"C'est pourquoi\", a-t-il dit.", "un satellite espion. \"C'est pourquoi\", a-t-il dit."),
     ("Il a dit \"c'est fini.\"Puis il est parti.", "Il a dit \"c'est fini.\"Puis il est parti."),
     ("Les U.S. Marines et le Dr. Smith", "Les U.S. Marines et le Dr. Smith"),

@@ -248,7 +248,7 @@ _GLUED_HEADING_NAME = re.compile(
 _MISSING_SPACE = re.compile(rf"(?<=[{LOW}]{{2}})[.!?](?=[«\"“]?[{UP}][{LOW}'])")
 
 
-_TLD = re.compile(r"(?:com|net|org|fr|io|ai|info|co|uk|de|eu|tv|gov|edu|be|ch|ca)\b", re.IGNORECASE)
+_TLD = re.compile(r"(?:com|net|org|fr|io|uk|tv|gov|edu|ch)\b", re.IGNORECASE)  # not "de", "co": words
 
 
 def _is_url_or_mail(text: str, at: int) -> bool:
