@@ -95,3 +95,16 @@ def test_huge_paragraph_in_bounded_time():
     started = time.perf_counter()
     find_times(no_space, "2023-09-14", "en")
     assert time.perf_counter() - started < 10
+
+
+def test_other_languages_get_what_is_written_alike():
+    text = "Am 14.09.2023 um 14:30 Uhr, Bericht vom 2023-09-13. Im Mars wurde es kalt."
+    found = find_times(text, "2023-09-14", "de")
+    assert [(t.text, t.value) for t in found] == [("14.09.2023", "2023-09-14"),
+                                                  ("14:30", "2023-09-14T14:30"),
+                                                  ("2023-09-13", "2023-09-13")]
+
+
+def test_iso_dates_in_any_language():
+    assert one("Filed on 2023-09-13 in court.").value == "2023-09-13"
+    assert one("Publié le 2023-09-13.", lang="fr").value == "2023-09-13"

@@ -265,12 +265,41 @@ HOLIDAYS = {
 }
 
 
+def _iso_date(m: re.Match, ctx: Context):
+    d = valid_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    return ("DATE", fmt_day(d)) if d else None
+
+
+def _numeric_date(m: re.Match, ctx: Context):
+    y = int(m.group("y"))
+    y = y + (1900 if y > 30 else 2000) if len(m.group("y")) == 2 else y
+    d = valid_date(y, int(m.group("m")), int(m.group("d")))
+    return ("DATE", fmt_day(d)) if d else None
+
+
+def _clock(m: re.Match, ctx: Context):
+    return "TIME", ctx.time_on_day(f"T{int(m.group('h')):02d}:{m.group('mi')}")
+
+
+# What every language writes alike: ISO dates, day/month/year, 24-hour clock times.
+NEUTRAL_RULES = [
+    (re.compile(r"(?<![\d/.-])(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"), _iso_date),
+    (re.compile(r"(?<![\d/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d\d)(?![\d/]|\.\d)"), _numeric_date),
+    (re.compile(r"(?<![\d.:,])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])"), _clock),
+]
+
+
 def _rules(lang: str | None):
-    if lang and lang.lower().startswith("en"):
+    """French rules by default (and for French), English ones for English; for any other
+    language only what is written alike everywhere."""
+    code = (lang or "fr").lower()[:2]
+    if code == "en":
         from recoupe.analyze.timex_rules_en import RULES
-    else:
+    elif code == "fr":
         from recoupe.analyze.timex_rules_fr import RULES
-    return RULES
+    else:
+        return NEUTRAL_RULES
+    return NEUTRAL_RULES[:1] + RULES
 
 
 def _candidates(text: str, rules):

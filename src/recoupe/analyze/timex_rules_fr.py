@@ -113,10 +113,11 @@ def _fmt_num(n: float) -> str:
 
 def _duration(n: float | None, unit: str) -> str:
     unit = unit.lower().rstrip("s") if unit.lower() != "mois" else "mois"
-    unit = {"journée": "journée", "décennie": "décennie"}.get(unit, unit)
-    letter, is_time = UNITS.get(unit, UNITS.get(unit.rstrip("e"), ("D", False)))
+    letter, is_time = UNITS.get(unit, ("D", False))
     if letter == "6M":
         return "P" + (_fmt_num(n * 6) if n is not None else "X") + "M"
+    if letter in ("DE", "CE", "ML") and n is not None:  # trois décennies -> P30Y
+        return f"P{_fmt_num(n * {'DE': 10, 'CE': 100, 'ML': 1000}[letter])}Y"
     if n is not None and n != int(n):  # 1,5 an -> P18M, 30,4 secondes -> PT30.4S
         if letter == "Y":
             return f"P{_fmt_num(n * 12)}M"
