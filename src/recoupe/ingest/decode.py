@@ -12,7 +12,6 @@ from recoupe.errors import InputError
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
-_CONTROL = {c for c in range(32) if chr(c) not in "\n\r\t\f"} | {0x7f}
 
 
 def read_file(path: Path) -> bytes:
@@ -31,12 +30,15 @@ def read_file(path: Path) -> bytes:
     return data
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _plausible(text: str) -> bool:
     """Few control characters: text, not a binary file decoded by force."""
     if not text:
         return False
-    bad = sum(1 for ch in text[:100_000] if ord(ch) in _CONTROL or 0x80 <= ord(ch) < 0xA0)
-    return bad <= 0.01 * min(len(text), 100_000)
+    sample = text[:100_000]
+    return len(_CONTROLS.findall(sample)) <= 0.01 * len(sample)
 
 
 _C1 = re.compile("[\x80-\x9f]")
