@@ -163,7 +163,8 @@ class Store:
 
     @_locked
     def search(self, query: str, limit: int = 50) -> list[str]:
-        """Ids of the articles whose title or text hold every word of `query`, best first.
+        """Ids of the articles whose title or text hold every word of `query` (or a word it
+        begins), best first.
 
         The query is taken as plain words (FTS5 syntax in it is neutralised), so user input
         can never be a syntax error.
@@ -171,7 +172,8 @@ class Store:
         words = _WORD.findall(query or "")
         if not words:
             return []
-        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        # each word quoted (no FTS syntax gets through), and a prefix: "satellite" finds "satellites"
+        match = " ".join(f'"{w}"' + ("*" if len(w) >= 3 else "") for w in words)
         rows = self.db.execute(
             "SELECT id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
             (match, int(limit)))
