@@ -111,3 +111,10 @@ def test_authors_from_a_byline(tmp_path: Path, article_fr):
     f.write_text(article_fr + "\n\nPar Jeanne Martin")
     (art,) = read_inputs([f])
     assert art.authors == ["Jeanne Martin"] and "Jeanne" not in art.text
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("date 2023-09-13\n", "2023-09-13"), ("Date: 13/09/2023\n", "2023-09-13"),
+    ("date 2023-09 ", "2023-09"), ("date 2023-13-45\n", None)])
+def test_header_forms(header, expected):
+    assert split_header(header + "Le conseil a voté. " * 5)[0] == expected

@@ -1,8 +1,8 @@
 """Plain text articles.
 
-A file may open with a header: `date 2023-09` or `date 2023-09-13` on the first line, or as a
-prefix glued to the first sentence (` date 2023-09 Vladimir Poutine et ...`). A short first
-line without final punctuation, followed by a line break, is the title. The outlet is the file
+A file may open with a header: `date 2023-09`, `date 2023-09-13` (or `date 13/09/2023`) on the
+first line, or as a prefix glued to the first sentence (` date 2023-09 Vladimir Poutine et
+...`). A short first line without final punctuation, followed by a line break, is the title. The outlet is the file
 stem (a text file carries no metadata).
 """
 
@@ -13,10 +13,11 @@ from pathlib import PurePath
 
 from recoupe.ingest.base import Blob, Context, Document
 from recoupe.ingest.decode import decode
+from recoupe.ingest.published import normalise
 
 _HEADER = re.compile(
-    r"\A[\ufeff\s]*date[ \t]*:?[ \t]+(?P<date>\d{4}-\d{2}(?:-\d{2})?)(?![\d-])[ \t]*(?:\r?\n)?",
-    re.IGNORECASE)
+    r"\A[\ufeff\s]*date[ \t]*:?[ \t]+(?P<date>\d{4}(?:-\d{2}){1,2}|\d{1,2}/\d{1,2}/\d{4})(?![\d/-])"
+    r"[ \t]*(?:\r?\n)?", re.IGNORECASE)
 _TITLE = re.compile(r"[\ufeff\s]*(?P<title>[^\n]{3,150}?)[ \t\xa0]*\r?\n\s*(?=\S)")
 _TITLE_ENDS_BADLY = re.compile(r"[.!?…,;:»\"”)]\s*$")
 
@@ -28,7 +29,7 @@ def split_header(text: str) -> tuple[str | None, str | None, list[tuple[int, int
     pos = 0
     m = _HEADER.match(text)
     if m:
-        date = m.group("date")
+        date = normalise(m.group("date"))
         drop.append((0, m.end(), "header"))
         pos = m.end()
     title = None
