@@ -9,6 +9,7 @@ is habitual (SET `XXXX-WXX-3`); "aujourd'hui" is the article's day; "désormais"
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from recoupe.analyze.dates import HOLIDAYS, Context, valid_date
 
@@ -56,7 +57,8 @@ def _rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
 _B = r"(?<![\w-])"  # a word starts here
 _E = r"(?![\w-])"  # a word ends here
 APOS = r"['’]"
-MON = rf"(?:{_alt(w for w in MONTHS if len(w) > 4 or w == 'mai' or w == 'juin' or w == 'mars' or w == 'août' or w == 'aout')}|(?:{_alt(w for w in MONTHS if len(w) <= 4 and w not in ('mai', 'juin', 'mars', 'août', 'aout'))})\.?)"
+ABBREVIATIONS = {"janv", "févr", "fevr", "fév", "avr", "juil", "sept", "oct", "nov", "déc", "dec"}
+MON = rf"(?:{_alt(set(MONTHS) - ABBREVIATIONS)}|(?:{_alt(ABBREVIATIONS)})\.?)"  # only abbreviations take a dot
 WD = rf"(?:{_alt(WEEKDAYS)})"
 PART = rf"(?:{_alt(PARTS)})"
 NUMWORD = rf"(?:{_alt(NUMBERS)})"
@@ -64,7 +66,6 @@ NUMBER = rf"(?:\d+(?:[.,]\d+)?|{NUMWORD}(?:[-\s](?:et[-\s])?{NUMWORD})*)"
 UNIT = r"(?:secondes?|minutes?|heures?|jours?|journées?|nuits?|semaines?|mois|trimestres?|" \
        r"semestres?|ans|an|années?|décennies?|siècles?|millénaires?)"
 YEAR4 = r"(?:1[0-9]\d\d|20\d\d)"
-REL = r"(?:derni(?:er|ère)s?|prochaine?s?|passée?s?)"
 # "début", "fin", "mi-": kept in the span, the value keeps the granularity it modifies
 MOD = rf"(?:(?:la\s+)?(?:fin|début|milieu)\s+(?:de\s+(?:l{APOS}|la\s+)?|d{APOS})?|(?:la\s+)?mi-|courant\s+)"
 
@@ -238,10 +239,6 @@ def weekday_day(m, ctx):
     return "DATE", best.isoformat()
 
 
-def weekday_date(m, ctx):  # "les 6 et 13 avril": the first day takes the month that follows
-    return full_date(m, ctx)
-
-
 RELDAYS = {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1,
            "après-demain": 2}
 
@@ -307,22 +304,19 @@ def year_rel(m, ctx):
     return "DATE", ctx.year_offset(n)
 
 
+# after a year comes punctuation or a small word; after a count, a noun ("2000 personnes")
+COUNTED = re.compile(r"\s+(?!(?:et|à|au|en|où|ou|le|la|les|puis|avec|pour|par|sur|contre|déjà|il|"
+                     r"elle|ils|on|a|avait|était|lors|dans|comme|qui|que|mais|selon|de)\b)"
+                     r"[a-zàâçéèêëîïôûù]|\s*(?:%|€|\$|euros?\b|francs?\b|dollars?\b|m\b|km\b|kg\b)")
+STRONG_YEAR_CUES = {"en", "depuis", "dès", "d'ici", "d’ici", "jusqu'en", "jusqu’en", "l'été", "l’été",
+                    "l'hiver", "l’hiver", "saison", "au"}
+
+
 def year(m, ctx):
-    y = int(m.group("y"))
-    # a four-digit number that counts things is not a year: "2000 personnes"
-    after = m.string[m.end():m.end() + 30]
     cue = (m.group("cue") or "").lower().split()
-    strong = bool(cue) and cue[0] in ("en", "depuis", "dès", "d'ici", "d’ici", "jusqu'en", "jusqu’en",
-                                      "l'été", "l’été", "l'hiver", "l’hiver", "saison", "au")
-    if not strong and re.match(r"\s+(?!et\b|à\b|au\b|en\b|où\b|ou\b|le\b|la\b|les\b|"
-                                       r"puis\b|avec\b|pour\b|par\b|sur\b|contre\b|déjà\b|"
-                                       r"il\b|elle\b|ils\b|on\b|a\b|avait\b|était\b|lors\b|"
-                                       r"dans\b|comme\b|qui\b|que\b|mais\b|selon\b|de\b|"
-                                       r"[A-ZÉÈ]|[«(\"'])[a-zàâçéèêëîïôûù]", after):
+    if not (cue and cue[0] in STRONG_YEAR_CUES) and COUNTED.match(m.string, m.end()):
         return None
-    if re.match(r"\s*(?:%|€|\$|euros?\b|francs?\b|dollars?\b|m\b|km\b|kg\b)", after):
-        return None
-    return "DATE", f"{y:04d}"
+    return "DATE", m.group("y")
 
 
 def next_day(m, ctx):
@@ -331,8 +325,6 @@ def next_day(m, ctx):
     day = ctx.last_day or ctx.today()
     if day is None:
         return "DATE", "XXXX-XX-XX"
-    from datetime import timedelta
-
     return "DATE", (day + timedelta(days=n)).isoformat()
 
 
@@ -486,8 +478,7 @@ def every(m, ctx):
     return "SET", SET_UNITS[u]
 
 
-ADJ_SETS = {"quotidien": "P1D", "quotidienne": "P1D", "quotidiens": "P1D", "quotidiennes": "P1D",
-            "hebdomadaire": "P1W", "hebdomadaires": "P1W", "mensuel": "P1M", "mensuelle": "P1M",
+ADJ_SETS = {"mensuel": "P1M", "mensuelle": "P1M",
             "mensuels": "P1M", "mensuelles": "P1M", "annuel": "P1Y", "annuelle": "P1Y",
             "annuels": "P1Y", "annuelles": "P1Y", "quotidiennement": "P1D",
             "annuellement": "P1Y", "mensuellement": "P1M"}
@@ -499,8 +490,7 @@ def adj_set(m, ctx):
 
 REFS = {"actuellement": "PRESENT_REF", "désormais": "PRESENT_REF", "maintenant": "PRESENT_REF",
         "à présent": "PRESENT_REF", "de nos jours": "PRESENT_REF", "à l'heure actuelle": "PRESENT_REF",
-        "à l’heure actuelle": "PRESENT_REF", "actuel": "PRESENT_REF", "actuelle": "PRESENT_REF",
-        "actuels": "PRESENT_REF", "actuelles": "PRESENT_REF",
+        "à l’heure actuelle": "PRESENT_REF",
         "auparavant": "PAST_REF", "autrefois": "PAST_REF", "jadis": "PAST_REF",
         "naguère": "PAST_REF", "récemment": "PAST_REF", "dernièrement": "PAST_REF",
         "nouvellement": "PAST_REF", "prochainement": "FUTURE_REF", "bientôt": "FUTURE_REF",
@@ -520,7 +510,7 @@ RULES = [
     # les 6 et 13 avril: the first day borrows the month
     (_rx(rf"""{_B}(?P<t>(?:les|le|du|entre\s+le)\s+(?P<d>[0-3]?\d|1er))\s+(?:et|au|ou|à)\s+(?:le\s+)?
           [0-3]?\d\s+(?P<m>{MON})(?:\s+(?P<y>{YEAR4}))?(?:\s+(?P<rel>derniers?|prochains?))?{_E}"""),
-     weekday_date),
+     full_date),
     # 13/09/2023, 13.09.23
     (_rx(r"(?<![\d/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d\d)(?![\d/]|\.\d)"), numeric_date),
     # octobre 98, août 2001, fin août 2023
@@ -553,6 +543,10 @@ RULES = [
      lambda m, ctx: day_clock(m, ctx)),
     (_rx(rf"""(?<![\d,.])(?:vers\s+)?(?P<h>[0-2]?\d)\s?h\s?(?P<mi>[0-5]\d)?,?\s+(?P<w>hier|aujourd{APOS}hui|demain)(?![\w-])"""),
      lambda m, ctx: day_clock(m, ctx)),
+    # pendant 2 h, en 1 h 30: a length of time
+    (_rx(r"""(?<![\w-])(?:pendant|durant|en|depuis|plus\s+de|moins\s+de|environ|près\s+de)\s+
+          (?P<t>(?P<h>\d{1,3})\s?h\s?(?P<mi>[0-5]\d)?)(?![\w])"""),
+     lambda m, ctx: ("DURATION", f"PT{int(m.group('h'))}H" + (f"{int(m.group('mi'))}M" if m.group("mi") else ""))),
     # 14h30, 21 h 45, 18 h, 14:30; "vers" belongs to a time that no day word precedes
     (_rx(rf"""(?<![\d,.])(?:(?<!hier\s)(?<!{_lb_days()})vers\s+)?(?P<h>[0-2]?\d)\s?(?:h|H)\s?(?P<mi>[0-5]\d)?(?![\w])"""), clock),
     (_rx(r"(?<![\d,.:])(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?![\d:])"), clock),
