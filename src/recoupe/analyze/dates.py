@@ -28,7 +28,7 @@ _SENTENCE_END = re.compile(r"[.!?;\n]")
 # News look back more than forward: a date without a year is taken in the past unless the
 # future one is closer by this factor ("in January", said in October, is last January).
 LOOK_AHEAD_COST = 1.5
-SOFT_DIRECTION_COST = 8
+SOFT_DIRECTION_COST = 4
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?!\d)")
 _ANCHOR = re.compile(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")

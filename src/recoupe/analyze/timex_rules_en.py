@@ -166,7 +166,8 @@ def _year(s: str | None) -> int | None:
 def full_date(m, ctx):
     d = int(m.group("d"))
     month = _month(m.group("m"))
-    v = ctx.month_day(month, d, _year(m.group("y")), 1 if _future(m, ctx) else 0)
+    y = _year(m.group("y")) if "y" in m.re.groupindex else None
+    v = ctx.month_day(month, d, y, 1 if _future(m, ctx) else 0)
     return ("DATE", v) if v else None
 
 
@@ -186,8 +187,7 @@ def month_rel_year(m, ctx):  # June last year
 
 def bare_month(m, ctx):
     word = m.group("m")
-    if word.lower() in ("may", "march") and not (m.group("cue") or m.group("mod")):
-        return None
+    # "May", "March", "August" are also words: alone they need "in", "last"...
     if not (m.group("cue") or m.group("mod")) and word.lower() in ("may", "march", "august"):
         return None
     rel = (m.group("mod") or "").lower().strip()
@@ -495,8 +495,11 @@ def every(m, ctx):
 
 RULES = [
     # Friday, Sept. 13, 2023 / Sept. 13, 2023 / March 31 / Jan. 14
-    (_rx(rf"""{_B}(?:(?P<wd>{WD}),?\s+)?(?P<m>{MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
+    (_rx(rf"""{_B}(?P<m>{MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
           (?:,?\s+(?P<y>{YEAR4})(?!\d))?""", 0), full_date),
+    # April 24 and 25: the second day borrows the month
+    (_rx(rf"""{_B}(?P<m>{MON})\s+[0-3]?\d\s+(?:and|or|to|through)\s+(?P<t>(?P<d>[0-3]?\d))(?!\d)
+          (?![.,]\d|\s*(?:%|percent|[a-z]))""", 0), full_date),
     (_rx(rf"""{_B}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MON})(?:,?\s+(?P<y>{YEAR4}))?{_E}""", 0),
      full_date),
     (_rx(r"(?<![\d/.])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d\d)(?![\d/])"), numeric_date),
@@ -564,7 +567,8 @@ RULES = [
           initial|remaining|same)\s+)?(?:(?:about|almost|nearly|more\s+than|less\s+than|at\s+least|
           over|some|roughly|approximately|around|up\s+to|only|just|another|an\s+additional|
           the|a\s+full|a\s+further|fewer\s+than|under)\s+)?
-          (?P<n>{NUMBER}|several|a\s+few|few|many|a\s+couple\s+of)[\s-]+(?P<u>{UNIT}){_E}(?<!quarters(?=\s+of))"""), duration),
+          (?P<n>{NUMBER}|several|a\s+few|few|many|a\s+couple\s+of)[\s-]+(?:(?:more|additional|full|straight|
+          consecutive|long|trading|business|working)\s+)?(?P<u>{UNIT}){_E}(?<!quarters(?=\s+of))"""), duration),
     (_rx(rf"""{_B}(?:(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few\s+|several\s+)?)(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries){_E}"""),
      plural_duration),
     (_rx(r"(?<![\w-])(?P<u>years|decades|centuries|months|weeks)(?![\w-])(?!\s+(?:ago|old|earlier|later))"),
@@ -594,11 +598,17 @@ RULES = [
      if re.match(r"the\s+(?:end|beginning|start|middle|rest|remainder|balance|full|whole|entire)",
                  m.group(0), re.IGNORECASE) else None),
     (_rx(rf"{_B}(?P<w>midday|mid-day){_E}"), lambda m, ctx: ("TIME", ctx.time_on_day("T12:00"))),
+    # the 20th century, the nineties
+    (_rx(rf"{_B}(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century{_E}"),
+     lambda m, ctx: ("DATE", f"{int(m.group('n')) - 1:02d}") if 0 < int(m.group("n")) < 30 else None),
+    (_rx(rf"{_B}(?:the\s+)?(?:nineteen[\s-])?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){_E}"),
+     lambda m, ctx: ("DATE", "19" + str(["twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                                          "eighties", "nineties"].index(m.group("w").lower()) + 2) + "X")),
     # now, currently, recently, the future
     (_rx(rf"""{_B}(?P<w>now|currently|nowadays|these\s+days|at\s+present|recently|
           lately|the\s+near\s+future|the\s+future|the\s+past){_E}(?<!Now(?=,))"""), ref),
     (_rx(rf"{_B}(?P<w>current){_E}(?!\s+(?:account|accounts|events|affairs|study|studies))"), ref),
     (_rx(rf"(?<!average\s)(?<!party\s)(?<!Party\s){_B}(?P<w>daily|weekly|monthly|yearly|hourly|nightly){_E}(?!\s+[A-Z])"), adj_set),
-    (_rx(rf"{_B}(?:every|each|per|a)\s+(?P<u>day|week|month|year|hour|{WD[3:-1]}){_E}"),
+    (_rx(rf"{_B}(?:every|each|per|a)\s+(?P<u>day|week|month|quarter|year|hour|{WD[3:-1]}){_E}"),
      lambda m, ctx: every(m, ctx) if not m.group(0).lower().startswith("a ") else None),
 ]
