@@ -109,6 +109,9 @@ mair jug pdg patron patronn responsabl ancien senateur deput champion coureur en
 joueur pap cardinal evequ magistrat commissair ambassadeur conseiller elu candidat trader
 medecin professeur chercheur expert economist analyst syndicalist militant fondateur
 fondatric numero presidente ministre dernier
+resident owner artist rookie veteran mother father wife husband son daughter student teacher
+doctor nurse officer worker manager author writer researcher scientist professor economist
+analyst executive president official
 minister prosecutor spokesman spokeswoman spokesperson lawyer director chief secretary mayor
 judge ceo chairman chairwoman founder coach player senator premier
 """.split())
@@ -119,6 +122,11 @@ firm constructeur operateur assureur club equip commission conseil tribunal cour
 prefectur mairi polic gendarmeri armee
 company firm bank group government ministry agency department association union party
 organization organisation board council court
+""".split())
+
+# Written sources whose author is the speaker: "un communiqué de la préfecture", "a release from X"
+DOCUMENTS = set("""
+communiqu lettr courrier rapport releas statement report memo letter post tweet messag
 """.split())
 
 FR_ACCORDING = {"selon", "d'après", "d’après"}

@@ -342,7 +342,7 @@ class _Finder:
             return None
         best, best_key = None, None
         for e in self.ents:
-            if not (self.is_person(e) or e.label_ == "ORG"):
+            if not (self.is_person(e) or e.label_ == "ORG") or phrase[0].i <= e.start <= phrase[-1].i:
                 continue
             ctx, j = [], e.start - 1
             while j >= 0 and len(ctx) < 6:
@@ -445,6 +445,11 @@ class _Finder:
         e = self.apposed_name(subj, phrase) or self.ent_for(subj)
         if e is not None:
             return self.who_from_ent(e)
+        if _stem(subj.text) in R.DOCUMENTS:  # "a release from UFCW Local 832 said": its author speaks
+            for t in subj.subtree:
+                a = self.ent_for(t)
+                if a is not None and (self.is_person(a) or a.label_ == "ORG"):
+                    return self.who_from_ent(a)
         if subj.pos_ == "PROPN":
             return self.who_from_tokens(phrase, True)
         if any(c.dep_ in ("det", "nmod:poss", "poss") and c.lower_ in R.DEFINITE_SINGULAR for c in subj.children) \
@@ -459,12 +464,15 @@ class _Finder:
         """Who a definite role names: "le porte-parole du Kremlin" -> the name set beside those
         words; else "le ministre", "ce dernier" -> the latest person; "la banque" -> the latest
         organisation of that kind."""
+        if subj.lower_ in R.ANAPHORIC:
+            return self.antecedent(at, history)
+        who = self.entity_with_role(subj, phrase, at)
+        if who is not None:
+            return who
         e = self.role_name(subj, phrase, at)
         if e is not None:
             return self.who_from_ent(e)
         head = _stem(subj.text)
-        if subj.lower_ in R.ANAPHORIC or head in R.PERSON_ROLES:
-            return self.antecedent(at, history)
         word = unidecode(subj.lower_)
         latest = None
         for ent in self.ents:
@@ -473,6 +481,25 @@ class _Finder:
             if word in _words(ent.text) or (head in R.ORG_ROLES and at - ent.start_char < 2000 and ent.label_ == "ORG"):
                 latest = ent
         return self.who_from_ent(latest) if latest is not None else None
+
+    def entity_with_role(self, subj, phrase, at: int) -> _Who | None:
+        """The entity the entity stage gave this role to ("procureur de la République")."""
+        head = _stem(subj.text)
+        words = {_stem(p) for t in phrase for p in t.text.split("-") if len(p) > 2 and t.pos_ in ("NOUN", "ADJ", "PROPN")}
+        best, best_key = None, None
+        for ent in self.article.entities or []:
+            for role in ent.roles:
+                stems = {_stem(w) for w in re.split(r"[\s'’-]+", role.text) if len(w) > 2}
+                if head not in stems:
+                    continue
+                before = [m.start for m in ent.mentions if m.start < at]
+                key = (len(words & stems), max(before) if before else -1)
+                if best_key is None or key > best_key:
+                    best, best_key = ent, key
+        if best is None:
+            return None
+        span = best.mentions[0] if best.mentions else None
+        return _Who(best.name, best.id, span.start if span else None, span.end if span else None, best.type == "PER")
 
     def antecedent(self, at: int, history: list[_Who]) -> _Who | None:
         """The latest person quoted, or named as a subject, before `at`."""
@@ -589,7 +616,7 @@ def _direct(f: _Finder, m: _Marked) -> list[_Candidate]:
     """A direct quote with its cue, or its two parts when an incise ("a-t-il dit") cuts it."""
     doc = f.doc
     inner = f.tokens(m.start, m.end)
-    for t in inner[2:-2]:
+    for t in inner[2:-2] if f.lang == "fr" else ():  # English closes its quotes around an incise
         if not R.reporting_lemma(t):
             continue
         j = f.aux_start(t) - 1
