@@ -220,6 +220,7 @@ class Story:
     article_ids: list[str] = field(default_factory=list)
     origins: int = 0  # independent origins among its articles
     copies: list[list[str]] = field(default_factory=list)  # groups of article ids that are copies
+    thread: str | None = None  # stories of one subject across time (a follow-up a month later) share it
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
