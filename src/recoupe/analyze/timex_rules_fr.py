@@ -192,13 +192,22 @@ def month_year(m, ctx):
     return "DATE", f"{_year(m.group('y')):04d}-{month:02d}"
 
 
+# words before a month or a year that make it a date: "en juillet", "depuis 1998"
+MONTH_CUE = re.compile(rf"(?<![\w-])(?:en|dès|depuis|d{APOS}ici|jusqu{APOS}en|avant|après|pour|de|d{APOS}|"
+                       rf"entre|et|à\s+partir\s+de|durant|pendant|au|du)\s*(?:l{APOS})?$", re.IGNORECASE)
+YEAR_CUE = re.compile(rf"(?<![\w-])(?P<w>en|depuis|dès|de|d{APOS}ici|jusqu{APOS}en|avant|après|entre|et|ou|à|"
+                      rf"au\s+cours\s+de|l{APOS}été|l{APOS}hiver|saison)\s+$", re.IGNORECASE)
+
+
 def bare_month(m, ctx):
     word = m.group("m")
-    if not (m.group("cue") or m.group("mod") or m.group("rel")):
+    cue = MONTH_CUE.search(m.string, max(0, m.start() - 20), m.start())
+    if not (cue or m.group("mod") or m.group("rel")):
         return None
     # a capitalised month name alone in mid-sentence is a name ("Mai", "Avril") more often
     start = m.start("t")
-    if word[0].isupper() and start > 0 and m.string[max(0, start - 3):start].strip()[-1:] not in ("", ".", "!", "?", "«", '"'):
+    before = m.string[max(0, start - 3):start].strip()[-1:]
+    if word[0].isupper() and start > 0 and before not in ("", ".", "!", "?", "«", '"'):
         return None
     month = MONTHS[word.lower().rstrip(".")]
     direction = _direction(m.group("rel"), m, ctx, 0)
@@ -313,8 +322,8 @@ STRONG_YEAR_CUES = {"en", "depuis", "dès", "d'ici", "d’ici", "jusqu'en", "jus
 
 
 def year(m, ctx):
-    cue = (m.group("cue") or "").lower().split()
-    if not (cue and cue[0] in STRONG_YEAR_CUES) and COUNTED.match(m.string, m.end()):
+    cue = YEAR_CUE.search(m.string, max(0, m.start() - 20), m.start())
+    if not (cue and cue.group("w").lower() in STRONG_YEAR_CUES) and COUNTED.match(m.string, m.end()):
         return None
     return "DATE", m.group("y")
 
@@ -484,7 +493,13 @@ ADJ_SETS = {"mensuel": "P1M", "mensuelle": "P1M",
             "annuellement": "P1Y", "mensuellement": "P1M"}
 
 
+NOUN_BEFORE = re.compile(r"(?<![\w-])(?:le|du|au|un|ce|son|leur|des|les|notre|votre|nos|ses|mon|l['’])\s*$",
+                         re.IGNORECASE)
+
+
 def adj_set(m, ctx):
+    if NOUN_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+        return None  # "le mensuel", "l'annuel": a publication, an event
     return "SET", ADJ_SETS[m.group("w").lower()]
 
 
@@ -516,10 +531,8 @@ RULES = [
     # octobre 98, août 2001, fin août 2023
     (_rx(rf"{_B}{MOD}?(?P<m>{MON})\s+(?P<y>{YEAR4}|{APOS}?\d\d(?!\d)(?!\s*(?:h\b|%|[a-zà-ü])))(?!\d)"), month_year),
     # en juillet, en juillet dernier, fin août, au mois de juin, septembre prochain
-    (_rx(rf"""(?P<cue>{_B}(?:en|dès|depuis|d{APOS}ici|jusqu{APOS}en|avant|après|pour|de|d{APOS}|
-          entre|et|à\s+partir\s+de|durant|pendant|au|du)\s+(?:l{APOS})?)?
-          (?P<t>(?P<mod>{MOD}|(?:le\s+)?(?:(?:début|fin|milieu)\s+du\s+)?mois\s+(?:de\s+|d{APOS}))?(?P<m>{MON})
-          (?:\s+(?P<rel>dernier|prochain))?)(?![\w-])"""), bare_month),
+    (_rx(rf"""{_B}(?P<t>(?P<mod>{MOD}|(?:le\s+)?(?:(?:début|fin|milieu)\s+du\s+)?mois\s+(?:de\s+|d{APOS}))?
+          (?P<m>{MON})(?:\s+(?P<rel>dernier|prochain))?)(?![\w-])"""), bare_month),
     # mercredi, ce jeudi, mercredi dernier, lundi prochain, dimanche soir, le mercredi (habit)
     (_rx(rf"""{_B}(?:(?P<det>ce|le|les|tous\s+les|chaque)\s+(?:même\s+)?)?(?P<wd>{WD})(?P<plural>s)?
           (?:\s+(?P<rel>dernier|prochain|passé))?(?:\s+(?P<part>{PART}))?{_E}"""), weekday),
@@ -562,9 +575,7 @@ RULES = [
     (_rx(rf"""{_B}(?:{MOD})?(?:cette\s+année|(?:l{APOS}|d{APOS})(?:an|année)\s+(?P<rel>dernière|dernier|
           prochaine|prochain|passée|passé|précédente|en\s+cours)|la\s+nouvelle\s+année){_E}"""), year_rel),
     # 1998, en 2008, l'année 2001, fin 2022
-    (_rx(rf"""(?:(?P<cue>(?:{_B}(?:en|depuis|dès|de|d{APOS}ici|jusqu{APOS}en|avant|après|entre|et|
-          ou|à|au\s+cours\s+de|l{APOS}été|l{APOS}hiver|saison)\s+))?)(?P<t>(?:{MOD}|l{APOS}année\s+|l{APOS}an\s+)?
-          (?<![\d.,-])(?P<y>{YEAR4}))(?![\d,.]\d|[\w-]|\s?%)"""), year),
+    (_rx(rf"""(?:{MOD}|l{APOS}année\s+|l{APOS}an\s+|(?<![\d.,-]))(?P<y>{YEAR4})(?![\d,.]\d|[\w-]|\s?%)"""), year),
     # les années 90, les années 1990
     (_rx(rf"{_B}(?:les\s+)?années\s+(?P<y>(?:19|20)?\d0){_E}"), decade),
     # l'été, cet été, l'hiver dernier, été 2003 ("été" alone is a participle)
@@ -617,10 +628,8 @@ RULES = [
           Saint-Sylvestre|Nouvel\s+An|jour\s+de\s+l{APOS}[Aa]n|14-Juillet|1er-Mai|Armistice|Assomption|Saint-Valentin|Halloween)
           (?:\s+(?P<y>{YEAR4}))?(?:\s+(?P<rel>dernier|prochain))?){_E}""", 0), holiday),
     # annuel, mensuel (not the magazine: "le mensuel"); "quotidien" is mostly the newspaper
-    (_rx(rf"""(?<!\ble\s)(?<!\bdu\s)(?<!\bau\s)(?<!\bun\s)(?<!\bce\s)(?<!\bson\s)(?<!\bl{APOS})
-          (?<!\bleur\s)(?<!\bdes\s)(?<!\bles\s)(?<!\bnotre\s)(?<!\bvotre\s)(?<!\bnos\s)(?<!\bses\s)(?<!\bmon\s)
-          {_B}(?P<w>mensuel(?:le)?s?|annuel(?:le)?s?|quotidiennement|
-          annuellement|mensuellement){_E}"""), adj_set),
+    (_rx(rf"""{_B}(?P<w>mensuel(?:le)?s?|annuel(?:le)?s?|quotidiennement|annuellement|mensuellement){_E}"""),
+     adj_set),
     (_rx(rf"""{_B}(?P<w>actuellement|désormais|maintenant|à\s+présent|de\s+nos\s+jours|
           à\s+l{APOS}heure\s+actuelle|auparavant|autrefois|jadis|naguère|récemment|
           dernièrement|nouvellement|prochainement|bientôt|à\s+l{APOS}avenir){_E}"""), ref),
