@@ -7,6 +7,7 @@ from pathlib import Path
 MAX_INPUT_BYTES = 20 * 1024 * 1024  # a file or a download larger than this is refused
 MIN_TEXT_CHARS = 20  # below this, an input holds no article
 MAX_ARTICLE_CHARS = 1_000_000  # above this, a text is no news article (a book, a dump): skipped
+MAX_HTML_CHARS = 4_000_000  # a web page bigger than this, scripts and styles aside, is refused
 HTTP_TIMEOUT = 15.0  # seconds, per request
 HTTP_MAX_REDIRECTS = 5
 HTTP_USER_AGENT = "recoupe (+news cross-checking; offline-friendly)"

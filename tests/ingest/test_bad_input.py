@@ -93,3 +93,19 @@ def test_text_longer_than_any_article_is_skipped(tmp_path: Path, article_fr, mon
     arts = read_inputs([tmp_path], warn=warned.append)
     assert [a.source for a in arts] == ["short"]
     assert any("longer than any news article" in w for w in warned)
+
+
+def test_huge_web_page_refused(tmp_path: Path, monkeypatch):
+    from recoupe import settings
+
+    monkeypatch.setattr(settings, "MAX_HTML_CHARS", 10_000)
+    f = tmp_path / "big.html"
+    f.write_text("<html><body>" + "<p>Un paragraphe de texte.</p>" * 1000 + "</body></html>")
+    with pytest.raises(InputError, match="too big for a web page"):
+        read_inputs([f])
+    g = tmp_path / "scripts.html"
+    g.write_text("<html><head><script>" + "var x = 1;" * 2000 + "</script></head><body><article>"
+                 + "<p>Le conseil municipal a voté jeudi un plan pour les pistes cyclables.</p>"
+                 + "</article></body></html>")
+    (art,) = read_inputs([g])
+    assert "pistes cyclables" in art.text

@@ -22,6 +22,13 @@ from recoupe.progress import track
 __all__ = ["Blob", "Document", "InputError", "READERS", "article_id", "read_inputs", "register"]
 
 
+def _problem(exc: Exception, origin: str) -> str:
+    """One line for a skipped input; a library choking on odd input must not end the run."""
+    if isinstance(exc, InputError):
+        return str(exc)
+    return f"{origin}: could not be read ({type(exc).__name__}: {exc})"
+
+
 def read_inputs(inputs: Iterable[str | Path], *, allow_private: bool = False,
                 warn: Callable[[str], None] | None = None,
                 progress: bool = False) -> list[Article]:
@@ -31,30 +38,34 @@ def read_inputs(inputs: Iterable[str | Path], *, allow_private: bool = False,
     read, InputError is raised. The same article met twice is kept once.
     """
     ctx = Context(allow_private=allow_private, warn=warn or (lambda msg: None))
-    sources = expand(inputs, ctx.warn)
+    problems: list[str] = []
+
+    def missing(msg: str) -> None:
+        problems.append(msg)
+        ctx.warn(msg)
+
+    sources = expand(inputs, missing)
     articles: list[Article] = []
     seen: set[str] = set()
-    problems: list[str] = []
     for source in track(sources, "Reading", enabled=progress):
         try:
             blob = source.load(ctx)
             docs = choose(blob).read(blob, ctx)
-            built = [build_article(doc, ctx) for doc in docs]
         except NotArticles as exc:
             if not source.in_folder:
                 problems.append(str(exc))
                 ctx.warn(f"{exc}; skipped")
             continue
-        except InputError as exc:
-            problems.append(str(exc))
-            ctx.warn(f"{exc}; skipped")
-            continue
-        except Exception as exc:  # a library choking on odd input must not end the run
-            problems.append(f"{source.origin}: could not be read ({type(exc).__name__}: {exc})")
+        except Exception as exc:
+            problems.append(_problem(exc, source.origin))
             ctx.warn(f"{problems[-1]}; skipped")
             continue
-        for art in built:
-            if art is None:
+        for doc in docs:
+            try:
+                art = build_article(doc, ctx)
+            except Exception as exc:
+                problems.append(_problem(exc, doc.origin))
+                ctx.warn(f"{problems[-1]}; skipped")
                 continue
             if art.id in seen:
                 ctx.warn(f"{art.origin}: the same article as one already read; kept once")

@@ -7,6 +7,7 @@ import re
 
 from recoupe import settings
 from recoupe.clean import clean, typography
+from recoupe.errors import InputError
 from recoupe.ingest.base import Context, Document
 from recoupe.ingest.lang import detect_language
 from recoupe.ingest.published import in_future, publication_date
@@ -30,17 +31,15 @@ def byline_authors(byline: str) -> list[str]:
     return [p.strip() for p in parts if _PERSON.match(p.strip())]
 
 
-def build_article(doc: Document, ctx: Context) -> Article | None:
-    """The article of `doc`, or None (with a warning) when too little text is left."""
+def build_article(doc: Document, ctx: Context) -> Article:
+    """The article of `doc`; InputError when it is too long or too little text is left."""
     if len(doc.text) > settings.MAX_ARTICLE_CHARS:
-        ctx.warn(f"{doc.origin}: {len(doc.text):,} characters, longer than any news article "
-                 f"(the limit is {settings.MAX_ARTICLE_CHARS:,}); skipped")
-        return None
+        raise InputError(f"{doc.origin}: {len(doc.text):,} characters, longer than any news "
+                         f"article (the limit is {settings.MAX_ARTICLE_CHARS:,})")
     text, removed = clean(doc.text, drop=doc.drop)
     if len(text) < settings.MIN_TEXT_CHARS:
-        ctx.warn(f"{doc.origin}: no article text (fewer than {settings.MIN_TEXT_CHARS} "
-                 f"characters once cleaned); skipped")
-        return None
+        raise InputError(f"{doc.origin}: no article text (fewer than {settings.MIN_TEXT_CHARS} "
+                         f"characters once cleaned)")
     published, published_from = publication_date(doc.published, doc.header_date, text)
     warnings = list(doc.warnings)
     if published and in_future(published):

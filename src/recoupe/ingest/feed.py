@@ -71,8 +71,8 @@ class FeedReader:
             try:
                 page = ctx.fetch(link)
                 return extract_html(decode(page.data, link), link, url=page.url)
-            except InputError as exc:
-                problem = str(exc)
+            except Exception as exc:  # any failure on the page: the feed's own text stands in
+                problem = str(exc) if isinstance(exc, InputError) else f"{link}: {type(exc).__name__}"
         else:
             problem = f"{blob.origin}: entry {entry.get('title', '?')!r} has no link"
         body = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""

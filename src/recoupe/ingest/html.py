@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from recoupe import settings
 from recoupe.errors import InputError
 from recoupe.ingest.base import Blob, Context, Document
 from recoupe.ingest.decode import decode
 
 _HTML = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<p[\s>]",
                    re.IGNORECASE)
+
+
+_NOT_CONTENT = re.compile(r"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->",
+                          re.IGNORECASE | re.DOTALL)
 
 
 def _authors(value: str | None) -> list[str]:
@@ -21,6 +26,11 @@ def extract_html(html: str, origin: str, *, url: str | None = None) -> Document:
     """The article inside an HTML page; InputError when there is no main text."""
     import trafilatura
 
+    if len(html) > settings.MAX_HTML_CHARS // 4:  # scripts and styles first: they hold no text
+        html = _NOT_CONTENT.sub("", html)
+    if len(html) > settings.MAX_HTML_CHARS:
+        raise InputError(f"{origin}: too big for a web page ({len(html):,} characters of HTML; "
+                         f"the limit is {settings.MAX_HTML_CHARS:,})")
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=True)
     text = doc.text if doc is not None else None
