@@ -106,3 +106,14 @@ def test_html_boilerplate_in_body_is_cleaned(tmp_path: Path, make_page):
     f.write_bytes(make_page(extra=extra))
     (art,) = read_inputs([f])
     assert "Partagez" not in art.text and "Lire aussi" not in art.text
+
+
+def test_connected_address_is_checked_too(server, article_page: bytes, monkeypatch):
+    """A name that resolved to a public address, then connects to a private one, is refused."""
+    import recoupe.ingest.fetch as fetch_mod
+
+    monkeypatch.setattr(fetch_mod, "check_address", lambda url, *, allow_private=False: None)
+    server.routes["/lyon"] = (200, "text/html", article_page)
+    with pytest.raises(InputError, match="connected to a private or local address"):
+        fetch_mod.fetch(server.url("/lyon"))
+    assert fetch_mod.fetch(server.url("/lyon"), allow_private=True).data == article_page

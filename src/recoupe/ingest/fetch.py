@@ -46,6 +46,19 @@ def check_address(url: str, *, allow_private: bool = False) -> None:
                              f"({ip}); use --allow-private to read it")
 
 
+def _check_peer(resp: httpx.Response, url: str, allow_private: bool) -> None:
+    """Check the address actually connected to, in case the name resolved differently the
+    second time (DNS rebinding): the body of a private address is never read."""
+    stream = resp.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if allow_private or not peer:
+        return
+    ip = ipaddress.ip_address(str(peer[0]).split("%")[0])
+    if _forbidden(ip):
+        raise InputError(f"{url}: connected to a private or local address ({ip}); "
+                         f"use --allow-private to read it")
+
+
 def fetch(url: str, *, allow_private: bool = False) -> Blob:
     """Download `url` within the limits of `recoupe.settings`; InputError on any failure."""
     timeout = settings.HTTP_TIMEOUT
@@ -58,6 +71,7 @@ def fetch(url: str, *, allow_private: bool = False) -> Blob:
             for _ in range(settings.HTTP_MAX_REDIRECTS + 1):
                 check_address(current, allow_private=allow_private)
                 with client.stream("GET", current) as resp:
+                    _check_peer(resp, current, allow_private)
                     if resp.is_redirect and "location" in resp.headers:
                         current = urljoin(current, resp.headers["location"])
                         continue
