@@ -97,6 +97,7 @@ ROLE_PREMODIFIERS = {"ancien", "ancienne", "ex", "nouveau", "nouvelle", "premier
                      "deputy", "prime", "vice-", "sous", "co"}
 _DETERMINERS = {"le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce",
                 "cette", "the", "a", "an", "its", "his", "her", "their"}
+_ROLE_ADP = {"de", "du", "des", "d'", "of", "pour", "chargé", "en"}  # inside a role: "chef de la diplomatie"
 _ROLE_STOP = {",", ".", ";", ":", ")", "(", "«", "»", '"', "“", "”", "!", "?", "—", "–"}
 
 # ============================================================================================
@@ -275,7 +276,10 @@ def _roles(doc: Doc, i: int, j: int, text: str) -> list[tuple[int, int]]:
            and doc[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN")):
         k -= 1
     heads = [t for t in range(k + 1, first + 1) if _is_role_head(doc[t])]
-    if heads:
+    if heads and any(doc[t].pos_ == "ADP" and doc[t].lower_ not in _ROLE_ADP
+                     for t in range(heads[-1], first + 1)):
+        heads = []  # "la rencontre des dirigeants depuis un voyage de X": no apposition
+    if heads and doc[first].pos_ not in ("ADP", "DET"):
         h = _premodified(doc, heads[-1], k + 1)
         out.append((doc[h].idx, doc[first].idx + len(doc[first])))
     # after the name: "Sergueï Choïgou, ministre de la Défense,"

@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -84,13 +86,21 @@ _TITLES = {"m.", "mm.", "mme.", "dr.", "pr.", "mgr.", "mr.", "mrs.", "ms.", "st.
 
 @Language.component("recoupe_sentence_guard")
 def sentence_guard(doc: Doc) -> Doc:
-    """Forbid sentence starts where no sentence can start; the parser keeps the others."""
+    """Start a sentence after a blank line (a new paragraph); forbid sentence starts where no
+    sentence can start; the parser decides the others."""
+    if len(doc) < 2:
+        return doc
+    starts = numpy.zeros(len(doc), dtype="int64")  # 1 start, -1 no start, 0 parser's choice
+    prev = doc[0]
     for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if ("\n" in prev.text or "\n" in prev.whitespace_
-                or prev.text.endswith(_SENTENCE_ENDS) and prev.lower_ not in _TITLES):
-            continue
-        tok.is_sent_start = False
+        if prev.is_space and prev.text.count("\n") >= 2 and not tok.is_space:
+            starts[tok.i] = 1
+        elif not (tok.is_space or "\n" in prev.text or (
+                prev.text.endswith(_SENTENCE_ENDS) and prev.lower_ not in _TITLES)):
+            starts[tok.i] = -1
+        prev = tok
+    starts[0] = 1
+    doc.from_array(SENT_START, starts.astype("uint64"))
     return doc
 
 

@@ -1,0 +1,357 @@
+"""Claims: sentence-level facts with their slots, read off the dependency parse.
+
+`find_claims(article, doc)` gives one claim per main verb of each sentence (and per verb
+coordinated with it): who (agent and participant entities, as ids and fullest names), the
+predicate (verb lemma), what (its object), where (places), when (normalised values of the
+article's temporal expressions inside the sentence), quantities ("deux missiles", "12 morts",
+"1,5 million de déplacés"), the roles stated in the sentence, who reports it ("selon Séoul",
+"a déclaré Tokyo", "d'après l'AFP", "Séoul a affirmé que ...") and negation. Enough to tell
+"Choïgou went to Pyongyang in July" from "Lavrov went to Pyongyang in July".
+
+Needs `article.mentions`/`article.entities` (entities stage) and `article.times` (dates stage)
+filled first.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from recoupe.analyze.nlp import lemma
+from recoupe.analyze.quote_rules import reporting_lemma
+from recoupe.model import Article, Claim, Mention, Quantity, Span
+
+__all__ = ["find_claims", "number_value"]
+
+SUBJECTS = {"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl:subj", "nsubjpass"}
+AGENTS = {"obl:agent", "agent"}
+OBJECTS = {"obj", "dobj", "iobj", "obl:arg", "dative", "attr", "ccomp", "xcomp", "oprd"}
+CLAUSES = {"ccomp", "xcomp"}
+LOOSE = {"parataxis", "acl", "acl:relcl", "advcl", "conj", "dep", "appos"}
+NP_LEFT = {"det", "amod", "nummod", "compound", "nmod", "advmod", "case", "fixed", "flat",
+           "flat:name", "poss", "nmod:poss", "quantmod"}
+# verbs whose fact is in the verb they govern: "doit se rendre", "pourrait livrer"
+MODALS = {"devoir", "pouvoir", "vouloir", "falloir", "aller", "sembler", "paraître", "can",
+          "could", "may", "might", "must", "shall", "should", "will", "would"}
+RANK = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
+NEGATIONS = {"ne", "n'", "pas", "jamais", "guère", "not", "n't", "never", "no"}
+ACCORDING = {"selon", "après"}  # "selon X", "d'après X" ("après" fixed to "d'")
+SUBJECT_PRONOUNS = {"il", "elle", "he", "she"}
+DETERMINERS = {"le", "la", "les", "l'", "the", "a", "an", "un", "une", "des"}
+
+# == numbers ==================================================================================
+
+FR_NUMBERS = {
+    "zéro": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+    "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
+    "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30,
+    "quarante": 40, "cinquante": 50, "soixante": 60, "septante": 70, "huitante": 80,
+    "octante": 80, "nonante": 90, "quatrevingt": 80, "quatrevingts": 80,
+}
+EN_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+HUNDRED = {"cent", "cents", "hundred", "hundreds"}
+MULTIPLIERS = {"mille": 1e3, "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6,
+               "milliard": 1e9, "milliards": 1e9, "billion": 1e9, "billions": 1e9,
+               "trillion": 1e12}
+# "une dizaine de", "a dozen": counts by a collective noun
+COLLECTIVES = {"dizaine": 10, "dizaines": 10, "douzaine": 12, "douzaines": 12, "quinzaine": 15,
+               "vingtaine": 20, "trentaine": 30, "quarantaine": 40, "cinquantaine": 50,
+               "centaine": 100, "centaines": 100, "millier": 1000, "milliers": 1000,
+               "dozen": 12, "dozens": 12}
+_WORDS = set(FR_NUMBERS) | set(EN_NUMBERS) | HUNDRED | set(MULTIPLIERS) | {"et", "and"}
+_ARTICLE_ONE = {"un", "une", "one", "a", "an"}  # a number only before a multiplier or collective
+_DIGITS = re.compile(r"^\d+(?:[.,]\d+)*$")
+_UNIT_SYMBOLS = {"%", "€", "$", "£", "¥", "km", "m", "kg", "t", "km/h", "mm", "cm", "ha"}
+_OF = {"de", "d'", "of", "d"}
+
+
+def number_value(words: list[str], lang: str = "fr") -> float | None:
+    """The value of a number written in digits and/or words: ["1,5", "million"] -> 1.5e6,
+    ["vingt-deux"] -> 22, ["trois", "cents"] -> 300, ["3", "000"] -> 3000."""
+    total, current, seen = 0.0, 0.0, False
+    digits = "".join(w for w in words if _DIGITS.match(w))
+    if digits:
+        if lang == "en":
+            digits = digits.replace(",", "")
+        else:
+            digits = re.sub(r"\.(?=\d{3}(?:\D|$))", "", digits).replace(",", ".")
+        try:
+            current = float(digits)
+        except ValueError:
+            return None
+        seen = True
+    for word in words:
+        if _DIGITS.match(word):
+            continue
+        for part in word.lower().replace("quatre-vingt", "quatrevingt").split("-"):
+            if part in ("et", "and", ""):
+                continue
+            if part in FR_NUMBERS or part in EN_NUMBERS:
+                current += FR_NUMBERS.get(part, EN_NUMBERS.get(part, 0))
+            elif part in HUNDRED:
+                current = max(current, 1) * 100
+            elif part in MULTIPLIERS:
+                total += max(current, 1) * MULTIPLIERS[part]
+                current = 0
+            else:
+                return None
+            seen = True
+    return total + current if seen else None
+
+
+def _is_number_word(tok: Token) -> bool:
+    low = tok.lower_.replace("quatre-vingt", "quatrevingt")
+    return all(p in _WORDS for p in low.split("-")) and low not in ("et", "and")
+
+
+def _quantities(article: Article, doc: Doc, sent: SpacySpan, lang: str,
+                blocked: list[tuple[int, int]]) -> list[Quantity]:
+    """Numbers with their unit in one sentence, outside dates and names."""
+    out, k, end = [], sent.start, sent.end
+    text = article.text
+    while k < end:
+        tok = doc[k]
+        if not (_DIGITS.match(tok.text) or _is_number_word(tok)) or any(
+                a <= tok.idx < b for a, b in blocked):
+            k += 1
+            continue
+        j = k + 1
+        while j < end and (
+                _is_number_word(doc[j]) or doc[j].lower_ in MULTIPLIERS
+                or _DIGITS.match(doc[j].text) and len(doc[j].text) == 3 and doc[j - 1].whitespace_
+                and _DIGITS.match(doc[j - 1].text) and lang != "en"):
+            j += 1
+        words = [t.text for t in doc[k:j]]
+        value = number_value(words, lang)
+        unit_at = j
+        if j < end and doc[j].lower_ in COLLECTIVES:  # "une dizaine de soldats"
+            value = (value or 1) * COLLECTIVES[doc[j].lower_]
+            unit_at = j = j + 1
+        if value is None or (words[-1].lower() in _ARTICLE_ONE and unit_at == k + 1):
+            k = j
+            continue
+        if unit_at < end and doc[unit_at].lower_ in _OF:
+            unit_at += 1
+        unit = None
+        if unit_at < end and (doc[unit_at].text in _UNIT_SYMBOLS or doc[unit_at].lower_ == "pour"
+                              and unit_at + 1 < end and doc[unit_at + 1].lower_ == "cent"):
+            unit = "%" if doc[unit_at].lower_ == "pour" else doc[unit_at].text
+            j = unit_at + (2 if doc[unit_at].lower_ == "pour" else 1)
+        elif unit_at < end and doc[unit_at].pos_ in ("NOUN", "PROPN") and doc[unit_at].is_alpha:
+            unit = doc[unit_at].lower_
+            j = unit_at + 1
+        is_year = len(words) == 1 and words[0].isdigit() and len(words[0]) == 4 and unit is None
+        if not is_year:
+            s, e = doc[k].idx, doc[j - 1].idx + len(doc[j - 1])
+            out.append(Quantity(value, unit, Span(s, e, text[s:e])))
+        k = j
+    return out
+
+
+# == clauses ==================================================================================
+
+
+def _predicates(sent: SpacySpan) -> list[tuple[Token, Token | None]]:
+    """The verbs a sentence states facts with, each with the reporting verb it depends on."""
+    root = sent.root
+    reporter_verb = None
+    if reporting_lemma(root):
+        clause = [c for c in root.children if c.dep_ in CLAUSES and c.pos_ in ("VERB", "AUX", "ADJ")]
+        if clause:
+            reporter_verb, root = root, clause[0]
+    if root.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "cop" for c in root.children):
+        # a parse rooted on a name ("Vladimir" <- "Poutine n'a pas rencontré"): its verb
+        verbs = [c for c in root.children if c.pos_ == "VERB" and c.dep_ in LOOSE
+                 and any(g.dep_ in SUBJECTS for g in c.children)]
+        if not verbs:
+            return []
+        root = verbs[0]
+    out = [(root, reporter_verb)]
+    out += [(c, reporter_verb) for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return out
+
+
+def _edge(tokens) -> tuple[int, int]:
+    tokens = list(tokens)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _phrase(article: Article, head: Token, limit: int = 12) -> str:
+    """The text of the noun phrase `head` heads (its determiners and modifiers, not its
+    subject or auxiliaries), cut at a comma or after `limit` tokens."""
+    doc = head.doc
+    left = min([head.i] + [c.left_edge.i for c in head.lefts if c.dep_ in NP_LEFT])
+    right = head.right_edge.i
+    while left < head.i and (doc[left].is_punct or doc[left].pos_ in ("ADP", "SCONJ")):
+        left += 1
+    for t in doc[head.i:right + 1]:
+        if t.i > head.i and (t.text in ",;:()«»\"" or t.is_space):
+            right = t.i - 1
+            break
+    right = min(right, left + limit - 1)
+    while right > head.i and (doc[right].is_punct or doc[right].pos_ in ("ADP", "DET", "CCONJ")):
+        right -= 1
+    s, e = doc[left].idx, doc[right].idx + len(doc[right])
+    return article.text[s:e]
+
+
+class _Index:
+    """Token -> mention lookups for one doc, built once."""
+
+    def __init__(self, article: Article, doc: Doc):
+        self.of_token: dict[int, Mention] = {}
+        names = {e.id: e.name for e in article.entities}
+        self.name = lambda m: names.get(m.entity_id, m.text)
+        for m in article.mentions:
+            if m.entity_id is None:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self.of_token.setdefault(t.i, m)
+
+    def ranked(self, tokens) -> list[Mention]:
+        """Mentions in `tokens`, people first, then organisations, places, others."""
+        return sorted(self.in_tokens(tokens), key=lambda m: RANK.get(m.label, 4))
+
+    def in_tokens(self, tokens) -> list[Mention]:
+        found = []
+        for t in tokens:
+            m = self.of_token.get(t.i)
+            if m is not None and m not in found:
+                found.append(m)
+        return found
+
+
+def _reporter(sent: SpacySpan, pred: Token, reporter_verb: Token | None, idx: _Index,
+              article: Article) -> tuple[str | None, set[int]]:
+    """Who the sentence attributes the fact to, and the tokens that say so."""
+    for tok in sent:  # "selon Séoul", "d'après l'AFP", "according to Tokyo"
+        after = tok.lower_ == "après" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("d'", "d")
+        if tok.lower_ == "selon" or after or tok.lower_ == "according" and tok.i + 1 < sent.end:
+            head = tok.head if tok.dep_ in ("case", "fixed") else tok
+            if tok.dep_ == "fixed":
+                head = tok.head.head
+            if tok.lower_ == "according":
+                nxt = [c for c in tok.children if c.dep_ == "prep"]
+                objs = [g for c in nxt for g in c.children if g.dep_ == "pobj"]
+                head = objs[0] if objs else head
+            if head is tok or head.i < tok.i:
+                continue
+            tokens = set(range(tok.i, head.right_edge.i + 1))
+            found = idx.ranked(head.subtree)
+            return (idx.name(found[0]) if found else _strip_det(_phrase(article, head, 6))), tokens
+    verbs = [reporter_verb] if reporter_verb is not None else []
+    verbs += [pred] if reporting_lemma(pred) else []  # "..., a indiqué le porte-parole"
+    verbs += [c for c in pred.children if c.dep_ == "parataxis" and reporting_lemma(c)]
+    for verb in verbs:  # "Séoul a affirmé que ...", "..., a déclaré Tokyo"
+        subj = [c for c in verb.children if c.dep_ in SUBJECTS | {"obj"} and c.i > verb.i
+                or c.dep_ in SUBJECTS]
+        # a named person first, then whoever stands after the verb ("..., a déclaré Tokyo")
+        subj.sort(key=lambda c: (not any(m.label == "PER" for m in idx.in_tokens(c.subtree)),
+                                 c.i < verb.i))
+        if subj and (subj[0].pos_ != "PRON" or idx.of_token.get(subj[0].i)):
+            found = idx.ranked(subj[0].subtree)
+            tokens = {t.i for t in subj[0].subtree}
+            return (idx.name(found[0]) if found else _strip_det(_phrase(article, subj[0], 6))), tokens
+    return None, set()
+
+
+def _strip_det(text: str) -> str:
+    low = text.lower()
+    for det in ("l'", "le ", "la ", "les ", "the "):
+        if low.startswith(det):
+            return text[len(det):]
+    return text
+
+
+def find_claims(article: Article, doc: Doc) -> list[Claim]:
+    """The claims of one article, in text order."""
+    text = article.text
+    idx = _Index(article, doc)
+    lang = doc.lang_ or "fr"
+    times_all = sorted(article.times, key=lambda t: t.start)
+    time_starts = [t.start for t in times_all]
+    names = sorted((m.start, m.end) for m in article.mentions)
+    name_starts = [a for a, _ in names]
+    roles = sorted(((r.support.start, ent.name, r.text) for ent in article.entities
+                    for r in ent.roles), key=lambda r: r[0])
+    role_starts = [r[0] for r in roles]
+    claims: list[Claim] = []
+    last_person: tuple[str, str] | None = None  # (entity id, name) of the latest person acting
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if len(words) < 3:
+            continue
+        s, e = _edge(words)
+        near = times_all[bisect_left(time_starts, s - 100):bisect_left(time_starts, e)]
+        times = [t for t in near if t.start < e and s < t.end]
+        blocked = [(t.start, t.end) for t in times] + names[
+            bisect_left(name_starts, s):bisect_left(name_starts, e)]
+        for pred, reporter_verb in _predicates(sent):
+            content = pred
+            if lemma(pred) in MODALS:  # "doit se rendre": the fact is "se rendre"
+                governed = [c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+                content = governed[0] if governed else pred
+            reported_by, reporter_tokens = _reporter(sent, pred, reporter_verb, idx, article)
+            claim = Claim(article.id, s, e, text[s:e])
+            copula = pred.pos_ not in ("VERB", "AUX")
+            claim.predicate = "être" if copula and lang == "fr" else "be" if copula else lemma(content)
+            subj = [c for c in pred.children if c.dep_ in SUBJECTS]
+            if not subj and pred.dep_ == "conj":  # "X a reçu Y et a visité Z": X's subject
+                subj = [c for c in pred.head.children if c.dep_ in SUBJECTS]
+            agents = [c for c in pred.children if c.dep_ in AGENTS]
+            subj_tokens = {t.i for h in subj for t in h.subtree}
+            objects = [c for c in content.children if c.dep_ in OBJECTS]
+            who: list[Mention] = []
+            for group in (agents, subj):
+                for head in group:
+                    found = idx.in_tokens(t for t in head.subtree if t.i not in reporter_tokens)
+                    people = [m for m in found if m.label == "PER"]
+                    who += [m for m in (people or found[:1]) if m not in who]
+            if not who and subj and subj[0].lower_ in SUBJECT_PRONOUNS and last_person:
+                claim.who.append(last_person[0])
+                claim.who_names.append(last_person[1])
+            # participants: "a rencontré Vladimir Poutine"; the whole sentence when the
+            # parse hangs the verb under a name
+            scope = (content.subtree if pred is sent.root or reporter_verb is not None
+                     or pred.dep_ == "conj" else sent)
+            who += [m for m in idx.in_tokens(t for t in scope if t.i not in reporter_tokens
+                                             and t.i not in subj_tokens)
+                    if m.label == "PER" and m not in who and m.start >= s]
+            for m in who:
+                if m.entity_id not in claim.who:
+                    claim.who.append(m.entity_id)
+                    claim.who_names.append(idx.name(m))
+            people = [m for m in who if m.label == "PER"]
+            if people:
+                last_person = (people[0].entity_id, idx.name(people[0]))
+            if copula:
+                claim.what = _phrase(article, pred)
+            else:
+                things = [o for o in objects if o.dep_ not in CLAUSES] or objects
+                if things:
+                    claim.what = _phrase(article, things[0])
+            for m in idx.in_tokens(t for t in scope if t.i not in subj_tokens
+                                   and t.i not in reporter_tokens):
+                if m.label == "LOC":
+                    name = idx.name(m)
+                    if name not in claim.where:
+                        claim.where.append(name)
+            claim.when = list(dict.fromkeys(t.value for t in times if t.value))
+            claim.quantities = _quantities(article, doc, sent, lang, blocked)
+            claim.reported_by = reported_by
+            claim.negated = any(c.lower_ in NEGATIONS or c.dep_ == "neg"
+                                for v in {pred, content} for c in v.children)
+            for _, name, role in roles[bisect_left(role_starts, s):bisect_left(role_starts, e)]:
+                claim.roles.setdefault(name, role)
+            claims.append(claim)
+    return claims

@@ -1,0 +1,117 @@
+"""Claims and their slots, on French sentences written for these tests."""
+
+import pytest
+
+from recoupe.analyze import analyze_articles
+from recoupe.analyze.claims import number_value
+from recoupe.model import Article
+
+
+def claims_of(text: str, published: str = "2023-09-14"):
+    art = Article(id="c1", origin="c1.txt", source="test", text=text, lang="fr", published=published)
+    [art] = analyze_articles([art])
+    for c in art.claims:
+        assert text[c.start:c.end] == c.text
+        for q in c.quantities:
+            assert text[q.span.start:q.span.end] == q.span.text
+    return art, art.claims
+
+
+def one(claims, predicate):
+    found = [c for c in claims if c.predicate == predicate]
+    assert found, f"no {predicate!r} in {[c.predicate for c in claims]}"
+    return found[0]
+
+
+def test_who_went_where_and_when_tells_two_people_apart():
+    text = ("En juillet, le ministre russe de la Défense, Sergueï Choïgou, s'était rendu à Pyongyang. "
+            "Sergueï Lavrov, le chef de la diplomatie russe, se rendra à Pékin en octobre.")
+    art, claims = claims_of(text)
+    first, second = [c for c in claims if c.predicate == "rendre"]
+    assert first.who_names == ["Sergueï Choïgou"] and second.who_names == ["Sergueï Lavrov"]
+    assert first.where == ["Pyongyang"] and second.where == ["Pékin"]
+    assert first.when == ["2023-07"] and second.when == ["2023-10"]
+    assert first.roles == {"Sergueï Choïgou": "ministre russe de la Défense"}
+    assert second.roles == {"Sergueï Lavrov": "chef de la diplomatie russe"}
+    ids = {e.name: e.id for e in art.entities}
+    assert first.who == [ids["Sergueï Choïgou"]]
+
+
+def test_quantity_and_reported_by_selon():
+    _, claims = claims_of("Selon Séoul, la Corée du Nord a tiré deux missiles balistiques mercredi.")
+    c = one(claims, "tirer")
+    assert c.reported_by == "Séoul"
+    assert c.who_names == ["Corée du Nord"]
+    assert [(q.value, q.unit, q.span.text) for q in c.quantities] == [(2, "missiles", "deux missiles")]
+    assert c.when == ["2023-09-13"]
+    assert "missiles" in c.what
+
+
+@pytest.mark.parametrize("text, reporter", [
+    ("Pyongyang a tiré un missile balistique, a déclaré Tokyo.", "Tokyo"),
+    ("D'après l'AFP, Pyongyang a tiré un missile balistique.", "AFP"),
+    ("Tokyo a affirmé que Pyongyang avait tiré un missile balistique.", "Tokyo"),
+])
+def test_reported_by(text, reporter):
+    _, claims = claims_of(text)
+    c = one(claims, "tirer")
+    assert c.reported_by == reporter
+    assert c.who_names == ["Pyongyang"]
+
+
+def test_reporter_is_the_person_not_the_institution():
+    _, claims = claims_of("Les discussions continuent, a indiqué le porte-parole du Kremlin, Dmitri Peskov.")
+    assert claims[0].reported_by == "Dmitri Peskov"
+
+
+def test_negation_and_participant():
+    _, claims = claims_of("Vladimir Poutine n'a pas rencontré Kim Jong-un à Moscou.")
+    c = one(claims, "rencontrer")
+    assert c.negated
+    assert c.who_names == ["Vladimir Poutine", "Kim Jong-un"]
+    assert c.where == ["Moscou"]
+
+
+def test_modal_gives_the_governed_verb():
+    _, claims = claims_of("Le ministre Jean Martin doit se rendre à Lyon en mai.")
+    c = one(claims, "rendre")
+    assert c.who_names == ["Jean Martin"] and c.where == ["Lyon"]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("L'explosion a fait 12 morts jeudi.", 12, "morts"),
+    ("Le conflit a déplacé 1,5 million de personnes.", 1.5e6, "personnes"),
+    ("L'armée a déployé vingt-deux chars.", 22, "chars"),
+    ("Les douanes ont saisi 3 000 cartouches.", 3000, "cartouches"),
+    ("Le prix a augmenté de 30 % en un an.", 30, "%"),
+    ("Une dizaine de soldats ont été blessés.", 10, "soldats"),
+])
+def test_quantities(text, value, unit):
+    _, claims = claims_of(text)
+    qs = [(q.value, q.unit) for c in claims for q in c.quantities]
+    assert (value, unit) in qs
+
+
+def test_years_and_dates_are_not_quantities():
+    _, claims = claims_of("En 2019, le sommet s'est tenu le 25 avril à Vladivostok.")
+    assert all(not c.quantities for c in claims)
+
+
+def test_pronoun_subject_takes_the_latest_person():
+    _, claims = claims_of("Kim Jong-un est arrivé mardi à Vladivostok. Il a ensuite visité une usine.")
+    c = one(claims, "visiter")
+    assert c.who_names == ["Kim Jong-un"]
+
+
+def test_no_predicate_no_claim():
+    _, claims = claims_of("Bientôt une rencontre entre les deux dirigeants\n\nLe sommet a eu lieu à Moscou.")
+    assert [c.text for c in claims] == ["Le sommet a eu lieu à Moscou."]
+
+
+@pytest.mark.parametrize("words, value", [
+    (["trois", "cents"], 300), (["quatre-vingt-dix"], 90), (["soixante-dix-sept"], 77),
+    (["deux", "mille"], 2000), (["1,5", "milliard"], 1.5e9), (["3", "000"], 3000),
+    (["vingt", "et", "un"], 21), (["banane"], None),
+])
+def test_number_value(words, value):
+    assert number_value(words) == value
