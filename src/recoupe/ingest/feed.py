@@ -10,7 +10,9 @@ from datetime import datetime, timezone
 
 from recoupe.errors import InputError
 from recoupe.ingest.base import Blob, Context, Document
+from recoupe.ingest.decode import decode
 from recoupe.ingest.fetch import is_url
+from recoupe.ingest.html import extract_html
 
 _FEED = re.compile(r"<rss[\s>]|<feed[\s>]|<rdf:RDF[\s>]", re.IGNORECASE)
 _BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|blockquote)\s*>|<br\s*/?>", re.IGNORECASE)
@@ -63,16 +65,14 @@ class FeedReader:
         return docs
 
     def _entry(self, entry, blob: Blob, ctx: Context) -> Document | None:
-        from recoupe.ingest.html import extract_html
-        from recoupe.ingest.decode import decode
-
         link = entry.get("link")
         if link and is_url(link):
             try:
                 page = ctx.fetch(link)
                 return extract_html(decode(page.data, link), link, url=page.url)
             except Exception as exc:  # any failure on the page: the feed's own text stands in
-                problem = str(exc) if isinstance(exc, InputError) else f"{link}: {type(exc).__name__}"
+                problem = (str(exc) if isinstance(exc, InputError)
+                           else f"{link}: {type(exc).__name__}: {exc}")
         else:
             problem = f"{blob.origin}: entry {entry.get('title', '?')!r} has no link"
         body = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""

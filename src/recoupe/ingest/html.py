@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from recoupe import settings
@@ -12,13 +13,12 @@ from recoupe.ingest.decode import decode
 
 _HTML = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<p[\s>]",
                    re.IGNORECASE)
-
-
 _NOT_CONTENT = re.compile(r"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->",
                           re.IGNORECASE | re.DOTALL)
 
 
 def _authors(value: str | None) -> list[str]:
+    """trafilatura joins several authors with "; "."""
     return [a.strip() for a in re.split(r";|\band\b|\bet\b", value or "") if a.strip()]
 
 
@@ -38,8 +38,7 @@ def extract_html(html: str, origin: str, *, url: str | None = None) -> Document:
         raise InputError(f"{origin}: no article text in this HTML page")
     source = doc.sitename or (urlsplit(url).hostname if url else None)
     return Document(origin=origin, text=text, source=source, title=doc.title,
-                    authors=_authors(doc.author), published=doc.date, url=doc.url or url,
-                    lang=None)
+                    authors=_authors(doc.author), published=doc.date, url=doc.url or url)
 
 
 class HtmlReader:
@@ -54,7 +53,5 @@ class HtmlReader:
         html = decode(blob.data, blob.origin)
         doc = extract_html(html, blob.origin, url=blob.url)
         if blob.url is None and doc.source is None:
-            from pathlib import PurePath
-
             doc.source = PurePath(blob.name).stem or None
         return [doc]
