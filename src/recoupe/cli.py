@@ -145,12 +145,13 @@ def cmd_brief(args) -> int:
 
 
 def cmd_ingest(args) -> int:
-    from recoupe.pipeline import analyze, read
+    from recoupe.ingest import read_inputs
+    from recoupe.pipeline import analyze
+    from recoupe.progress import track
     from recoupe.store import Store
 
-    from recoupe.progress import track
-
-    articles = read(args.inputs, allow_private=args.allow_private, warn=_warner(args.quiet))
+    articles = read_inputs(args.inputs, allow_private=args.allow_private,
+                           warn=_warner(args.quiet), progress=not args.quiet)
     batches = [articles[i:i + INGEST_BATCH] for i in range(0, len(articles), INGEST_BATCH)]
     added = 0
     with Store(args.store) as db:
