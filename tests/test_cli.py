@@ -36,6 +36,8 @@ def test_ingest_twice_stores_once(tmp_path: Path, capsys):
     assert "0 new of 2" in capsys.readouterr().err
     with Store(db) as s:
         assert len(s.article_ids()) == 2
+        stored = {a for story in s.stories() for a in story.article_ids}
+        assert stored <= set(s.article_ids())
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00\x01\x02\x03" * 64])

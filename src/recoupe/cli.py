@@ -146,7 +146,7 @@ def cmd_brief(args) -> int:
 
 def cmd_ingest(args) -> int:
     from recoupe.ingest import read_inputs
-    from recoupe.pipeline import analyze
+    from recoupe.pipeline import analyze, group
     from recoupe.progress import track
     from recoupe.store import Store
 
@@ -157,8 +157,11 @@ def cmd_ingest(args) -> int:
     with Store(args.store) as db:
         for batch in track(batches, "Analysing and storing", enabled=not args.quiet):
             added += db.add_articles(analyze(batch, n_process=args.jobs))  # one commit per batch
+        stories = group(db.articles(), progress=not args.quiet)  # over the whole store, for serve
+        db.save_stories(stories)
     if not args.quiet:
-        print(f"recoupe: {added} new of {len(articles)} articles -> {args.store}", file=sys.stderr)
+        print(f"recoupe: {added} new of {len(articles)} articles, {len(stories)} stories in the "
+              f"store -> {args.store}", file=sys.stderr)
     return 0
 
 
