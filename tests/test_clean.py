@@ -43,6 +43,8 @@ def check(raw: str):
     "VIDÉO - Le ministre défend son budget à l'Assemblée",
     "À VOIR AUSSI - Le ministre défend son budget",
     "Notre dossier : le budget 2024",
+    "Publié le 14/09/2023 à 10h32",
+    "Updated Sept. 14, 2023 at 5:02 p.m. ET",
     "Publicité",
     "Le président lors du sommet de Vladivostok. Foto: dpa/Bodo Schackow",
 ])
@@ -87,6 +89,7 @@ def test_no_false_positives_on_ordinary_sentences():
     raw = ("Lire le rapport demande du temps : deux cents pages, a estimé un député.\n\n"
            "Vidéo à l'appui, le ministre a présenté les chiffres.\n\n"
            "Dossier sensible, la réforme a été repoussée.\n\n"
+           "Publié le 3 mai, le rapport montre une hausse des prix.\n\n"
            "Partager le pouvoir n'a jamais été son fort, a estimé un proche du président, qui "
            "décrit un homme seul.\n\nPar ailleurs, le ministre a confirmé la date.\n\n"
            "Lire entre les lignes de ce budget demande du temps, selon un économiste.\n\n"

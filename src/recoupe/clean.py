@@ -130,6 +130,10 @@ RULES: list[Rule] = [
     _rule("photo-credit", rf"^[^\n]{{0,160}}\b(?-i:{AGENCY})(?:[ \t]+via[ \t]+[^\n/]{{1,30}})?"
                           rf"[ \t]*/[ \t]*(?-i:[{UP}])[^\n/]{{0,40}}(?<!\.)$"),
     _rule("photo-credit", r"^/(?:photo|image)[^\n]{1,160}$"),
+    # the page's own date lines: "Publié le 14/09/2023 à 10h32", "Updated Sept. 14, 2023"
+    # (kept in the Removal, where the article's date is looked for first)
+    _rule("published-line", r"^(?:publié|mis à jour|mise à jour|modifié|actualisé|published|updated|"
+                            r"posted|first published|last updated)\b[^\n]{0,60}?\d[^\n]{0,60}(?<![.!?])$"),
     # advertising slots: "Story continues below advertisement", "Publicité"
     _rule("advert", r"^(?:(?:the )?(?:story|article) continues? below(?: (?:this )?advertisement)?|"
                     r"article continued below|continue reading (?:below|the main story)|"

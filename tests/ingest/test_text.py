@@ -118,3 +118,11 @@ def test_authors_from_a_byline(tmp_path: Path, article_fr):
     ("date 2023-09 ", "2023-09"), ("date 2023-13-45\n", None)])
 def test_header_forms(header, expected):
     assert split_header(header + "Le conseil a voté. " * 5)[0] == expected
+
+
+def test_date_from_a_published_line(tmp_path: Path, article_fr):
+    f = tmp_path / "p.txt"
+    f.write_text("Publié le 14/09/2023 à 10h32\nMis à jour le 15/09/2023 à 08h00\n\n" + article_fr)
+    (art,) = read_inputs([f])
+    assert art.published == "2023-09-14" and art.published_from == "text"
+    assert "Publié" not in art.text and "Mis à jour" not in art.text

@@ -40,7 +40,8 @@ def build_article(doc: Document, ctx: Context) -> Article:
     if len(text) < settings.MIN_TEXT_CHARS:
         raise InputError(f"{doc.origin}: no article text (fewer than {settings.MIN_TEXT_CHARS} "
                          f"characters once cleaned)")
-    published, published_from = publication_date(doc.published, doc.header_date, text)
+    date_lines = [typography(r.text) for r in removed if r.reason == "published-line"]
+    published, published_from = publication_date(doc.published, doc.header_date, text, date_lines)
     warnings = list(doc.warnings)
     if published and in_future(published):
         warnings.append(f"{doc.origin}: its date {published} is in the future; kept as given")

@@ -5,6 +5,7 @@ header). Dates may be partial (`2023-09`, `2023`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
@@ -118,13 +119,16 @@ def from_text(text: str, hint: str | None = None) -> str | None:
     return datelines[0] if datelines else None
 
 
-def publication_date(metadata: str | None, header: str | None, text: str) -> tuple[str | None, str | None]:
-    """(date, where it came from: metadata, header, text) for an article."""
+def publication_date(metadata: str | None, header: str | None, text: str,
+                     date_lines: Iterable[str] = ()) -> tuple[str | None, str | None]:
+    """(date, where it came from: metadata, header, text) for an article; `date_lines` are the
+    page's own "Publié le ..." lines, which cleaning took out of the text."""
     meta = normalise(metadata)
     if meta and len(meta) == 10:
         return meta, "metadata"
     partial = meta or header
-    inferred = from_text(text, partial)
+    inferred = next((d for line in date_lines if (d := from_text(line, partial))), None)
+    inferred = inferred or from_text(text, partial)
     if inferred:
         return inferred, "text"
     if meta:

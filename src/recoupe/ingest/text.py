@@ -20,6 +20,9 @@ _HEADER = re.compile(
     r"[ \t]*(?:\r?\n)?", re.IGNORECASE)
 _TITLE = re.compile(r"[\ufeff\s]*(?P<title>[^\n]{3,150}?)[ \t\xa0]*\r?\n\s*(?=\S)")
 _TITLE_ENDS_BADLY = re.compile(r"[.!?…,;:»\"”)]\s*$")
+# a first line that is a byline or a date line, not a title
+_NOT_TITLE = re.compile(r"(?:par|by|publié|mis à jour|mise à jour|modifié|actualisé|published|"
+                        r"updated|posted)\b", re.IGNORECASE)
 
 
 def split_header(text: str) -> tuple[str | None, str | None, list[tuple[int, int, str]]]:
@@ -37,6 +40,7 @@ def split_header(text: str) -> tuple[str | None, str | None, list[tuple[int, int
     if t:
         line = t.group("title").strip()
         if (len(line.split()) >= 2 and not _TITLE_ENDS_BADLY.search(line)
+                and not _NOT_TITLE.match(line)
                 and len(text) - t.end() > 2 * len(line)):
             title = line
             drop.append((pos, t.end(), "title"))
