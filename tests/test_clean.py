@@ -197,3 +197,12 @@ def test_tail_rules_leave_the_body_alone():
     raw = f"AFP\n\nRetrouvez tous les résultats sur notre site.\n\n{BODY}\n\n{OTHER}\n\n{OTHER} Fin.\n\nIci.\n\nLà.\n\nEt là."
     text, _ = check(raw)
     assert text.startswith("AFP\n\nRetrouvez")
+
+
+def test_short_one_line_paragraphs_are_not_unwrapped():
+    raw = "\n".join(["Le conseil municipal a voté jeudi soir un nouveau plan vélo.",
+                     "Le projet prévoit 120 kilomètres de voies supplémentaires.",
+                     "L'opposition a dénoncé un calendrier beaucoup trop serré.",
+                     "Les travaux doivent commencer au printemps prochain en ville.",
+                     "La métropole promet une concertation avec les commerçants."])
+    assert check(raw)[0] == raw.replace("\n", "\n\n")

@@ -286,7 +286,8 @@ def _unwrap(t: _Tracked) -> None:
         return
     widths = [len(ln) for ln in lines]
     within = sum(40 <= w <= 100 for w in widths)
-    if max(widths) > 110 or within < 0.8 * len(lines):
+    open_ended = sum(not re.search(r"[.!?:;»\"”)]\s*$", ln) for ln in lines)  # cut mid-sentence
+    if max(widths) > 110 or within < 0.8 * len(lines) or open_ended < 0.5 * len(lines):
         return
     t.sub(re.compile(r"(?<=\S)[ \t]*\n[ \t]*(?=\S)"), " ")
 
