@@ -37,6 +37,14 @@ def test_legacy_encodings(tmp_path: Path, encoding: str, article_fr):
     assert "métropole" in art.text and "commerçants" in art.text
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-8-sig"])
+def test_unicode_encodings(tmp_path: Path, encoding: str, article_fr):
+    f = tmp_path / "u.txt"
+    f.write_bytes(article_fr.encode(encoding))
+    (art,) = read_inputs([f])
+    assert "métropole" in art.text and not art.text.startswith("\ufeff")
+
+
 def test_cp1252_apostrophe(tmp_path: Path):
     f = tmp_path / "win.txt"
     f.write_bytes("L’opposition a dénoncé un calendrier trop serré à Lyon.".encode("cp1252"))

@@ -86,6 +86,14 @@ def decode(data: bytes, origin: str) -> str:
             except UnicodeDecodeError:
                 raise InputError(f"{origin}: not valid {encoding} text") from None
     if b"\x00" in data[:100_000]:
+        for encoding in ("utf-16-le", "utf-16-be"):  # UTF-16 without its BOM is full of NULs
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if _plausible(text) and sum(ch.isalpha() or ch.isspace() for ch in text[:10_000]) \
+                    > 0.8 * len(text[:10_000]):
+                return repair(text)
         raise InputError(f"{origin}: binary data, not text")
     for encoding in ("utf-8", "cp1252", "latin-1"):
         try:
