@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import mimetypes
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
 
 class Server:
-    """Routes: path -> (status, content type, body bytes, extra headers) or a delay in seconds."""
+    """Serves the files of `root` (written by the tests), and `routes` that say more:
+    path -> (status, content type, body bytes[, extra headers]); ("sleep", seconds, body) waits
+    before answering."""
 
-    def __init__(self):
+    def __init__(self, root: Path):
+        self.root = root
         self.routes: dict[str, tuple] = {}
         self.hits: list[str] = []
         server = self
@@ -21,6 +26,10 @@ class Server:
             def do_GET(self):
                 server.hits.append(self.path)
                 route = server.routes.get(self.path)
+                file = server.root / self.path.lstrip("/")
+                if route is None and file.is_file():
+                    ctype = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+                    route = (200, ctype, file.read_bytes())
                 if route is None:
                     self.send_error(404)
                     return
@@ -56,11 +65,11 @@ class Server:
 
 
 @pytest.fixture
-def server():
-    s = Server()
+def server(tmp_path: Path):
+    (tmp_path / "www").mkdir()
+    s = Server(tmp_path / "www")
     yield s
     s.close()
-
 
 
 ARTICLE_FR = (

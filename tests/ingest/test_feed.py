@@ -17,14 +17,14 @@ def rss(items: list[tuple[str, str, str]]) -> bytes:
 
 
 def test_feed_url_follows_links(server, article_fr, make_page):
-    server.routes["/a"] = (200, "text/html", make_page())
-    server.routes["/b"] = (200, "text/html", make_page("Lille aussi", article_fr.replace("Lyon", "Lille")))
-    server.routes["/feed"] = (200, "application/rss+xml",
-                              rss([("A", server.url("/a"), "court"), ("B", server.url("/b"), "court")]))
-    arts = read_inputs([server.url("/feed")], allow_private=True)
+    (server.root / "a.html").write_bytes(make_page())
+    (server.root / "b.html").write_bytes(make_page("Lille aussi", article_fr.replace("Lyon", "Lille")))
+    (server.root / "feed.rss").write_bytes(
+        rss([("A", server.url("/a.html"), "court"), ("B", server.url("/b.html"), "court")]))
+    arts = read_inputs([server.url("/feed.rss")], allow_private=True)
     assert len(arts) == 2
     assert arts[1].title == "Lille aussi" and "Lille" in arts[1].text
-    assert arts[0].published == "2023-09-14" and arts[0].origin == server.url("/a")
+    assert arts[0].published == "2023-09-14" and arts[0].origin == server.url("/a.html")
 
 
 def test_feed_file_falls_back_to_summary(server, tmp_path: Path, article_fr):

@@ -22,9 +22,9 @@ def test_html_file(tmp_path: Path, article_page: bytes):
 
 
 def test_url(server, article_page: bytes):
-    server.routes["/lyon"] = (200, "text/html; charset=utf-8", article_page)
-    (art,) = read_inputs([server.url("/lyon")], allow_private=True)
-    assert art.origin == server.url("/lyon") and art.url
+    (server.root / "lyon.html").write_bytes(article_page)
+    (art,) = read_inputs([server.url("/lyon.html")], allow_private=True)
+    assert art.origin == server.url("/lyon.html") and art.url
     assert "120 kilomètres" in art.text and art.published == "2023-09-14"
 
 
