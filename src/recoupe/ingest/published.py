@@ -22,9 +22,8 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = ("lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
             "monday|tuesday|wednesday|thursday|friday|saturday|sunday")
 # A marker that the date is the day of writing: "ce jeudi 14 septembre", "publié le ...", "today"
-# A marker that the date is the day of writing: "ce jeudi 14 septembre", "publié le ...", "today"
 _NOW_BEFORE = re.compile(
-    rf"(?:\bce|\baujourd'hui,?|\bpublié le|\bmis à jour le|\bpublished(?: on)?|\bupdated(?: on)?"
+    r"(?:\bce|\baujourd'hui,?|\bpublié le|\bmis à jour le|\bpublished(?: on)?|\bupdated(?: on)?"
     rf"|\btoday,?|\bthis)\s+(?:(?:le|du|on)\s+)?(?:(?:{_WEEKDAY}),?\s+)?$", re.IGNORECASE)
 _DAY_MONTH = re.compile(
     rf"\b(?P<d>1er|[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})\b\.?"
