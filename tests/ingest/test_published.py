@@ -28,6 +28,7 @@ def test_normalise_metadata(value, expected):
     ("Publié le 14/09/2023 à 10h32\n\nLe président russe a reçu son homologue.", None, "2023-09-14"),
     ("Le 23 août 2005, le journal a publié une enquête. Elle était retenue depuis le "
      "23 février 2002 par les FARC.", None, None),  # event dates, not the article's
+    ("La loi est en vigueur depuis ce 1er janvier 2023, a rappelé le ministre.", None, None),
     ("The summit, held on Wednesday, was announced today, September 14, 2023.", None, "2023-09-14"),
 ])
 def test_from_text(text, hint, expected):

@@ -23,7 +23,7 @@ _WEEKDAY = ("lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
             "monday|tuesday|wednesday|thursday|friday|saturday|sunday")
 # A marker that the date is the day of writing: "ce jeudi 14 septembre", "publié le ...", "today"
 _NOW_BEFORE = re.compile(
-    r"(?:\bce|\baujourd'hui,?|\bpublié le|\bmis à jour le|\bpublished(?: on)?|\bupdated(?: on)?"
+    r"(?:(?<!depuis )(?<!avant )(?<!après )(?<!jusqu'à )(?<!dès )\bce|\baujourd'hui,?|\bpublié le|\bmis à jour le|\bpublished(?: on)?|\bupdated(?: on)?"
     rf"|\btoday,?|\bthis)\s+(?:(?:le|du|on)\s+)?(?:(?:{_WEEKDAY}),?\s+)?$", re.IGNORECASE)
 _DAY_MONTH = re.compile(
     rf"\b(?P<d>1er|[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})\b\.?"
