@@ -94,3 +94,30 @@ def run_all(story: Story, articles: dict[str, Article]) -> None:
 def assert_provenance(story: Story, articles: dict[str, Article]) -> None:
     total, bad = check_provenance(Dossier(articles=list(articles.values()), stories=[story]))
     assert total > 0 and bad == []
+
+
+_analysed: dict[str, tuple] = {}
+
+
+def analysed_story(folder) -> tuple[Story, dict[str, Article]]:
+    """All articles of a folder read and analysed as `recoupe brief` does, as one story, run
+    through the story stages (cached per folder for the session)."""
+    key = str(folder)
+    if key not in _analysed:
+        from recoupe.pipeline import analyze, read
+
+        arts = {a.id: a for a in analyze(read([folder]))}
+        if not any(a.entities for a in arts.values()):
+            import pytest
+
+            pytest.skip("per-article analysis is not wired into recoupe.pipeline.analyze yet")
+        story = Story("s1", "story", article_ids=list(arts))
+        run_all(story, arts)
+        _analysed[key] = (story, arts)
+    return _analysed[key]
+
+
+def by_source(articles: dict[str, Article], prefix: str) -> str:
+    """The id of the article whose source (file stem or outlet) starts with `prefix`."""
+    return next(a.id for a in articles.values() if (a.source or "").startswith(prefix)
+                or a.origin.rsplit("/", 1)[-1].startswith(prefix))

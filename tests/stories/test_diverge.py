@@ -214,3 +214,57 @@ def test_exchange_between_two_people_is_not_an_agent_conflict():
     story, arts = story_of(a, b)
     run_all(story, arts)
     assert story.divergences == []
+
+
+def test_seed_divergences(seeds_dir):
+    """The real disagreement of the seeds (who went to Pyongyang in July; Lavrov's office) is
+    flagged with both sides, and nothing else is called a contradiction."""
+    from storybuild import analysed_story
+
+    story, arts = analysed_story(seeds_dir)
+    contradictions = [d for d in story.divergences if d.contradiction]
+    assert contradictions
+    for d in contradictions:
+        sides = " | ".join(s.claim + " " + " ".join(x.text for x in s.support) for s in d.sides)
+        assert "Lavrov" in sides, d.summary
+        assert len({x.article_id for s in d.sides for x in s.support}) >= 2
+    text = " ".join(d.summary for d in contradictions)
+    assert "Lavrov" in text and ("Choïgou" in text or "diplomatie" in text)
+    assert_provenance(story, arts)
+
+
+def test_examples_divergences(examples_dir):
+    """The demo corpus: its contradictions are found on the right sides; none is invented."""
+    import json
+
+    from storybuild import analysed_story
+
+    gold = json.loads((examples_dir / "gold.json").read_text("utf-8"))
+    story, arts = analysed_story(examples_dir)
+    expected = {d["kind"] for d in gold["divergences"] if d["contradiction"]}
+    found = [d for d in story.divergences if d.contradiction]
+    assert {d.kind for d in found} & expected
+    gold_values = {str(s["value"]) for d in gold["divergences"] for s in d["sides"]}
+    for d in found:
+        sides = " ".join(s.claim for s in d.sides) + " " + d.summary
+        assert any(v in sides for v in gold_values), d.summary
+    assert_provenance(story, arts)
+
+
+def test_estimate_that_excludes_the_other_figure_is_a_contradiction():
+    a = _toll("a", "La frappe sur Kiev a fait au moins 12 morts lundi.", "12 morts", 12, "A")
+    b = _toll("b", "La frappe sur Kiev a fait 5 morts lundi.", "5 morts", 5, "B")
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    assert _kinds(story) == ["number"] and story.divergences[0].severity == "medium"
+
+
+def test_hedges():
+    from recoupe.model import Article
+    from recoupe.stories.align import approximate
+
+    text = "au moins 12 morts, une quinzaine de blessés, environ 300 poissons, jusqu'à 40 km, 85 pompiers, plusieurs centaines de poissons"
+    art = Article("a", "a", "a", text)
+    hedge = lambda needle: approximate(art, text.index(needle), text.index(needle) + len(needle))  # noqa: E731
+    assert hedge("12") == "min" and hedge("une quinzaine") == "vague" and hedge("300") == "about"
+    assert hedge("40") == "max" and hedge("85") is None and hedge("plusieurs centaines") == "vague"

@@ -92,3 +92,25 @@ def test_articles_without_chains_use_mentions():
     story, arts = story_of(a, b)
     resolve_entities(story, arts)
     assert len(story.entities) == 1 and {m.article_id for m in story.entities[0].mentions} == {"a", "b"}
+
+
+def test_seed_entities(seeds_dir):
+    from storybuild import analysed_story
+
+    story, arts = analysed_story(seeds_dir)
+    find = lambda name: find_entity(story, name)  # noqa: E731
+    kim, putin, peskov = find("Kim Jong Un"), find("Vladimir Poutine"), find("Dmitri Peskov")
+    assert kim and {"Kim Jong Un", "Kim Jong-un"} <= set(kim.variants)
+    assert len({m.article_id for m in kim.mentions}) == 5
+    assert putin and {"Poutine", "Vladimir Poutine"} <= set(putin.variants)
+    assert peskov and find("Dimitri Peskov") is peskov
+    vost = find("Vostotchny")
+    assert vost and find("Vostochny") is vost
+    lavrov, shoigu = find("Sergueï Lavrov"), find("Sergueï Choïgou")
+    assert lavrov and shoigu and lavrov is not shoigu
+    # no story entity holds two different people's names
+    for e in story.entities:
+        if e.type == "PER":
+            surnames = {v.split()[-1] for v in e.variants if len(v.split()) > 1}
+            assert not ({"Lavrov", "Choïgou"} <= surnames)
+    assert_provenance(story, arts)

@@ -82,3 +82,18 @@ def test_undated_article_takes_the_story_day():
     build_timeline(story, arts)
     assert [e.date for e in story.timeline] == ["2023-09-10", "2023-09-13"]
     assert {s.article_id for s in story.timeline[1].support} == {"a", "b"}
+
+
+def test_seed_timeline(seeds_dir):
+    from storybuild import analysed_story
+
+    story, arts = analysed_story(seeds_dir)
+    dates = [e.date for e in story.timeline]
+    assert dates == sorted(dates, key=lambda d: tuple(int(p) for p in d.split("-")))
+    for day in ("2019", "2023-07", "2023-09-10", "2023-09-13"):
+        assert day in dates, day
+    meeting = max((e for e in story.timeline if e.date == "2023-09-13"),
+                  key=lambda e: len({s.article_id for s in e.support}))
+    assert len({s.article_id for s in meeting.support}) >= 3
+    assert all(e.event and len(e.event.split()) <= 20 for e in story.timeline)
+    assert_provenance(story, arts)

@@ -111,7 +111,7 @@ class Slots:
     when: frozenset[str]  # ISO dates
     what: str  # folded object
     reported: str | None
-    quantities: list = field(default_factory=list)  # (value, unit key, approximate, Quantity)
+    quantities: list = field(default_factory=list)  # (value, unit key, hedge, Quantity)
 
     @property
     def span(self) -> SourceSpan:
@@ -140,14 +140,35 @@ def _unit_key(unit: str | None) -> str | None:
     return " ".join(words) or None
 
 
-def approximate(article: Article, start: int, end: int) -> bool:
-    """An estimate: "au moins 12", "environ 300", "une quinzaine"."""
-    before = names.fold(article.text[max(0, start - 25):start])
+def approximate(article: Article, start: int, end: int) -> str | None:
+    """How a figure is hedged: "min" ("au moins 12"), "max" ("jusqu'à 300"), "about"
+    ("environ 300"), "vague" ("une quinzaine", "plusieurs centaines"), or None (exact)."""
+    before = names.fold(article.text[max(0, start - 30):start])
     inside = names.fold(article.text[start:end])
-    text = before + " " + inside
-    if re.search(r"\b\w+aines?\b", inside):
-        return True
-    return any(re.search(r"\b" + re.escape(m) + r"\b", text) for m in lexicon()["approx_markers"])
+    text = (before + " " + inside).strip()
+    markers = lexicon()["approx_markers"]
+    for kind in ("min", "max", "about", "vague"):
+        for m in markers[kind]:
+            m = names.fold(m)
+            # the marker opens the figure, or just precedes it
+            if re.match(r"^" + re.escape(m) + r"\b", inside) or re.search(r"\b" + re.escape(m) + r"(?: de| d)?$", before):
+                return kind
+    if re.search(r"\b\w+aines?\b", text[-len(inside) - 12:]) or re.search(r"\b(?:dizaines|centaines|milliers|millions)\b", inside):
+        return "vague"
+    return None
+
+
+def value_range(value: float, hedge: str | None) -> tuple[float, float]:
+    """The values a hedged figure allows."""
+    if hedge == "min":
+        return value, float("inf")
+    if hedge == "max":
+        return 0.0, value
+    if hedge == "about":
+        return value * 0.7, value * 1.3
+    if hedge == "vague":
+        return value * 0.5, value * 10
+    return value, value
 
 
 def claim_slots(story: Story, articles: dict[str, Article]) -> list[Slots]:

@@ -14,19 +14,21 @@ disagree: "Séoul parle d'un missile, Tokyo de deux") and `estimate_spread` ("au
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from recoupe.model import Article, Divergence, Side, SourceSpan, Story
 from recoupe.stories import names
 from recoupe.stories.align import (Slots, claim_slots, dates_agree, is_reporting, lexicon,
-                                   similarity, word_overlap)
+                                   similarity, value_range, word_overlap)
 
 # Cosine levels of aligned claims per kind: the stricter, the fewer false flags.
 AGENT_COS = 0.7  # same office, same place
 AGENT_OBJECT_COS = 0.55  # same act on the same object: the slots already say much
 NUMBER_COS = 0.7
 DATE_COS = 0.8
-NEGATION_COS = 0.8
+NEGATION_COS = 0.8  # a denial of the same sentence
+NEGATION_LOW_COS = 0.7  # ... or of the same act (verb family, participant or words shared)
 DISAGREEMENT_COS = 0.5
 NEARBY_DISAGREEMENT_COS = 0.3  # two sources set side by side in one article
 # units that count time, too common to tie two figures together by themselves
@@ -185,8 +187,7 @@ class _Finder:
                 continue
             if cos < DISAGREEMENT_COS and (a.article.id != b.article.id or units <= TIME_UNITS):
                 continue
-            src_a = a.reported or (next(iter(a.who), None) if is_reporting(a.claim.predicate) else None)
-            src_b = b.reported or (next(iter(b.who), None) if is_reporting(b.claim.predicate) else None)
+            src_a, src_b = self.source_of(a), self.source_of(b)
             attributed = src_a is not None and src_b is not None and src_a != src_b
             same_event = (cos >= NUMBER_COS and a.article.id != b.article.id
                           and (a.family is None or b.family is None or a.family == b.family)
@@ -204,13 +205,15 @@ class _Finder:
                     continue
                 if len(qa) != 1 or len(qb) != 1:
                     continue  # several figures of one unit: which one answers which is unknown
-                (va, _, approx_a, quant_a), (vb, _, approx_b, quant_b) = qa[0], qb[0]
+                (va, _, hedge_a, quant_a), (vb, _, hedge_b, quant_b) = qa[0], qb[0]
+                lo_a, hi_a = value_range(va, hedge_a)
+                lo_b, hi_b = value_range(vb, hedge_b)
                 if attributed:
                     kind, contra, sev = "attributed_disagreement", False, "low"
-                elif approx_a or approx_b:
-                    kind, contra, sev = "estimate_spread", False, "low"
+                elif (hedge_a or hedge_b) and lo_a <= hi_b and lo_b <= hi_a:
+                    kind, contra, sev = "estimate_spread", False, "low"  # the estimates overlap
                 else:
-                    kind, contra, sev = "number", True, "high"
+                    kind, contra, sev = "number", True, "medium" if (hedge_a or hedge_b) else "high"
                 sa = self.name(src_a) if attributed else None
                 sb = self.name(src_b) if attributed else None
                 self.add(kind, (unit, frozenset((va, vb)), a.article.id, b.article.id), contra, sev,
@@ -244,22 +247,41 @@ class _Finder:
                      a=da, b=db)
 
     def negations(self) -> None:
-        """One outlet says it happened, the other that it did not."""
-        for a, b, cos in self.pairs(NEGATION_COS):
-            if a.claim.negated == b.claim.negated or not a.family or a.family != b.family:
-                continue
-            if is_reporting(a.claim.predicate):
-                continue
-            if not ((a.who & b.who) or (not a.who and not b.who)):
+        """One outlet says it happened, the other that it did not. Named sources on each side
+        make it an attributed disagreement."""
+        for a, b, cos in self.pairs(NEGATION_LOW_COS, cross=False):
+            if a.claim.negated == b.claim.negated:
                 continue
             if a.persons and b.persons and not a.persons & b.persons:
+                continue  # other people: another act, not its denial
+            if a.where and b.where and not a.where & b.where:
                 continue
-            if a.what and b.what and word_overlap(a.what, b.what) < 0.5:
+            if a.when and b.when and not any(dates_agree(x, y) for x in a.when for y in b.when):
+                continue
+            same_act = (a.family is not None and a.family == b.family) or bool(a.who & b.who) \
+                or word_overlap(a.claim.text, b.claim.text) >= 0.6
+            if not (cos >= NEGATION_COS or same_act):
                 continue
             pos, neg = (a, b) if b.claim.negated else (b, a)
-            self.add("negation", (pos.claim.text, neg.claim.text), True, "medium",
-                     [(pos.claim.text.strip(), pos.span), (neg.claim.text.strip(), neg.span)],
-                     sa=self.source(pos.article.id), sb=self.source(neg.article.id))
+            if _negative_words(pos.claim.text) or _conditional(a.claim.text) or _conditional(b.claim.text):
+                continue  # a denial in other words ("impossible", "sans"), or a hypothesis
+            src_pos, src_neg = self.source_of(pos), self.source_of(neg)
+            sides = [(pos.claim.text.strip(), pos.span), (neg.claim.text.strip(), neg.span)]
+            if src_pos and src_neg and src_pos != src_neg:
+                self.add("attributed_disagreement", (pos.claim.text, neg.claim.text), False, "low",
+                         sides, unit="oui / non", a=pos.claim.text.strip(), b=neg.claim.text.strip(),
+                         sa=self.name(src_pos), sb=self.name(src_neg))
+            elif pos.article.id != neg.article.id:
+                self.add("negation", (pos.claim.text, neg.claim.text), True, "medium", sides,
+                         sa=self.source(pos.article.id), sb=self.source(neg.article.id))
+
+    def source_of(self, s: Slots) -> str | None:
+        """Who a claim is attributed to: "selon X", or the subject of a reporting verb."""
+        if s.reported:
+            return s.reported
+        if is_reporting(s.claim.predicate) and len(s.who) == 1:
+            return next(iter(s.who))
+        return None
 
     def roles(self) -> None:
         """One person, two incompatible offices in two outlets."""
@@ -312,6 +334,17 @@ class _Finder:
 
 
 _STOP = {"de", "du", "des", "d", "la", "le", "les", "l", "of", "the"}
+
+
+def _negative_words(text: str) -> bool:
+    words = set(re.findall(r"\w+", names.fold(text)))
+    return bool(words & set(lexicon()["negative_words"]))
+
+
+def _conditional(text: str) -> bool:
+    folded = names.fold(text)
+    return any(folded == o or folded.startswith(o + " ")
+               for o in map(names.fold, lexicon()["conditional_openers"]))
 
 
 def _content(text: str | None) -> list[str]:
