@@ -15,11 +15,11 @@ from recoupe.model import Article, Dossier
 
 
 def read(inputs: Iterable[str | Path], *, allow_private: bool = False,
-         warn: Callable[[str], None] | None = None) -> list[Article]:
+         warn: Callable[[str], None] | None = None, progress: bool = False) -> list[Article]:
     """Read and clean every input (files, folders, URLs, feeds, JSON Lines, '-' for stdin)."""
     from recoupe.ingest import read_inputs
 
-    return read_inputs(inputs, allow_private=allow_private, warn=warn)
+    return read_inputs(inputs, allow_private=allow_private, warn=warn, progress=progress)
 
 
 def analyze(articles: list[Article], *, n_process: int = 1, progress: bool = False) -> list[Article]:
@@ -40,7 +40,7 @@ def brief(inputs: Iterable[str | Path], *, allow_private: bool = False, n_proces
           store: str | Path | None = None, progress: bool = False,
           warn: Callable[[str], None] | None = None) -> Dossier:
     """Run the whole job on `inputs` and return the dossier (nothing is written but the store)."""
-    articles = read(inputs, allow_private=allow_private, warn=warn)
+    articles = read(inputs, allow_private=allow_private, warn=warn, progress=progress)
     articles = analyze(articles, n_process=n_process, progress=progress)
     if store is not None:
         from recoupe.store import Store
