@@ -129,6 +129,17 @@ DOCUMENTS = set("""
 communiqu lettr courrier rapport releas statement report memo letter post tweet messag
 """.split())
 
+SPEAKER_NOUNS = PERSON_ROLES | ORG_ROLES | DOCUMENTS | {w.rstrip("s").rstrip("e") for w in SOURCE_NOUNS}
+
+# Nouns of time that an inverted-subject rule must not take for a speaker ("a affirmé une nouvelle fois")
+TIME_NOUNS = set("""
+fois jour semain moi anne an matin soir midi nuit lundi mardi mercredi jeudi vendredi samedi
+dimanch heur minut vill veill lendemain time day week month year morning evening night
+""".split())
+
+# Pronouns that only stand for a person (French "il"/"elle" may stand for a company too)
+PERSON_PRONOUNS = {"he", "she", "-t-il", "-t-elle"}
+
 FR_ACCORDING = {"selon", "d'après", "d’après"}
 EN_ACCORDING = {("according", "to")}
 

@@ -201,6 +201,12 @@ class _Finder:
             for i in range(e.start, e.end):
                 self.ent_of[i] = k
         self.people = [e for e in self.ents if self.is_person(e)]
+        # "Caisse nationale des Caisses d'épargne (CNCE)": the acronym stands for the long name
+        self.expansions: dict[str, str] = {}
+        for m in _ACRONYM_RE.finditer(self.text):
+            long = _expand_acronym(self.text, m.start(), m.group(1))
+            if long:
+                self.expansions.setdefault(m.group(1).lower(), long)
         self.mentions = sorted(((m.start, m.end, ent) for ent in article.entities or [] for m in ent.mentions),
                                key=lambda x: x[0])
         self.mention_starts = [m[0] for m in self.mentions]
@@ -322,6 +328,13 @@ class _Finder:
             if e is not None and t.pos_ == "PROPN" and t.i > tok.i and (e.label_ in ("ORG", "MISC") or self.is_person(e)) \
                     and not any(self.doc[j].pos_ == "ADP" for j in range(tok.i + 1, e.start)):
                 return e
+        lo = phrase[0].i - 1
+        while lo >= 0 and self.doc[lo].pos_ == "DET":
+            lo -= 1
+        if lo >= 1 and self.doc[lo].text == ",":  # "An Chan-il, un transfuge devenu chercheur, a déclaré"
+            e = self.ent_for(self.doc[lo - 1])
+            if e is not None and e.end == lo and self.is_person(e):
+                return e
         nxt = phrase[-1].i + 1
         if nxt + 1 < len(self.doc) and self.doc[nxt].text == "," and not self.in_quote[nxt + 1]:
             e = self.ent_for(self.doc[nxt + 1])
@@ -385,7 +398,7 @@ class _Finder:
         doc = self.doc
         lo_seg, hi_seg = self.segment(cue.idx)
         for c in cue.children:
-            if c.dep_ in ("nsubj", "expl:subj") and lo_seg <= c.idx < hi_seg:
+            if c.dep_ in ("nsubj", "expl:subj") and lo_seg <= c.idx < hi_seg and not self.in_quote[c.i]:
                 if c.lower_ == "-t" and c.i + 1 < len(doc) and doc[c.i + 1].lower_.startswith("-"):
                     return doc[c.i + 1]
                 if c.dep_ == "nsubj" or c.lower_.startswith("-"):
@@ -404,6 +417,17 @@ class _Finder:
                 return self.subject_of(prev[-1], depth + 1)
             if cue.head is not cue:
                 return self.subject_of(cue.head, depth + 1)
+        # "a confirmé ... mais a indiqué que": a coordinated verb shares its subject
+        if cue.dep_ == "conj" and cue.head is not cue and depth < 2 and cue.head.pos_ in ("VERB", "AUX"):
+            s = self.subject_of(cue.head, depth + 1)
+            if s is not None:
+                return s
+        # a subject the parser hung on the auxiliary: "Il a par ailleurs jugé que"
+        for t in doc[max(0, cue.i - 6): cue.i]:
+            if t.dep_ == "nsubj" and t.idx >= lo_seg and not self.in_quote[t.i] and (
+                    t.head.pos_ == "AUX" or t.head.i == cue.i) and all(
+                    x.pos_ in ("AUX", "ADV", "ADP", "NOUN", "PART") and x.text != "," for x in doc[t.i + 1: cue.i]):
+                return t
         start = self.aux_start(cue)
         before = doc[start - 1] if start > 0 and doc[start - 1].idx >= lo_seg else None
         # an incise after a quote or a clause inverts its subject: « ... », a déclaré X
@@ -411,7 +435,12 @@ class _Finder:
             k = cue.i + 1
             while k < len(doc) and doc[k].idx < hi_seg and (doc[k].pos_ in ("ADV", "DET", "ADJ") or doc[k].lower_ in _ALLOWED_BETWEEN):
                 k += 1
-            if k < len(doc) and doc[k].idx < hi_seg and doc[k].pos_ in ("NOUN", "PROPN", "PRON") and not self.in_quote[k]:
+            after_quote = before is not None and (before.text in R.ALL_MARKS or (
+                before.text == "," and before.i > 0 and doc[before.i - 1].text in R.ALL_MARKS))
+            if k < len(doc) and doc[k].idx < hi_seg and not self.in_quote[k] and (
+                    doc[k].pos_ in ("PROPN", "PRON") or self.ent_for(doc[k]) is not None or (
+                        doc[k].pos_ == "NOUN" and (after_quote or doc[k].text[:1].isupper()
+                                                   or _stem(doc[k].text) in R.SPEAKER_NOUNS))):
                 return doc[k]
             if before is not None and before.text == ",":
                 # "An Chan-il, un chercheur qui ..., avait déclaré": the subject opens the sentence
@@ -425,7 +454,8 @@ class _Finder:
         j = before.i
         while j >= 0 and doc[j].idx >= lo_seg and before.i - j < 4:
             if doc[j].pos_ in ("NOUN", "PROPN", "PRON") and not self.in_quote[j]:
-                return doc[j]
+                inside_pp = any(c.dep_ == "case" for c in doc[j].children) or _stem(doc[j].text) in R.TIME_NOUNS
+                return None if inside_pp else doc[j]
             if doc[j].pos_ not in ("ADJ", "NUM", "X"):
                 break
             j -= 1
@@ -439,8 +469,11 @@ class _Finder:
         if hit is not None:
             ent, ms, me = hit
             return _Who(ent.name, ent.id, ms, me, ent.type == "PER")
+        named = self.ent_for(subj)
+        if named is not None and self.is_person(named) and (subj.pos_ != "PRON" or len(named) > 1):
+            return self.who_from_ent(named)  # "Un" in "Kim Jong Un" is no pronoun
         if low in R.PRONOUNS or subj.pos_ == "PRON":
-            return self.antecedent(at, history)
+            return self.antecedent(at, history, person=True if low in R.PERSON_PRONOUNS else None)
         phrase = self.phrase(subj)
         e = self.apposed_name(subj, phrase) or self.ent_for(subj)
         if e is not None:
@@ -485,15 +518,22 @@ class _Finder:
     def entity_with_role(self, subj, phrase, at: int) -> _Who | None:
         """The entity the entity stage gave this role to ("procureur de la République")."""
         head = _stem(subj.text)
-        words = {_stem(p) for t in phrase for p in t.text.split("-") if len(p) > 2 and t.pos_ in ("NOUN", "ADJ", "PROPN")}
+        words = {}
+        for t in phrase:
+            if t.pos_ in ("NOUN", "ADJ", "PROPN"):
+                for p in t.text.split("-"):
+                    if len(p) > 2:
+                        words[_stem(p)] = 2 if t.pos_ == "ADJ" else 1
+        total = sum(words.values())
         best, best_key = None, None
         for ent in self.article.entities or []:
             for role in ent.roles:
                 stems = {_stem(w) for w in re.split(r"[\s'’-]+", role.text) if len(w) > 2}
-                if head not in stems:
+                score = sum(w for st, w in words.items() if st in stems)
+                if head not in stems or 2 * score < total:
                     continue
                 before = [m.start for m in ent.mentions if m.start < at]
-                key = (len(words & stems), max(before) if before else -1)
+                key = (score, max(before) if before else -1)
                 if best_key is None or key > best_key:
                     best, best_key = ent, key
         if best is None:
@@ -501,9 +541,11 @@ class _Finder:
         span = best.mentions[0] if best.mentions else None
         return _Who(best.name, best.id, span.start if span else None, span.end if span else None, best.type == "PER")
 
-    def antecedent(self, at: int, history: list[_Who]) -> _Who | None:
-        """The latest person quoted, or named as a subject, before `at`."""
-        last = history[-1] if history else None
+    def antecedent(self, at: int, history: list[_Who], person: bool | None = None) -> _Who | None:
+        """The latest speaker, or person named as a subject since, before `at` ("il", "she")."""
+        if person is None:
+            person = self.lang == "en"
+        last = next((w for w in reversed(history) if w.person or not person), None)
         last_pos = last.start if last is not None and last.start is not None else -1
         i = bisect.bisect_left(self.ent_starts, at) - 1
         while i >= 0 and self.ents[i].start_char > last_pos and at - self.ents[i].start_char < 1500:
@@ -513,6 +555,12 @@ class _Finder:
             i -= 1
         if last is not None and at - last_pos < 3000:
             return last
+        i = bisect.bisect_left(self.ent_starts, at) - 1
+        while i >= 0 and at - self.ents[i].start_char < 1500:
+            e = self.ents[i]
+            if self.is_person(e) and not self.in_quote[e.start]:
+                return self.who_from_ent(e)
+            i -= 1
         return None
 
     def according_object(self, tok):
@@ -569,6 +617,26 @@ class _Finder:
         if e is not None:
             end = max(end, e.end - 1)
         return tok.i, end
+
+
+_ACRONYM_RE = re.compile(r"\(([A-ZÉ][A-Za-zÉ]{1,7})\)")
+_SMALL = {"de", "des", "du", "d", "la", "le", "les", "l", "et", "of", "the", "and", "for", "en", "à", "a", "pour"}
+
+
+def _expand_acronym(text: str, paren: int, acronym: str) -> str | None:
+    """The name an acronym in parentheses follows: "Fédération bancaire française (FBF)"."""
+    words = list(re.finditer(r"[\w’'-]+", text[max(0, paren - 120):paren]))[-12:]
+    base = max(0, paren - 120)
+    letters = acronym.lower()
+    def bare(w):  # "l'Association" -> "Association"
+        return re.split(r"['’]", w.group(0))[-1]
+    for i in range(len(words)):
+        chunk = [w for w in words[i:] if bare(w).lower() not in _SMALL]
+        initials = "".join(unidecode(bare(w)[:1]).lower() for w in chunk)
+        if initials.startswith(letters) and len(initials) <= len(letters) + 2 and bare(words[i])[:1].isupper():
+            first = words[i]
+            return text[base + first.end() - len(bare(first)): base + words[-1].end()]
+    return None
 
 
 def _is_word(tok) -> bool:
@@ -695,11 +763,11 @@ def _attach_cue(f: _Finder, q: _Candidate, m: _Marked, inner: list) -> None:
     embedded = k >= 0 and (text[k].isalnum() or text[k] in "'’") and f.para_of(k) == m.paragraph
     q.embedded, q.nwords = embedded, len(words)
     if best is not None:
-        subj = f.subject_of(best)
-        if subj is not None and m.open <= subj.idx <= m.close:
-            q.kind = "drop"  # the quoted words are the subject: a title or a name, not a quotation
+        glued = best.idx > m.close and "," not in text[m.close:best.idx]
+        if glued and any(c.dep_ == "nsubj" and m.open <= c.idx <= m.close for c in best.children):
+            q.kind = "drop"  # « Le Monde » a révélé: the quoted words are a name, not a quotation
             return
-        q.cue_tok, q.subj = best, subj
+        q.cue_tok, q.subj = best, f.subject_of(best)
     else:
         for tok, obj in _according_pairs(f, lo, hi):
             q.cue_text, q.cue_start, q.cue_end = _according_cue(f, tok)
@@ -770,9 +838,10 @@ def _indirect(f: _Finder, c) -> list[_Candidate]:
     out = []
     para = f.para_of(c.idx)
     comps = [ch for ch in c.children if ch.dep_ == "ccomp"]
+    lo_seg, hi_seg = f.segment(c.idx)
     for comp in comps:
-        toks = list(doc[comp.left_edge.i: comp.right_edge.i + 1])
-        if toks[0].i <= c.i <= toks[-1].i:
+        toks = [t for t in doc[comp.left_edge.i: comp.right_edge.i + 1] if lo_seg <= t.idx < hi_seg]
+        if not toks or toks[0].i <= c.i <= toks[-1].i:
             continue
         while toks and (toks[0].lower_ in ("que", "qu'", "qu’", "that", ":", ",") or toks[0].is_space):
             toks = toks[1:]
@@ -881,13 +950,13 @@ def _settle(f: _Finder, cands: list[_Candidate]) -> list[Quote]:
         elif q.inherit and last is not None and q.paragraph - last[0] <= R.FLOATING_GAP:
             who = last[1]
         if who is not None and who.name:
-            if who.person:
-                history.append(who)
+            history.append(who)
             last = (q.paragraph, who)
         speaker = Speaker()
         if who is not None and who.name:
             span = f.article.span(who.start, who.end) if who.start is not None else None
-            speaker = Speaker(entity_id=who.entity_id, name=who.name, span=span)
+            name = f.expansions.get(who.name.lower(), who.name)
+            speaker = Speaker(entity_id=who.entity_id, name=name, span=span)
         cue, cue_span = None, None
         if q.cue_tok is not None:
             ct = q.cue_tok
