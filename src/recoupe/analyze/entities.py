@@ -55,6 +55,9 @@ TITLES = {"m.", "mm.", "mme", "mmes", "mlle", "mlles", "dr", "dr.", "pr", "pr.",
 PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "den", "ter", "ten", "zu",
              "di", "da", "dos", "das", "del", "della", "ben", "bin", "ibn", "al", "el", "abu", "y"}
 
+# Capitalised words a tagger takes for pronouns or articles that end Korean names: "Kim Jong Un"
+NAME_ENDINGS = {"un", "il", "in", "eun"}
+
 # Never a name on its own: rubric words, editorial marks, days and months
 JUNK = {
     "lire", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "ndlr", "ndlt", "selon",
@@ -84,7 +87,10 @@ ROLE_HEADS = {
     "chercheuse", "spécialiste", "professeur", "professeure", "journaliste", "correspondant",
     "correspondante", "diplomate", "opposant", "opposante", "militant", "militante", "candidat",
     "candidate", "astronaute", "cosmonaute", "transfuge", "sœur", "soeur", "frère", "fille",
-    "fils", "épouse", "femme", "mari", "numéro", "vice-ministre", "sous-secrétaire",
+    "fils", "épouse", "femme", "mari", "numéro", "vice-ministre", "sous-secrétaire", "docteur",
+    "médecin", "ingénieur", "architecte", "économiste", "historien", "historienne", "sociologue",
+    "politologue", "président-directeur", "consul", "inspecteur", "commissaire", "capitaine",
+    "lieutenant", "sergent", "officier", "évêque", "abbé", "rabbin", "imam", "ayatollah",
     # English
     "president", "minister", "spokesman", "spokeswoman", "spokesperson", "leader", "chief",
     "secretary", "director", "ambassador", "envoy", "adviser", "advisor", "general", "governor",
@@ -155,6 +161,9 @@ def _repair(doc: Doc, c: _Cand) -> _Cand | None:
                      or doc[i].pos_ in ("ADP", "CCONJ", "SCONJ", "VERB", "AUX", "ADV", "PRON")
                      and not (doc[i].lower_ in PARTICLES and i + 1 < j and _is_cap(doc[i + 1]))):
         i += 1
+    if c.label != "PER":  # "la Chine", "l'OTAN"; "La Haye", "Le Caire" keep their capital
+        while i < j - 1 and doc[i].pos_ == "DET" and doc[i].text.islower():
+            i += 1
     while j > i and (doc[j - 1].is_space or doc[j - 1].is_punct and doc[j - 1].text != "."
                      or doc[j - 1].pos_ in ("DET", "ADP", "CCONJ", "SCONJ")):
         j -= 1
@@ -183,8 +192,9 @@ def _repair(doc: Doc, c: _Cand) -> _Cand | None:
             if (glued and tok.text.startswith("-") and tok.text[1:2].isalpha()
                     or not glued and prev.whitespace_ == " " and _is_cap(tok)
                     and tok.text.replace("-", "").isalpha()
-                    and _is_cap(prev) and tok.lower_ not in JUNK and (tok.pos_ in (
-                        "PROPN", "DET", "PRON", "NOUN", "NUM", "X") or "-" in tok.text)):
+                    and _is_cap(prev) and tok.lower_ not in JUNK and (
+                        tok.pos_ in ("PROPN", "NOUN", "NUM", "X") or "-" in tok.text
+                        or tok.lower_ in NAME_ENDINGS)):
                 j += 1
             else:
                 break
@@ -262,18 +272,23 @@ def _chains(mentions: list[Mention], keys: list[tuple[str, ...]]) -> list[list[i
     return [c for c in chains if c] + list(others.values())
 
 
-def _roles(doc: Doc, i: int, j: int, text: str) -> list[tuple[int, int]]:
-    """Character spans of roles stated next to the name at tokens [i, j)."""
+def _roles(doc: Doc, i: int, j: int, people: set[int]) -> list[tuple[int, int]]:
+    """Character spans of roles stated next to the name at tokens [i, j) (`people`: tokens
+    of person names, which no role crosses)."""
     out = []
     # before the name: "le président russe Vladimir Poutine", "le porte-parole du Kremlin, X"
     k = i - 1
-    if k >= 0 and doc[k].text == ",":
+    if k >= 0 and doc[k].text == "." and k > 0 and doc[k - 1].lower_ + "." in TITLES:
+        k -= 1  # "M" "." split in two
+    if k >= 0 and (doc[k].lower_ in TITLES or doc[k].lower_ + "." in TITLES):
+        k -= 1  # "le maire M. Durand": the role is "maire"
+    comma = k >= 0 and doc[k].text == ","
+    if comma:
         k -= 1
     first = k
     while (k >= 0 and first - k < 10 and not doc[k].is_space and doc[k].text not in _ROLE_STOP
            and (doc[k].lower_ not in _DETERMINERS or k > 0 and doc[k - 1].pos_ == "ADP")
-           and doc[k].ent_type_ not in ("PER", "PERSON")
-           and doc[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN")):
+           and k not in people and doc[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN")):
         k -= 1
     heads = [t for t in range(k + 1, first + 1) if _is_role_head(doc[t])]
     if heads and any(doc[t].pos_ == "ADP" and doc[t].lower_ not in _ROLE_ADP
@@ -281,7 +296,9 @@ def _roles(doc: Doc, i: int, j: int, text: str) -> list[tuple[int, int]]:
         heads = []  # "la rencontre des dirigeants depuis un voyage de X": no apposition
     if heads and doc[first].pos_ not in ("ADP", "DET"):
         h = _premodified(doc, heads[-1], k + 1)
-        out.append((doc[h].idx, doc[first].idx + len(doc[first])))
+        # "X, président, Y, vice-président" is a list: before a comma, a role needs its article
+        if not comma or h > 0 and doc[h - 1].lower_ in _DETERMINERS | {"du", "au", "aux", "des"}:
+            out.append((doc[h].idx, doc[first].idx + len(doc[first])))
     # after the name: "Sergueï Choïgou, ministre de la Défense,"
     k = j
     if k < len(doc) - 1 and doc[k].text == ",":
@@ -291,7 +308,7 @@ def _roles(doc: Doc, i: int, j: int, text: str) -> list[tuple[int, int]]:
         if k < len(doc) and _is_role_head(doc[k]) or (
                 k + 1 < len(doc) and doc[k].lower_ in ROLE_PREMODIFIERS and _is_role_head(doc[k + 1])):
             start = k
-            while (k < len(doc) and k - start < 10 and doc[k].text not in _ROLE_STOP
+            while (k < len(doc) and k - start < 10 and doc[k].text not in _ROLE_STOP and k not in people
                    and not doc[k].is_space and (k == start or not doc[k].is_sent_start)
                    and doc[k].pos_ not in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON")):
                 k += 1
@@ -362,12 +379,13 @@ def find_entities(article: Article, doc: Doc) -> tuple[list[Mention], list[Entit
 def _attach_roles(article: Article, doc: Doc, cands: list[_Cand], mentions: list[Mention],
                   by_mention: dict[int, Entity]) -> None:
     starts = {m.start: idx for idx, m in enumerate(mentions)}
+    people = {t for c in cands if c.label == "PER" for t in range(c.i, c.j)}
     for c in cands:
         idx = starts.get(doc[c.i].idx)
         if idx is None or mentions[idx].label != "PER":
             continue
         ent = by_mention[idx]
-        for s, e in _roles(doc, c.i, c.j, article.text):
+        for s, e in _roles(doc, c.i, c.j, people):
             span = article.span(s, e)
             if span.text.strip():
                 ent.roles.append(Role(span.text, span))
