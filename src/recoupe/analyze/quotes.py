@@ -275,11 +275,12 @@ class _Finder:
         if not tokens:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        surface = self.text[start:end]
         hit = self.entity_at(start, end)
         if hit is not None:
             ent, _, _ = hit
-            return _Who(ent.name, ent.id, start, end, ent.type == "PER")
-        surface = self.text[start:end]
+            glued = surface.startswith(ent.name) and " " not in surface[len(ent.name):]  # "An Chan" + "-il"
+            return _Who(surface if glued else ent.name, ent.id, start, end, ent.type == "PER")
         name = self.fullest(_words(surface), surface) if person else surface
         return _Who(name, None, start, end, person)
 
@@ -332,8 +333,11 @@ class _Finder:
         while lo >= 0 and self.doc[lo].pos_ == "DET":
             lo -= 1
         if lo >= 1 and self.doc[lo].text == ",":  # "An Chan-il, un transfuge devenu chercheur, a déclaré"
-            e = self.ent_for(self.doc[lo - 1])
-            if e is not None and e.end == lo and self.is_person(e):
+            j = lo - 1
+            while j > 0 and self.ent_for(self.doc[j]) is None and self.doc[j - 1].whitespace_ == "":
+                j -= 1  # "Chan" + "-il"
+            e = self.ent_for(self.doc[j])
+            if e is not None and e.end == j + 1 and self.is_person(e):
                 return e
         nxt = phrase[-1].i + 1
         if nxt + 1 < len(self.doc) and self.doc[nxt].text == "," and not self.in_quote[nxt + 1]:

@@ -1,0 +1,116 @@
+"""French quotation patterns, each on sentences written for the test, with exact spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from recoupe.analyze import analyze_articles
+from recoupe.model import Article
+
+CASES = {
+    "inverted": "« Nous sommes prêts à discuter », a déclaré Jean Dupont, mardi soir.",
+    "apposed": "« La réunion aura lieu demain », a indiqué le porte-parole du gouvernement, Olivier Martin.",
+    "a-t-il": ("Pierre Lambert, maire de Lyon, a salué la décision du tribunal.\n"
+               "« C'est une victoire pour toute la ville », a-t-il ajouté."),
+    "selon": "Selon l'agence Reuters, la production de pétrole a chuté de 10 % en un an.",
+    "d'après": "D'après Marie Lenoir, le chantier sera terminé avant la fin de l'été.",
+    "que": "Le Kremlin a annoncé que la visite durerait encore quelques jours.",
+    "incise": "« Nous avons le temps, a-t-il dit, et nous le prendrons », a conclu Paul Girard.",
+    "paragraphs": ("Le ministre Paul Durand a longuement répondu aux questions.\n"
+                   "« Nous avons entendu les critiques.\n"
+                   "« Nous allons changer la loi dès l'automne », a expliqué Paul Durand."),
+    "partial": "La ministre Claire Morel a salué une intervention « rapide et maîtrisée » des secours.",
+    "title": "Il a relu « Le Petit Prince » pendant les vacances, puis « Vol de nuit ».",
+    "agency": ("L'agence officielle nord-coréenne KCNA a publié un communiqué jeudi.\n"
+               "« Les deux pays vont renforcer leur coopération », écrit l'agence."),
+    "unbalanced": ("« Cette phrase ouvre une citation qui ne se ferme jamais.\n"
+                   "Le reste de l'article parle d'autre chose, longuement.\n"
+                   "Un dernier paragraphe sans aucune marque."),
+}
+
+
+@pytest.fixture(scope="module")
+def arts():
+    articles = [Article(id=k, origin=f"{k}.txt", source="test", text=t, lang="fr", published="2023-09-14")
+                for k, t in CASES.items()]
+    out = {a.id: a for a in analyze_articles(articles)}
+    for a in out.values():
+        assert not [w for w in a.warnings if w.startswith("quotes")], a.warnings
+        for q in a.quotes:
+            assert a.text[q.start:q.end] == q.text
+            for s in (q.cue_span, q.speaker.span):
+                assert s is None or a.text[s.start:s.end] == s.text
+    return out
+
+
+def one(a: Article, start: str):
+    hits = [q for q in a.quotes if q.text.startswith(start)]
+    assert len(hits) == 1, [(q.text, q.kind) for q in a.quotes]
+    return hits[0]
+
+
+def test_inverted_verb(arts):
+    q = one(arts["inverted"], "Nous sommes")
+    assert (q.text, q.kind, q.cue, q.speaker.name) == ("Nous sommes prêts à discuter", "direct", "déclaré", "Jean Dupont")
+    assert q.speaker.span.text == "Jean Dupont"
+
+
+def test_apposed_role_gives_the_name(arts):
+    q = one(arts["apposed"], "La réunion")
+    assert q.speaker.name == "Olivier Martin" and q.cue == "indiqué"
+
+
+def test_a_t_il_ajoute_takes_the_antecedent(arts):
+    q = one(arts["a-t-il"], "C'est une victoire")
+    assert q.speaker.name == "Pierre Lambert" and q.cue == "ajouté"
+
+
+def test_selon(arts):
+    q = one(arts["selon"], "la production")
+    assert q.kind == "indirect" and q.text == "la production de pétrole a chuté de 10 % en un an"
+    assert q.speaker.name == "Reuters" and q.cue == "Selon"
+
+
+def test_d_apres(arts):
+    q = one(arts["d'après"], "le chantier")
+    assert q.kind == "indirect" and q.speaker.name == "Marie Lenoir"
+    assert q.text == "le chantier sera terminé avant la fin de l'été"
+
+
+def test_que_clause(arts):
+    q = one(arts["que"], "la visite")
+    assert (q.kind, q.text, q.speaker.name, q.cue) == (
+        "indirect", "la visite durerait encore quelques jours", "Kremlin", "annoncé")
+
+
+def test_incise_gives_two_linked_parts(arts):
+    a = arts["incise"]
+    first, second = one(a, "Nous avons le temps"), one(a, "et nous le prendrons")
+    assert first.text == "Nous avons le temps" and second.text == "et nous le prendrons"
+    assert first.cue_span == second.cue_span and first.cue == "dit"
+    assert first.kind == second.kind == "direct"
+
+
+def test_quote_over_two_paragraphs(arts):
+    a = arts["paragraphs"]
+    q = one(a, "Nous avons entendu")
+    assert q.text.endswith("dès l'automne") and "\n" in q.text
+    assert q.speaker.name == "Paul Durand"
+
+
+def test_partial_quote_with_a_cue(arts):
+    q = one(arts["partial"], "rapide")
+    assert q.text == "rapide et maîtrisée" and q.kind == "direct" and q.speaker.name == "Claire Morel"
+
+
+def test_titles_are_not_quotes(arts):
+    assert arts["title"].quotes == []
+
+
+def test_written_by_the_agency_named_before(arts):
+    q = one(arts["agency"], "Les deux pays")
+    assert q.speaker.name == "KCNA" and q.cue == "écrit"
+
+
+def test_unbalanced_marks_swallow_nothing(arts):
+    assert all(len(q.text) < 80 for q in arts["unbalanced"].quotes)
