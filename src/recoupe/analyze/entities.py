@@ -12,6 +12,7 @@ entity with the span that states them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -68,7 +69,7 @@ JUNK = {
     "octobre", "novembre", "décembre",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "april", "june", "july", "august", "october", "november", "december",
-    "read more", "related", "update", "updated",
+    "read more", "related", "update", "updated", "etat", "état", "etats", "états",
 }
 
 # Nouns that head a role or function ("le porte-parole du Kremlin", "X, ministre de la Défense")
@@ -80,7 +81,8 @@ ROLE_HEADS = {
     "ambassadeur", "ambassadrice", "émissaire", "envoyé", "envoyée", "représentant",
     "représentante", "conseiller", "conseillère", "général", "générale", "amiral", "maréchal",
     "colonel", "commandant", "chancelier", "chancelière", "roi", "reine", "prince", "princesse",
-    "empereur", "pape", "cardinal", "patriarche", "maire", "gouverneur", "gouverneure", "préfet",
+    "empereur", "impératrice", "duc", "duchesse", "comte", "comtesse", "baron", "baronne",
+    "marquis", "marquise", "lord", "majesté", "altesse", "consul", "sultan", "émir", "cheikh", "pape", "cardinal", "patriarche", "maire", "gouverneur", "gouverneure", "préfet",
     "préfète", "député", "députée", "sénateur", "sénatrice", "élu", "élue", "juge", "procureur",
     "procureure", "avocat", "avocate", "patron", "patronne", "fondateur", "fondatrice", "pdg",
     "responsable", "coordinateur", "coordinatrice", "analyste", "expert", "experte", "chercheur",
@@ -105,6 +107,13 @@ _DETERMINERS = {"le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur"
                 "cette", "the", "a", "an", "its", "his", "her", "their"}
 _ROLE_ADP = {"de", "du", "des", "d'", "of", "pour", "chargé", "en"}  # inside a role: "chef de la diplomatie"
 _ROLE_STOP = {",", ".", ";", ":", ")", "(", "«", "»", '"', "“", "”", "!", "?", "—", "–"}
+
+# People of a place, told by their ending ("Nord-Coréens", "Américaine", "Allemands"); the
+# "-ais"/"-ois" ones only after a plural article, as places end so too (Calais, Valais, Blois)
+_DEMONYM = re.compile(r"(?:[ié]ens?|[ié]ennes?|ains|aines?|ands|ols|oises|aises|aise|oise)$")
+_DEMONYM_AIS = re.compile(r"(?:ais|ois)$")
+_PLURAL_DETS = {"les", "des", "aux", "ces", "nos", "vos", "leurs", "deux", "trois", "plusieurs"}
+_ROMAN = re.compile(r"[IVXLC]+")
 
 # ============================================================================================
 
@@ -211,7 +220,24 @@ def _repair(doc: Doc, c: _Cand) -> _Cand | None:
         return None  # "ministre de la Défense" is a role, not a name
     if c.label == "PER" and not _is_cap(first) and first.lower_ not in PARTICLES:
         return None
-    return _Cand(i, j, c.label, kind)
+    if c.label == "PER" and all(t.lower_ in TITLES or t.lower_ in ROLE_HEADS or t.pos_ == "DET"
+                                or t.is_punct or len(t.text) == 1 for t in span):
+        return None  # "M.", "S. M.", "Le roi", "L'empereur": no name in it
+    if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
+        return None  # names have a capital somewhere ("mer Jaune"); "environs" has none
+    if len(key) == 1 or _ROMAN.fullmatch(span.text):
+        return None  # "A", "II": initials and numerals alone
+    label = c.label
+    if label == "LOC" and j - i == 1 and _is_demonym(doc, i):
+        label = "MISC"  # "les Suédois", "Nord-Coréen": people of a place, not the place
+    return _Cand(i, j, label, kind)
+
+
+def _is_demonym(doc: Doc, i: int) -> bool:
+    word = doc[i].text
+    if _DEMONYM.search(word):
+        return True
+    return bool(_DEMONYM_AIS.search(word)) and i > 0 and doc[i - 1].lower_ in _PLURAL_DETS
 
 
 class _Chain:
@@ -369,6 +395,7 @@ def find_entities(article: Article, doc: Doc) -> tuple[list[Mention], list[Entit
                     mentions[i].kind = "name"
         entities.append(ent)
     _attach_roles(article, doc, cands, mentions, by_mention)
+    mentions += _surname_mentions(article, entities, mentions)
     mentions += _role_mentions(article, entities, mentions)
     mentions.sort(key=lambda m: m.start)
     for ent in entities:
@@ -389,6 +416,35 @@ def _attach_roles(article: Article, doc: Doc, cands: list[_Cand], mentions: list
             span = article.span(s, e)
             if span.text.strip():
                 ent.roles.append(Role(span.text, span))
+
+
+def _surname_mentions(article: Article, entities: list[Entity], mentions: list[Mention]) -> list[Mention]:
+    """A person's surname where the model missed it, once the full name is known in the
+    article: "Vladimir Poutine ... Poutine" (a surname two people share is left alone)."""
+    owners: dict[str, list[Entity]] = {}
+    for ent in entities:
+        words = ent.name.split()
+        if ent.type == "PER" and len(words) > 1 and len(words[-1]) > 2 and words[-1][:1].isupper():
+            owners.setdefault(words[-1], []).append(ent)
+    surnames = {w: ents[0] for w, ents in owners.items() if len(ents) == 1}
+    if not surnames:
+        return []
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(
+        re.escape(w) for w in sorted(surnames, key=len, reverse=True)) + r")(?![\w-])")
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in taken]
+    out = []
+    for m in pattern.finditer(article.text):
+        s, e = m.span(1)
+        k = bisect_right(starts, s) - 1
+        if k >= 0 and taken[k][1] > s or k + 1 < len(taken) and taken[k + 1][0] < e:
+            continue
+        ent = surnames[m.group(1)]
+        out.append(Mention(s, e, m.group(1), "PER", entity_id=ent.id, kind="surname"))
+        ent.mentions.append(article.span(s, e))
+        if m.group(1) not in ent.variants:
+            ent.variants.append(m.group(1))
+    return out
 
 
 def _role_mentions(article: Article, entities: list[Entity], mentions: list[Mention]) -> list[Mention]:

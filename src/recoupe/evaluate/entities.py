@@ -11,7 +11,7 @@ Mapping our output to HIPE's coarse types:
 
 - PER -> pers, ORG -> org, LOC -> loc; MISC is not scored (it mixes nationalities, events and
   products; HIPE's `prod` is media and doctrines only), so HIPE `prod` counts as missed.
-- temporal expressions of type DATE that contain a digit -> time (HIPE marks absolute dates),
+- temporal expressions of type DATE that give a year -> time (HIPE marks absolute dates),
   widened over the preposition or article HIPE includes ("de 1907", "le 1er août 1914").
 - HIPE's `pers` includes a person's title and apposed function ("M. Hagenbeck, le célèbre
   marchand d'animaux"): a person mention is widened over its title (kind "title") and over a
@@ -37,7 +37,7 @@ FOLDER = "hipe2020-fr"
 TYPES = {"PER": "pers", "ORG": "org", "LOC": "loc"}
 QUICK_DOCUMENTS = 10
 _APPOSED = re.compile(r",? ?(?:(?:le|la|les|l'|un|une) ?)?", re.IGNORECASE)  # name, le rôle
-_DATE_LEAD = re.compile(r"(?<![\w'])((?:le|du|au|en|de|dès|depuis|vers|jusqu'au|d')\s*)$", re.IGNORECASE)
+_DATE_LEAD = re.compile(r"(?<![\w'])((?:le|du|au|en|de|dès|depuis|vers|jusqu'au|d'|à l'|pour l'|pour|avant|après)\s*)$", re.IGNORECASE)
 
 
 @dataclass
@@ -127,7 +127,7 @@ def system_entities(article: Article) -> list[tuple[int, int, str]]:
                     start, end = min(start, r.start), max(end, r.end)
         out.append((start, end, TYPES[m.label]))
     for t in article.times:
-        if t.type == "DATE" and any(ch.isdigit() for ch in t.text):
+        if t.type == "DATE" and re.search(r"\d{4}", t.text):
             # HIPE's dates take their preposition or article: "de 1907", "le 1er août 1914"
             found = _DATE_LEAD.search(text[max(0, t.start - 10):t.start])
             start = max(0, t.start - 10) + found.start(1) if found else t.start
