@@ -27,6 +27,13 @@ def test_dossier_renders_with_a_matrix_row_per_fact(page, tmp_path, artifacts):
     assert page.locator(".div-card.contra").count() == 2 and page.locator(".div-card.views").count() == 1
     assert page.locator("#reader").is_hidden()
     page.screenshot(path=str(artifacts / "dossier-rich.png"), full_page=True)
+    # single-source facts are shown, and can be set aside on demand
+    single = page.locator("table.matrix tr.single")
+    assert single.count() == 1 and single.is_visible()
+    page.locator("button.toggle-single").click()
+    assert single.is_hidden() and page.locator("table.matrix tbody tr:visible").count() == 2
+    page.locator("button.toggle-single").click()
+    assert single.is_visible()
     assert page.errors == []
 
 

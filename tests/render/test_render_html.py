@@ -80,7 +80,20 @@ def test_divergences_show_contradiction_apart_from_points_of_view(rich):
 def test_quotes_grouped_side_by_side(rich):
     page = parse(dossier_html(rich))
     groups = [a for t, a in page.tags if t == "div" and a.get("class", "").startswith("qgroup")]
-    assert [g["class"] for g in groups] == ["qgroup multi", "qgroup", "qgroup"]
+    assert [g["class"] for g in groups] == ["qgroup multi"]  # one statement, three outlets
+    singles = [a for t, a in page.tags if t == "div" and a.get("class") == "qcards singles"]
+    assert len(singles) == 2  # Pierre Martin's other quote, and the CGT's
+    html = dossier_html(rich)
+    # reported speech is not dressed as verbatim
+    assert "« 1 200 salariés" not in html and "1 200 salariés ont cessé le travail</blockquote>" in html
+
+
+def test_one_source_cited_twice_gets_lettered_markers(rich):
+    event = rich.stories[0].timeline[0]
+    a = rich.articles[0]
+    event.support.append(a.span(0, 10))
+    html = dossier_html(rich)
+    assert ">1a</a>" in html and ">1b</a>" in html
 
 
 def test_no_external_resources(rich):

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from recoupe.model import Dossier
 from recoupe.render.labels import count, dossier_lang, format_date, labels
-from recoupe.render.view import story_views
+from recoupe.render.view import same_words, story_views
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -46,6 +46,7 @@ def environment() -> Environment:
     env.filters["safe_url"] = safe_url
     env.filters["fdate"] = format_date
     env.globals["count"] = count
+    env.globals["same_words"] = same_words
     return env
 
 

@@ -6,7 +6,7 @@ passage it cites.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from recoupe.model import Article, Dossier, Entity, Quote, SourceSpan, Story
@@ -24,6 +24,10 @@ class Cite:
     end: int
     text: str
     source: str
+    label: str = ""  # what the marker shows: "2", or "2a", "2b" when one source is cited twice
+
+    def __post_init__(self):
+        self.label = self.label or str(self.n)
 
 
 @dataclass
@@ -57,6 +61,16 @@ class SpeakerQuotes:
     groups: list[QuoteGroup] = field(default_factory=list)
 
     @property
+    def shared(self) -> list[QuoteGroup]:
+        """Statements reported by several outlets: their wordings side by side."""
+        return [g for g in self.groups if g.outlets > 1]
+
+    @property
+    def single(self) -> list[tuple[Quote, Cite]]:
+        """Everything else, one card per quote."""
+        return [qc for g in self.groups if g.outlets <= 1 for qc in g.quotes]
+
+    @property
     def count(self) -> int:
         return sum(len(g.quotes) for g in self.groups)
 
@@ -88,7 +102,15 @@ class StoryView:
                     span.text, art.source if art else span.article_id)
 
     def cites(self, spans: list[SourceSpan]) -> list[Cite]:
-        return sorted((self.cite(s) for s in spans), key=lambda c: (c.n, c.start))
+        """Markers for a list of passages; several passages of one source read 2a, 2b..."""
+        out = sorted((self.cite(s) for s in spans), key=lambda c: (c.n, c.start))
+        seen = Counter(c.n for c in out)
+        rank: Counter = Counter()
+        for c in out:
+            if seen[c.n] > 1:
+                c.label = f"{c.n}{chr(ord('a') + min(rank[c.n], 25))}"
+                rank[c.n] += 1
+        return out
 
     def date(self, value: str | None) -> str:
         return format_date(value, self.lang)
@@ -138,7 +160,7 @@ class StoryView:
             key = q.speaker.entity_id or (q.speaker.name or "").strip().lower() or "?"
             if key not in speakers:
                 name = ent.name if ent else q.speaker.name
-                roles = list(dict.fromkeys(r.text for r in ent.roles)) if ent else []
+                roles = list({r.text.lower(): r.text for r in ent.roles}.values()) if ent else []
                 speakers[key] = SpeakerQuotes(name, roles)
             gkey = (key, q.group or f"#{i}")
             if gkey not in groups:
@@ -166,6 +188,14 @@ class StoryView:
             views.sort(key=lambda v: (-v.outlets, -v.mentions, v.entity.name))
         return {t: v for t, v in out.items() if v}
 
+    def major_entities(self) -> dict[str, list[EntityView]]:
+        groups = {t: [v for v in views if not _minor(v)] for t, views in self.entities().items()}
+        return {t: v for t, v in groups.items() if v}
+
+    def minor_entities(self) -> list[EntityView]:
+        """Entities named once by one outlet, with no role or other spelling: a line, not a card."""
+        return [v for views in self.entities().values() for v in views if _minor(v)]
+
     def date_range(self) -> str:
         dates = sorted(a.published for a in self.articles if a.published)
         # full dates say more than partial ones ("2023-09") when both are known
@@ -174,6 +204,17 @@ class StoryView:
             return ""
         first, last = self.date(dates[0]), self.date(dates[-1])
         return first if first == last else f"{first} – {last}"
+
+
+def _minor(v: EntityView) -> bool:
+    return v.outlets <= 1 and v.mentions <= 1 and not v.roles and \
+        not (set(v.entity.variants) - {v.entity.name})
+
+
+def same_words(a: str, b: str) -> bool:
+    """Whether a divergence side's claim only repeats its passage."""
+    norm = lambda t: " ".join(t.split()).strip(" .«»\"'").lower()  # noqa: E731
+    return norm(a) == norm(b)
 
 
 def story_views(dossier: Dossier) -> list[StoryView]:

@@ -81,6 +81,13 @@
       return;
     }
     if (event.target.closest(".reader-close")) close();
+    var toggle = event.target.closest("button.toggle-single");
+    if (toggle) {
+      var table = toggle.closest("section").querySelector("table.matrix");
+      var hidden = table.classList.toggle("hide-single");
+      toggle.setAttribute("aria-pressed", hidden ? "true" : "false");
+      toggle.textContent = hidden ? toggle.dataset.show : toggle.dataset.hide;
+    }
     var more = event.target.closest("button.more");
     if (more) {
       var quote = more.previousElementSibling;
