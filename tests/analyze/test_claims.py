@@ -42,7 +42,7 @@ def test_quantity_and_reported_by_selon():
     c = one(claims, "tirer")
     assert c.reported_by == "Séoul"
     assert c.who_names == ["Corée du Nord"]
-    assert [(q.value, q.unit, q.span.text) for q in c.quantities] == [(2, "missiles", "deux missiles")]
+    assert [(q.value, q.unit, q.span.text) for q in c.quantities] == [(2, "missile", "deux missiles")]
     assert c.when == ["2023-09-13"]
     assert "missiles" in c.what
 
@@ -79,12 +79,12 @@ def test_modal_gives_the_governed_verb():
 
 
 @pytest.mark.parametrize("text, value, unit", [
-    ("L'explosion a fait 12 morts jeudi.", 12, "morts"),
-    ("Le conflit a déplacé 1,5 million de personnes.", 1.5e6, "personnes"),
-    ("L'armée a déployé vingt-deux chars.", 22, "chars"),
-    ("Les douanes ont saisi 3 000 cartouches.", 3000, "cartouches"),
+    ("L'explosion a fait 12 morts jeudi.", 12, "mort"),
+    ("Le conflit a déplacé 1,5 million de personnes.", 1.5e6, "personne"),
+    ("L'armée a déployé vingt-deux chars.", 22, "char"),
+    ("Les douanes ont saisi 3 000 cartouches.", 3000, "cartouche"),
     ("Le prix a augmenté de 30 % en un an.", 30, "%"),
-    ("Une dizaine de soldats ont été blessés.", 10, "soldats"),
+    ("Une dizaine de soldats ont été blessés.", 10, "soldat"),
 ])
 def test_quantities(text, value, unit):
     _, claims = claims_of(text)
@@ -115,3 +115,19 @@ def test_no_predicate_no_claim():
 ])
 def test_number_value(words, value):
     assert number_value(words) == value
+
+
+def test_cleft_sentence_names_the_agent():
+    _, claims = claims_of("Selon nos informations, c'est le chef de la sécurité, Paul Girard, qui a "
+                          "donné l'alerte.")
+    c = one(claims, "donner")
+    assert c.who_names == ["Paul Girard"]
+    assert c.reported_by is None  # the outlet's own information
+
+
+def test_english_quantity_unit_is_the_counted_noun():
+    art = Article(id="e1", origin="e1", source="t", lang="en",
+                  text="Twelve people, including four plant workers, were taken to hospital.")
+    [art] = analyze_articles([art])
+    units = {(q.value, q.unit) for c in art.claims for q in c.quantities}
+    assert units == {(12, "people"), (4, "worker")}

@@ -146,8 +146,11 @@ def _quantities(article: Article, doc: Doc, sent: SpacySpan, lang: str,
             unit = "%" if doc[unit_at].lower_ == "pour" else doc[unit_at].text
             j = unit_at + (2 if doc[unit_at].lower_ == "pour" else 1)
         elif unit_at < end and doc[unit_at].pos_ in ("NOUN", "PROPN") and doc[unit_at].is_alpha:
-            unit = doc[unit_at].lower_
-            j = unit_at + 1
+            noun = doc[unit_at]
+            if noun.dep_ == "compound" and unit_at < noun.head.i < end:  # "four plant workers"
+                noun = noun.head
+            unit = lemma(noun).lower() if noun.pos_ == "NOUN" else noun.lower_
+            j = noun.i + 1
         is_year = len(words) == 1 and words[0].isdigit() and len(words[0]) == 4 and unit is None
         if not is_year:
             s, e = doc[k].idx, doc[j - 1].idx + len(doc[j - 1])
@@ -159,10 +162,14 @@ def _quantities(article: Article, doc: Doc, sent: SpacySpan, lang: str,
 # == clauses ==================================================================================
 
 
-def _predicates(sent: SpacySpan) -> list[tuple[Token, Token | None]]:
-    """The verbs a sentence states facts with, each with the reporting verb it depends on."""
+def _predicates(sent: SpacySpan) -> list[tuple[Token, Token | None, Token | None]]:
+    """The verbs a sentence states facts with, each with the reporting verb it depends on and,
+    in a cleft sentence ("C'est X qui a ..."), the phrase in focus, which is its subject."""
     root = sent.root
     reporter_verb = None
+    cleft = _cleft(root)
+    if cleft is not None:
+        return [(cleft, None, root)]
     if reporting_lemma(root):
         clause = [c for c in root.children if c.dep_ in CLAUSES and c.pos_ in ("VERB", "AUX", "ADJ")]
         if clause:
@@ -174,9 +181,23 @@ def _predicates(sent: SpacySpan) -> list[tuple[Token, Token | None]]:
         if not verbs:
             return []
         root = verbs[0]
-    out = [(root, reporter_verb)]
-    out += [(c, reporter_verb) for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    out = [(root, reporter_verb, None)]
+    out += [(c, reporter_verb, None) for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     return out
+
+
+def _cleft(root: Token) -> Token | None:
+    """The verb of "C'est X qui a déclenché ..." / "It was X who ...", or None."""
+    if not any(c.dep_ == "cop" for c in root.children) or not any(
+            c.lower_ in ("c'", "ce", "it") and c.dep_ in SUBJECTS for c in root.children):
+        return None
+    heads = [root] + [c for c in root.children if c.dep_ in ("appos", "flat:name", "flat")]
+    for head in heads:
+        for c in head.children:
+            if c.dep_ in ("acl:relcl", "relcl", "acl") and c.pos_ == "VERB" and any(
+                    g.lower_ in ("qui", "who", "that") for g in c.children):
+                return c
+    return None
 
 
 def _edge(tokens) -> tuple[int, int]:
@@ -265,8 +286,10 @@ def _reporter(sent: SpacySpan, pred: Token, reporter_verb: Token | None, idx: _I
     return None, set()
 
 
-def _strip_det(text: str) -> str:
+def _strip_det(text: str) -> str | None:
     low = text.lower()
+    if low.startswith(("nos ", "notre ", "our ")):
+        return None  # "selon nos informations": the outlet itself
     for det in ("l'", "le ", "la ", "les ", "the "):
         if low.startswith(det):
             return text[len(det):]
@@ -296,7 +319,7 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
         times = [t for t in near if t.start < e and s < t.end]
         blocked = [(t.start, t.end) for t in times] + names[
             bisect_left(name_starts, s):bisect_left(name_starts, e)]
-        for pred, reporter_verb in _predicates(sent):
+        for pred, reporter_verb, focus in _predicates(sent):
             content = pred
             if lemma(pred) in MODALS:  # "doit se rendre": the fact is "se rendre"
                 governed = [c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
@@ -308,13 +331,17 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
             subj = [c for c in pred.children if c.dep_ in SUBJECTS]
             if not subj and pred.dep_ == "conj":  # "X a reçu Y et a visité Z": X's subject
                 subj = [c for c in pred.head.children if c.dep_ in SUBJECTS]
+            groups = [list(h.subtree) for h in subj]
+            if focus is not None:  # "C'est le directeur, X, qui ...": the focus, not "qui"
+                inside = {t.i for t in pred.subtree}
+                subj, groups = [focus], [[t for t in focus.subtree if t.i not in inside]]
             agents = [c for c in pred.children if c.dep_ in AGENTS]
-            subj_tokens = {t.i for h in subj for t in h.subtree}
+            subj_tokens = {t.i for g in groups for t in g}
             objects = [c for c in content.children if c.dep_ in OBJECTS]
             who: list[Mention] = []
-            for group in (agents, subj):
-                for head in group:
-                    found = idx.in_tokens(t for t in head.subtree if t.i not in reporter_tokens)
+            for group in ([list(h.subtree) for h in agents], groups):
+                for tokens in group:
+                    found = idx.in_tokens(t for t in tokens if t.i not in reporter_tokens)
                     people = [m for m in found if m.label == "PER"]
                     who += [m for m in (people or found[:1]) if m not in who]
             if not who and subj and subj[0].lower_ in SUBJECT_PRONOUNS and last_person:

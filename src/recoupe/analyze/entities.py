@@ -97,7 +97,8 @@ ROLE_HEADS = {
     "president", "minister", "spokesman", "spokeswoman", "spokesperson", "leader", "chief",
     "secretary", "director", "ambassador", "envoy", "adviser", "advisor", "general", "governor",
     "mayor", "senator", "chancellor", "king", "queen", "head", "chairman", "ceo", "analyst",
-    "researcher", "professor", "counterpart",
+    "researcher", "professor", "counterpart", "representative", "official", "commander",
+    "officer", "founder", "prosecutor", "judge", "lawyer", "prefect", "delegate", "manager",
 }
 # words that may precede a role head inside the role: "ancien ministre", "Premier ministre"
 ROLE_PREMODIFIERS = {"ancien", "ancienne", "ex", "nouveau", "nouvelle", "premier", "première",
@@ -106,6 +107,7 @@ ROLE_PREMODIFIERS = {"ancien", "ancienne", "ex", "nouveau", "nouvelle", "premier
 _DETERMINERS = {"le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce",
                 "cette", "the", "a", "an", "its", "his", "her", "their"}
 _ROLE_ADP = {"de", "du", "des", "d'", "of", "pour", "chargé", "en"}  # inside a role: "chef de la diplomatie"
+_ROLE_CLOSE = {",", ".", ";", ")", ":", "!", "?", "—", "–"}
 _ROLE_STOP = {",", ".", ";", ":", ")", "(", "«", "»", '"', "“", "”", "!", "?", "—", "–"}
 
 # People of a place, told by their ending ("Nord-Coréens", "Américaine", "Allemands"); the
@@ -338,9 +340,12 @@ def _roles(doc: Doc, i: int, j: int, people: set[int]) -> list[tuple[int, int]]:
                    and not doc[k].is_space and (k == start or not doc[k].is_sent_start)
                    and doc[k].pos_ not in ("VERB", "AUX", "SCONJ", "CCONJ", "PRON")):
                 k += 1
+            # an apposition closes with punctuation or the sentence ("X, juge « ... »" is a verb)
+            closed = k >= len(doc) or doc[k].text in _ROLE_CLOSE or doc[k].is_space or (
+                doc[k].is_sent_start and k > start)
             while k > start and doc[k - 1].pos_ in ("ADP", "DET"):
                 k -= 1
-            if k > start:
+            if k > start and closed:
                 out.append((doc[start].idx, doc[k - 1].idx + len(doc[k - 1])))
     return out
 
