@@ -147,3 +147,19 @@ def test_live_server(live_server):
         r = http.get("/stories/s1")
         assert r.status_code == 200 and "recoupe-data" in r.text
         assert html.escape("Grève") in r.text or "Grève" in r.text
+
+
+@pytest.mark.slow
+def test_articles_stored_without_stories_are_grouped(tmp_path):
+    from conftest_dossier import rich_dossier
+    from recoupe.store import Store
+
+    path = tmp_path / "ingested.db"
+    with Store(path) as db:  # what `recoupe ingest` leaves: articles, no stories
+        db.add_articles(rich_dossier().articles)
+    app = create_app(path)
+    assert app.state.ingester.stale() == 3
+    assert app.state.ingester.regroup_if_stale() == 3
+    assert app.state.ingester.stale() == 0
+    with Store(path) as db:
+        assert db.stories() and {i for s in db.stories() for i in s.article_ids} == {"a1", "b2", "c3"}

@@ -20,6 +20,10 @@ def serve(store_path: str | Path, host: str = "127.0.0.1", port: int = 8000,
     import uvicorn
 
     app = create_app(store_path, allow_private=allow_private)
+    stale = app.state.ingester.stale()
+    if stale:  # articles stored by `recoupe ingest` join their stories before the first page
+        print(f"recoupe: grouping {stale} new stored articles into stories...")
+        app.state.ingester.regroup_if_stale()
     print(f"recoupe: serving {store_path} at http://{host}:{port}  (API: /api, docs: /api/docs)")
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

@@ -116,7 +116,7 @@ class Ingester:
         self.lock = threading.Lock()
 
     def add(self, uploads: list[tuple[str, bytes]], urls: list[str]) -> dict:
-        from recoupe.pipeline import analyze, group, read
+        from recoupe.pipeline import analyze, read
 
         urls = [u.strip() for u in urls if u and u.strip()]
         uploads = [(n, d) for n, d in uploads if d]
@@ -142,11 +142,30 @@ class Ingester:
             articles = analyze(articles)
             with Store(self.store_path) as db:
                 added = db.add_articles(articles)
-                stories = group(db.articles())
-                db.save_stories(stories)
+            self._regroup()
+            with Store(self.store_path) as db:
                 ids = [a.id for a in articles]
                 story_ids = list(dict.fromkeys(s for aid in ids for s in db.stories_of(aid)))
         return {"added": added, "articles": ids, "stories": story_ids, "warnings": warnings}
+
+    def _regroup(self) -> None:
+        from recoupe.pipeline import group
+
+        with Store(self.store_path) as db:
+            db.save_stories(group(db.articles()))
+
+    def stale(self) -> int:
+        """How many stored articles no story holds yet (stored by `recoupe ingest`, say)."""
+        with Store(self.store_path) as db:
+            held = {i for s in db.stories() for i in s.article_ids}
+            return sum(1 for i in db.article_ids() if i not in held)
+
+    def regroup_if_stale(self) -> int:
+        with self.lock:
+            n = self.stale()
+            if n:
+                self._regroup()
+            return n
 
 
 # -- the app ---------------------------------------------------------------------------------
@@ -363,6 +382,7 @@ def create_app(store_path: str | Path, allow_private: bool = False) -> FastAPI:
         result = await run_in_threadpool(ingester.add, uploads, urls)
         return JSONResponse(result, status_code=201)
 
+    app.state.ingester = ingester
     return app
 
 
