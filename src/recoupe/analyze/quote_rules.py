@@ -82,6 +82,7 @@ emphasize emphasise stress tweet testify indicate maintain joke quip conclude co
 recount remark observe vow promise allege assert mention reveal urge deny disclose inform
 assure reiterate lament muse exclaim shout sigh counter retort blog post agree point
 estimate describe continue ask wonder question charge criticize criticise announce
+advise assert recommend propose acknowledge concur explain tell caution declare predict
 """.split()
 
 # Nouns that make "selon X" / "according to X" an attribution even without a proper name.
@@ -139,6 +140,12 @@ dimanch heur minut vill veill lendemain time day week month year morning evening
 
 # Pronouns that only stand for a person (French "il"/"elle" may stand for a company too)
 PERSON_PRONOUNS = {"he", "she", "-t-il", "-t-elle"}
+
+FEMININE_TITLES = {"mme", "madame", "mlle", "mademoiselle", "mrs", "mrs.", "ms", "ms.", "miss"}
+MASCULINE_TITLES = {"m.", "monsieur", "mr", "mr.", "sir"}
+
+QUESTION_WORDS = {"whether", "if", "what", "how", "why", "who", "when", "where", "which",
+                  "si", "s'", "comment", "pourquoi", "quand", "où", "combien", "quel", "quelle"}
 
 FR_ACCORDING = {"selon", "d'après", "d’après"}
 EN_ACCORDING = {("according", "to")}

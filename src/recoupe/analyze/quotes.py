@@ -201,6 +201,12 @@ class _Finder:
             for i in range(e.start, e.end):
                 self.ent_of[i] = k
         self.people = [e for e in self.ents if self.is_person(e)]
+        self.gender: dict[str, str] = {}  # surname -> "f" or "m", from titles and determiners before names
+        for e in self.people:
+            g = self._gender_before(e)
+            words = _words(e.text)
+            if g and words:
+                self.gender.setdefault(words[-1], g)
         # "Caisse nationale des Caisses d'épargne (CNCE)": the acronym stands for the long name
         self.expansions: dict[str, str] = {}
         for m in _ACRONYM_RE.finditer(self.text):
@@ -477,7 +483,8 @@ class _Finder:
         if named is not None and self.is_person(named) and (subj.pos_ != "PRON" or len(named) > 1):
             return self.who_from_ent(named)  # "Un" in "Kim Jong Un" is no pronoun
         if low in R.PRONOUNS or subj.pos_ == "PRON":
-            return self.antecedent(at, history, person=True if low in R.PERSON_PRONOUNS else None)
+            gender = "f" if low in R.FEMININE_PRONOUNS else "m" if low.lstrip("-") in ("il", "he", "ils") else None
+            return self.antecedent(at, history, person=True if low in R.PERSON_PRONOUNS else None, gender=gender)
         phrase = self.phrase(subj)
         e = self.apposed_name(subj, phrase) or self.ent_for(subj)
         if e is not None:
@@ -510,6 +517,10 @@ class _Finder:
         if e is not None:
             return self.who_from_ent(e)
         head = _stem(subj.text)
+        if head in R.PERSON_ROLES or (subj.text[:1].isupper() and subj.pos_ in ("NOUN", "PROPN")):
+            who = self.salient_person(at)  # "le ministre", "l'Américain": the person the article is about
+            if who is not None:
+                return who
         word = unidecode(subj.lower_)
         latest = None
         for ent in self.ents:
@@ -545,17 +556,77 @@ class _Finder:
         span = best.mentions[0] if best.mentions else None
         return _Who(best.name, best.id, span.start if span else None, span.end if span else None, best.type == "PER")
 
-    def antecedent(self, at: int, history: list[_Who], person: bool | None = None) -> _Who | None:
-        """The latest speaker, or person named as a subject since, before `at` ("il", "she")."""
+    def salient_person(self, at: int) -> _Who | None:
+        """The person named most often in the article before `at` (the latest on a tie)."""
+        counts: dict[str, list] = {}
+        if self.article.entities:
+            for ent in self.article.entities:
+                if ent.type == "PER":
+                    before = [m for m in ent.mentions if m.start < at]
+                    if before:
+                        counts[ent.id] = [len(before), before[-1].start, ent]
+            if not counts:
+                return None
+            n, last, ent = max(counts.values(), key=lambda v: (v[0], v[1]))
+            m = ent.mentions[0]
+            return _Who(ent.name, ent.id, m.start, m.end, True)
+        for e in self.people:
+            if e.start_char < at:
+                key = _words(e.text)[-1] if _words(e.text) else e.text
+                c = counts.setdefault(key, [0, 0, e])
+                c[0] += 1
+                c[1] = e.start_char
+                if len(e) > len(c[2]):
+                    c[2] = e
+        if not counts:
+            return None
+        return self.who_from_ent(max(counts.values(), key=lambda v: (v[0], v[1]))[2])
+
+    def _gender_before(self, e) -> str | None:
+        """Gender told by the words before a name: "Mme", "M.", "la ministre", "le président"."""
+        j, seen_noun = e.start - 1, False
+        while j >= 0 and e.start - j <= 6:
+            t = self.doc[j]
+            low = t.lower_
+            if low in R.FEMININE_TITLES:
+                return "f"
+            if low in R.MASCULINE_TITLES:
+                return "m"
+            if t.pos_ == "DET" and seen_noun:
+                return "f" if low in ("la", "une", "cette", "sa") else "m" if low in ("le", "un", "ce", "cet", "son") else None
+            if t.pos_ in ("NOUN", "ADJ") and (seen_noun or _stem(t.text) in R.PERSON_ROLES):
+                seen_noun = True  # "la ministre", "le président": a role noun, not "la visite de"
+            elif t.pos_ in ("NOUN", "ADJ"):
+                pass
+            elif not (t.pos_ in ("ADP", "DET", "PROPN") or t.text == ","):
+                return None
+            j -= 1
+        return None
+
+    def gender_of(self, who: _Who) -> str | None:
+        words = _words(who.name or "")
+        return self.gender.get(words[-1]) if words else None
+
+    def antecedent(self, at: int, history: list[_Who], person: bool | None = None,
+                   gender: str | None = None) -> _Who | None:
+        """The latest speaker, or person named as a subject since, before `at` ("il", "she"),
+        skipping those whose gender the article tells and the pronoun contradicts."""
         if person is None:
             person = self.lang == "en"
-        last = next((w for w in reversed(history) if w.person or not person), None)
+
+        def fits(who: _Who) -> bool:
+            g = self.gender_of(who)
+            return gender is None or g is None or g == gender or not who.person
+
+        last = next((w for w in reversed(history) if (w.person or not person) and fits(w)), None)
         last_pos = last.start if last is not None and last.start is not None else -1
         i = bisect.bisect_left(self.ent_starts, at) - 1
         while i >= 0 and self.ents[i].start_char > last_pos and at - self.ents[i].start_char < 1500:
             e = self.ents[i]
             if self.is_person(e) and e.root.dep_ in ("nsubj", "nsubj:pass") and not self.in_quote[e.start]:
-                return self.who_from_ent(e)
+                who = self.who_from_ent(e)
+                if who is not None and fits(who):
+                    return who
             i -= 1
         if last is not None and at - last_pos < 3000:
             return last
@@ -563,7 +634,9 @@ class _Finder:
         while i >= 0 and at - self.ents[i].start_char < 1500:
             e = self.ents[i]
             if self.is_person(e) and not self.in_quote[e.start]:
-                return self.who_from_ent(e)
+                who = self.who_from_ent(e)
+                if who is not None and fits(who):
+                    return who
             i -= 1
         return None
 
@@ -759,7 +832,7 @@ def _attach_cue(f: _Finder, q: _Candidate, m: _Marked, inner: list) -> None:
         if best_key is None or key < best_key:
             best, best_key = c, key
     if best is None and close_tok:
-        best = _unlisted_incise(f, close_tok[0])
+        best = _unlisted_incise(f, close_tok[0]) if f.lang == "fr" else _unlisted_incise_en(f, close_tok[0])
     colon = k >= 0 and text[k] == ":" and f.para_of(k) == m.paragraph
     if best is None and colon:
         best = _introducing_verb(f, k)
@@ -806,6 +879,23 @@ def _unlisted_incise(f: _Finder, close):
     return None
 
 
+def _unlisted_incise_en(f: _Finder, close):
+    """English keeps the subject first: "...," the post read. / "...," Smith wrote."""
+    doc = f.doc
+    k = close.i + 1
+    if k >= len(doc) or doc[k].text != ",":
+        return None
+    k += 1
+    j = k
+    while j < len(doc) and j - k < 5 and doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM") and not f.in_quote[j]:
+        j += 1
+    if j == k or j + 1 >= len(doc) or doc[j].pos_ != "VERB" or doc[j].lower_.endswith("ing"):
+        return None
+    if doc[j + 1].text in (".", ",", ";") or doc[j + 1].pos_ in ("ADV", "ADP"):
+        return doc[j]
+    return None
+
+
 def _introducing_verb(f: _Finder, colon: int):
     """The verb of the clause a colon ends: « l'Américain a dévoilé ses intentions: "..." »."""
     lo, _ = f.segment(colon)
@@ -847,6 +937,8 @@ def _indirect(f: _Finder, c) -> list[_Candidate]:
         toks = [t for t in doc[comp.left_edge.i: comp.right_edge.i + 1] if lo_seg <= t.idx < hi_seg]
         if not toks or toks[0].i <= c.i <= toks[-1].i:
             continue
+        if toks and toks[0].lower_ in R.QUESTION_WORDS:
+            continue  # "asked whether ...", "a demandé si ...": a question, not a statement
         while toks and (toks[0].lower_ in ("que", "qu'", "qu’", "that", ":", ",") or toks[0].is_space):
             toks = toks[1:]
         toks = _strip_tokens(toks)
