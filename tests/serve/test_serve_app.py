@@ -85,6 +85,9 @@ def test_article_page_highlights(client):
     assert '<span class="hl quote direct"' in page
     assert '<span class="hl time" data-start="59" title="DATE 2024-03-13">mercredi</span>' in page
     assert 'href="https://quotidien.example/greve"' in page
+    # the quotes with their speakers, the times with their values
+    assert "<span class=\"outlet\">Pierre Martin</span>« Nous ne reculerons" in page
+    assert "<code>2024-03-15</code>" in page
     assert 'href="/stories/s1"' in page
 
 

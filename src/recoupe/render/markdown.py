@@ -41,7 +41,7 @@ def _story(v: StoryView) -> list[str]:
     out += [f"### {L['facts']}", ""]
     for row in v.fact_rows():
         names = [f"{md(o.name)} {markers(cell)}" for o, cell in zip(v.outlets, row.cells) if cell]
-        flag = f" — **{L['single_source']}**" if row.single_source else ""
+        flag = f" — **{L[row.flag]}**" if row.flag else ""
         out.append(f"- {md(row.text)} — {', '.join(names)} ({count(row.origins, 'origins', v.lang)}){flag}")
     out += [""] if s.facts else [L["none"], ""]
 
@@ -57,7 +57,8 @@ def _story(v: StoryView) -> list[str]:
         for g in sp.groups:
             for q, c in g.quotes:
                 cue = f", {md(q.cue)}" if q.cue else ""
-                out.append(f"> {L['lq']}{md(q.text)}{L['rq']} — {md(c.source)}{cue} [{c.n}]  ")
+                said = f"*{md(q.text)}*" if q.kind == "indirect" else f"{L['lq']}{md(q.text)}{L['rq']}"
+                out.append(f"> {said} — {md(c.source)}{cue} [{c.n}]  ")
             out.append("")
     out += [] if s.quotes else [L["none"], ""]
 

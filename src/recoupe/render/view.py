@@ -44,6 +44,17 @@ class FactRow:
     origins: int
     single_source: bool
 
+    @property
+    def outlets(self) -> int:
+        return sum(1 for c in self.cells if c)
+
+    @property
+    def flag(self) -> str | None:
+        """The label key of a weakly sourced fact: one outlet, or several echoing one origin."""
+        if not self.single_source:
+            return None
+        return "single_origin" if self.outlets > 1 else "single_source"
+
 
 @dataclass
 class QuoteGroup:
