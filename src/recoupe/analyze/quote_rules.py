@@ -96,6 +96,7 @@ expert experts analyst analysts sources witnesses witness authorities ministry m
 government researchers study survey data poll company office department
 """.split()
 
+DEFINITE = {"le", "la", "l'", "l’", "les", "ce", "cet", "cette", "ces", "the", "this", "these"}
 DEFINITE_SINGULAR = {"le", "la", "l'", "l’", "the", "ce", "cet", "cette", "this"}
 
 # Object pronouns after "selon", "pour": "selon elle", "pour lui"

@@ -685,7 +685,11 @@ class _Finder:
         phrase = self.phrase(obj)
         if any(self.ent_for(t) is not None for t in phrase):
             return True
-        return obj.lower_ in R.SOURCE_NOUNS or (obj.lemma_ or "").lower() in R.SOURCE_NOUNS
+        if obj.lower_ in R.SOURCE_NOUNS or (obj.lemma_ or "").lower() in R.SOURCE_NOUNS:
+            return True
+        # "selon le magistrat", "selon ce blog": a definite noun group names a source too
+        return obj.pos_ == "NOUN" and _stem(obj.text) not in R.TIME_NOUNS and any(
+            c.dep_ == "det" and c.lower_ in R.DEFINITE for c in obj.children)
 
     def according_span(self, tok, obj) -> tuple[int, int]:
         """Token range of the attribution phrase itself ("selon l'agence KCNA")."""
@@ -839,6 +843,10 @@ def _attach_cue(f: _Finder, q: _Candidate, m: _Marked, inner: list) -> None:
     words = [t for t in inner if _is_word(t)]
     embedded = k >= 0 and (text[k].isalnum() or text[k] in "'’") and f.para_of(k) == m.paragraph
     q.embedded, q.nwords = embedded, len(words)
+    big = [t for t in words if t.lower_ not in _SMALL and t.is_alpha]
+    if 2 <= len(big) <= 10 and all(t.text[:1].isupper() for t in big) and len(words) < 12:
+        q.kind = "drop"  # « Le Petit Prince », "The Kid Who Would Be King": a title
+        return
     if best is not None:
         glued = best.idx > m.close and "," not in text[m.close:best.idx]
         if glued and any(c.dep_ == "nsubj" and m.open <= c.idx <= m.close for c in best.children):
@@ -853,7 +861,7 @@ def _attach_cue(f: _Finder, q: _Candidate, m: _Marked, inner: list) -> None:
     if q.cue_tok is None and q.cue_text is None:
         # no cue: a quote standing alone in its sentence continues the previous speaker's words
         outside = [t for t in f.tokens(lo, hi) if _is_word(t) and not f.in_quote[t.i]]
-        if not embedded and len(words) >= R.SHORT_FRAGMENT_WORDS and len(outside) <= 2:
+        if not embedded and len(words) >= R.SHORT_FRAGMENT_WORDS and (len(outside) <= 2 or colon):
             q.inherit = True
         elif embedded and len(words) >= R.LONG_FRAGMENT_WORDS:
             q.inherit = True  # a long stretch of someone's words inside the writer's sentence
@@ -870,7 +878,8 @@ def _unlisted_incise(f: _Finder, close):
     k += 1
     while k < len(doc) and doc[k].pos_ == "AUX":
         k += 1
-    if k + 1 >= len(doc) or doc[k].pos_ != "VERB" or doc[k].lower_.endswith(("ant", "ing")) or f.in_quote[k]:
+    if k + 1 >= len(doc) or not (doc[k].pos_ == "VERB" or doc[k].lower_ in R.FR_FORMS) \
+            or doc[k].lower_.endswith(("ant", "ing")) or f.in_quote[k]:
         return None
     v, nxt = doc[k], doc[k + 1]
     if nxt.text.startswith("-") and nxt.pos_ == "PRON" or nxt.pos_ in ("DET", "PROPN") or (
@@ -950,10 +959,29 @@ def _indirect(f: _Finder, c) -> list[_Candidate]:
             continue  # a parse running over a paragraph break
         out.append(_Candidate(start, end, "indirect", c, subj=subj, paragraph=para))
     if not comps:
-        cand = _incise_clause(f, c, subj)
+        cand = _que_clause(f, c, subj) or _incise_clause(f, c, subj)
         if cand is not None:
             out.append(cand)
     return out
+
+
+def _que_clause(f: _Finder, c, subj) -> _Candidate | None:
+    """A que-clause the parser did not hang on its verb: "a confirmé mercredi, dans un
+    communiqué, qu'il ne rencontrerait pas ..."."""
+    doc = f.doc
+    lo_seg, hi_seg = f.segment(c.idx)
+    for t in doc[c.i + 1: min(len(doc), c.i + 16)]:
+        if t.idx >= hi_seg or f.in_quote[t.i] or t.pos_ == "VERB" or t.text in (".", ";", "?", "!"):
+            return None
+        if t.lower_ in ("que", "qu'", "qu’", "that") and t.dep_ == "mark" and t.head.i > t.i:
+            head = t.head
+            toks = [x for x in doc[t.i + 1: head.right_edge.i + 1] if x.idx < hi_seg]
+            toks = _strip_tokens(toks)
+            if len([x for x in toks if _is_word(x)]) < 3:
+                return None
+            start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            return _Candidate(start, end, "indirect", c, subj=subj, paragraph=f.para_of(start))
+    return None
 
 
 def _incise_clause(f: _Finder, c, subj) -> _Candidate | None:

@@ -17,8 +17,8 @@ The English gold's offsets are unreliable, so its quotes are located by string s
 two quote parts around an incise share a cue and are scored as one quote in English, where
 GGT's gold does not split them; in French the gold splits them as recoupe does. GGT's gold
 does not nest quoted fragments inside the reported clause that holds them, so in English a
-direct quote lying inside an indirect one of the same cue is not scored separately; the
-French gold nests them, as recoupe does.
+direct quote lying inside an indirect one is not scored separately; the French gold nests
+them, as recoupe does.
 """
 
 from __future__ import annotations
@@ -117,9 +117,7 @@ def _system(quotes: list[Quote], merge_parts: bool, drop_nested: bool,
     out: dict = {}
     indirect = [(q.start, q.end, q.cue_span.start if q.cue_span else None) for q in quotes if q.kind == "indirect"]
     for k, q in enumerate(quotes):
-        if drop_nested and q.kind == "direct" and any(
-                s <= q.start and q.end <= e and c is not None and q.cue_span and c == q.cue_span.start
-                for s, e, c in indirect):
+        if drop_nested and q.kind == "direct" and any(s <= q.start and q.end <= e for s, e, c in indirect):
             continue
         key = (q.cue_span.start, q.kind) if merge_parts and q.cue_span is not None and q.kind == "direct" else k
         chars, name = out.get(key, (set(), unnamed(q.speaker)))
