@@ -131,13 +131,18 @@ def _resolve(story: Story, emap: dict[str, str], item: str, label: str | None = 
 
 
 def _unit_key(unit: str | None) -> str | None:
+    """What a figure counts, one key across spellings and languages ("people" / "personnes")."""
     if not unit:
         return None
-    u = names.fold(unit)
-    if u in ("%", "pour cent", "pourcent", "percent", "pct", "prozent") or unit.strip() == "%":
+    if unit.strip() == "%":
         return "%"
+    u = names.fold(unit)
+    synonyms = lexicon()["unit_synonyms"]
+    if u in synonyms:
+        return synonyms[u]
     words = [w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in u.split()]
-    return " ".join(words) or None
+    u = " ".join(words)
+    return synonyms.get(u, u) or None
 
 
 def approximate(article: Article, start: int, end: int) -> str | None:

@@ -26,6 +26,7 @@ from recoupe.stories.align import (Slots, claim_slots, dates_agree, is_reporting
 AGENT_COS = 0.7  # same office, same place
 AGENT_OBJECT_COS = 0.55  # same act on the same object: the slots already say much
 NUMBER_COS = 0.7
+SAME_FIGURE_COS = 0.8  # close enough to compare figures whatever the verb (or the language)
 DATE_COS = 0.8
 NEGATION_COS = 0.8  # a denial of the same sentence
 NEGATION_LOW_COS = 0.7  # ... or of the same act (verb family, participant or words shared)
@@ -149,7 +150,7 @@ class _Finder:
                 continue
             if len(a.persons) != 1 or len(b.persons) != 1 or a.persons & b.persons:
                 continue
-            if a.claim.negated != b.claim.negated or (a.reported and b.reported and a.reported != b.reported):
+            if a.claim.negated != b.claim.negated:
                 continue
             if a.where and b.where and not a.where & b.where:
                 continue
@@ -190,7 +191,8 @@ class _Finder:
             src_a, src_b = self.source_of(a), self.source_of(b)
             attributed = src_a is not None and src_b is not None and src_a != src_b
             same_event = (cos >= NUMBER_COS and a.article.id != b.article.id
-                          and (a.family is None or b.family is None or a.family == b.family)
+                          and (a.family is None or b.family is None or a.family == b.family
+                               or cos >= SAME_FIGURE_COS)
                           and not (a.persons and b.persons and not a.persons & b.persons)
                           and not (a.where and b.where and not a.where & b.where)
                           and not (a.when and b.when and not any(dates_agree(x, y)
@@ -258,8 +260,12 @@ class _Finder:
                 continue
             if a.when and b.when and not any(dates_agree(x, y) for x in a.when for y in b.when):
                 continue
-            same_act = (a.family is not None and a.family == b.family) or bool(a.who & b.who) \
-                or word_overlap(a.claim.text, b.claim.text) >= 0.6
+            # the same act: the verb, or most words; shared participants alone are not enough
+            # (a story's claims all name its protagonists)
+            same_act = (a.family is not None and a.family == b.family) \
+                or word_overlap(a.claim.text, b.claim.text) >= 0.6 \
+                or (bool(a.who & b.who) and bool(a.what) and bool(b.what)
+                    and word_overlap(a.what, b.what) >= 0.5)
             if not (cos >= NEGATION_COS or same_act):
                 continue
             pos, neg = (a, b) if b.claim.negated else (b, a)
