@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date as Date
+from functools import lru_cache
 
 import numpy as np
 
@@ -37,8 +38,9 @@ from recoupe.stories import names
 
 # Thresholds on score = EMBED_WEIGHT * cosine to the centroid + (1 - EMBED_WEIGHT) * word
 # cosine (tf-idf) + ENTITY_WEIGHT * entity overlap + MONTH_WEIGHT * month agreement.
-# Tuned on RPM2 (dev half): B-cubed at topic level is flat for STORY_JOIN 0.3-0.35 and
-# THREAD_JOIN 0.2-0.24, and falls quickly below THREAD_JOIN 0.2 (topics merge).
+# Tuned on RPM2 (dev half, undated articles: stories come out at topic level there). Topic
+# B-cubed moves by several points with THREAD_JOIN 0.2-0.28: single-pass grouping is
+# sensitive to order near its thresholds.
 STORY_JOIN = 0.3
 THREAD_JOIN = 0.2
 EMBED_WEIGHT = 0.3
@@ -86,13 +88,26 @@ def entity_keys(article: Article) -> list[str]:
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
 MAX_TERMS_WORDS = 3000  # bounded time: the head of a long text says what it is about
+IDF_PRIOR_DOCS = 20  # phantom documents without the word: a small batch about one story keeps
+# the words all its articles share ("Vostotchny") from weighing nothing
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """French, English and German function words (spaCy's lists), folded."""
+    from spacy.lang.de.stop_words import STOP_WORDS as DE
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+
+    return frozenset(unidecode(w).lower() for w in FR | EN | DE)
 
 
 def terms(article: Article) -> Counter:
     """Word counts of the title and text (folded, words of four letters or more): the lexical
     signal, weighted by inverse document frequency inside the index."""
     text = f"{article.title or ''}\n{article.text}"
-    return Counter(_WORD.findall(unidecode(text).lower())[:MAX_TERMS_WORDS])
+    stop = stop_words()
+    return Counter(w for w in _WORD.findall(unidecode(text).lower())[:MAX_TERMS_WORDS] if w not in stop)
 
 
 def month_profile(article: Article) -> np.ndarray | None:
@@ -109,7 +124,7 @@ def month_profile(article: Article) -> np.ndarray | None:
 
 @dataclass
 class _Group:
-    """A story or a thread in the index."""
+    """A story in the index."""
 
     n: int = 0
     first: int | None = None
@@ -122,7 +137,7 @@ class _Group:
 
 
 class _Table:
-    """Growing matrix of centroids (sums and unit vectors) with first/last days per row."""
+    """Growing matrix of story centroids (sums and unit vectors) with first/last days per row."""
 
     def __init__(self, dim: int):
         self.sums = np.zeros((_GROW, dim), dtype=np.float32)
@@ -208,7 +223,7 @@ class _Idf:
         self.n += 1
 
     def weights(self, counts: Counter) -> dict[str, float]:
-        n = self.n + 1
+        n = self.n + IDF_PRIOR_DOCS
         return {w: (1.0 + math.log(c)) * math.log(n / (self.df.get(w, 0) + 1)) + 1e-6
                 for w, c in counts.items()}
 
@@ -231,21 +246,21 @@ class StoryIndex:
         self.embed_weight, self.entity_weight, self.month_weight = embed_weight, entity_weight, month_weight
         self.story_gap, self.thread_gap = story_gap_days, thread_gap_days
         self._stories = _Table(dim)
-        self._threads = _Table(dim)
+        self._n_threads = 0
         self._idf = _Idf()
-        self._weights: dict[tuple[int, int], tuple[int, dict[str, float]]] = {}
+        self._weights: dict[int, tuple[int, dict[str, float]]] = {}
         self.members: list[list[str]] = []  # per story, the keys of its articles
         self._counted: set[str] = set()
 
     def __len__(self) -> int:
         return len(self._stories)
 
-    def _group_weights(self, level: int, row: int, g: _Group) -> dict[str, float]:
-        """tf-idf weights of a group's words, recomputed only when the group has grown."""
-        cached = self._weights.get((level, row))
+    def _group_weights(self, row: int, g: _Group) -> dict[str, float]:
+        """tf-idf weights of a story's words, recomputed only when the story has grown."""
+        cached = self._weights.get(row)
         if cached is None or cached[0] != g.n:
             cached = (g.n, self._idf.weights(g.terms))
-            self._weights[(level, row)] = cached
+            self._weights[row] = cached
         return cached[1]
 
     def prime(self, corpus: dict[str, Counter]) -> None:
@@ -257,9 +272,9 @@ class StoryIndex:
                 self._counted.add(key)
                 self._idf.add(words)
 
-    def _best(self, level: int, vector, day, keys, months, words, lang) -> tuple[int, float]:
-        table = self._threads if level else self._stories
-        gap = self.thread_gap if level else self.story_gap
+    def _best(self, vector, day, keys, months, words, lang, gap) -> tuple[int, float]:
+        """The best story within `gap` days and its score."""
+        table = self._stories
         rows, cos = table.candidates(vector, day, gap)
         weights = self._idf.weights(words)
         norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
@@ -268,13 +283,13 @@ class StoryIndex:
             g = table.groups[row]
             # across languages words say little: the embedding speaks for both
             same_lang = lang in g.langs or lang is None or None in g.langs
-            lexical = (word_cosine(weights, norm, self._group_weights(level, row, g))
+            lexical = (word_cosine(weights, norm, self._group_weights(row, g))
                        if words and same_lang else c)
             score = self.embed_weight * c + (1 - self.embed_weight) * lexical
             score += self.entity_weight * entity_overlap(keys, g)
             if day is None or g.first is None:
                 score += self.month_weight * month_agreement(months, g)
-            elif level == 0:
+            elif gap == self.story_gap:
                 score += SAME_DAYS_BONUS  # candidates are already within the time window
             if score > best_score:
                 best, best_score = row, score
@@ -294,21 +309,22 @@ class StoryIndex:
         day = day_number(date)
         keys = sorted(set(entities))
         words = words or Counter()
-        story, score = self._best(0, vector, day, keys, months, words, lang)
+        story, score = self._best(vector, day, keys, months, words, lang, self.story_gap)
         if story < 0 or score < self.story_join:
+            # a new story, in the thread of the closest story over a wider time window
+            near, tscore = self._best(vector, day, keys, months, words, lang, self.thread_gap)
+            if near >= 0 and tscore >= self.thread_join:
+                thread = self._stories.groups[near].thread
+            else:
+                thread, self._n_threads = self._n_threads, self._n_threads + 1
             story = self._stories.open()
-            self.members.append([])
-            thread, tscore = self._best(1, vector, day, keys, months, words, lang)
-            if thread < 0 or tscore < self.thread_join:
-                thread = self._threads.open()
             self._stories.groups[story].thread = thread
-        thread = self._stories.groups[story].thread
+            self.members.append([])
         if key is None or key not in self._counted:
             self._idf.add(words)
             if key is not None:
                 self._counted.add(key)
         self._stories.put(story, vector, day, keys, months, words, lang)
-        self._threads.put(thread, vector, day, keys, months, words, lang)
         self.members[story].append(key if key is not None else str(sum(map(len, self.members))))
         return story
 

@@ -30,8 +30,9 @@ _sentence_cache: dict[str, np.ndarray] = {}
 _doc_cache: dict[tuple[str, str], np.ndarray] = {}
 
 # Sentence ends for articles that come without sentence spans: after . ! ? … (and a closing
-# quote or bracket), before an upper-case letter, a digit or an opening quote.
-_SENT_END = re.compile(r"(?<=[.!?…])[»”\"')\]]?\s+(?=[«“\"(\[]?[A-ZÀ-ÖØ-Þ0-9])")
+# quote or bracket, French-spaced or not), before an upper-case letter, a digit or an opening
+# quote.
+_SENT_END = re.compile(r"(?<=[.!?…])(\s?[»”\"')\]])?\s+(?=[«“\"(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])")
 
 
 @lru_cache(maxsize=1)
@@ -67,7 +68,8 @@ def sentences(article: Article) -> list[Span]:
     out = []
     for para in re.finditer(r"[^\n]+", article.text):
         start = para.start()
-        cuts = [m.start() for m in _SENT_END.finditer(para.group())] + [len(para.group())]
+        cuts = [m.end(1) if m.group(1) else m.start() for m in _SENT_END.finditer(para.group())]
+        cuts.append(len(para.group()))
         prev = 0
         for cut in cuts:
             chunk = para.group()[prev:cut]

@@ -1,0 +1,43 @@
+"""build_stories end to end on the seeds and on the demo corpus."""
+
+import json
+
+from recoupe.model import Dossier, check_provenance
+from recoupe.stories import build_stories, story_id
+
+
+def test_seeds_are_one_story_without_copies(seeds):
+    stories = build_stories(seeds)
+    assert len(stories) == 1
+    story = stories[0]
+    assert sorted(story.article_ids) == sorted(a.id for a in seeds)
+    assert story.copies == [] and story.origins == len(seeds)
+    assert story.id == story_id(list(reversed(story.article_ids)))
+    assert story.title in {a.title for a in seeds}
+    assert story.thread
+    assert 100 <= sum(len(s.text.split()) for s in story.summary) <= 150
+    total, bad = check_provenance(Dossier(articles=seeds, stories=stories))
+    assert total > 0 and bad == []
+
+
+def test_same_ids_whatever_the_order(written):
+    arts = list(written.values())
+    first = [(s.id, s.article_ids) for s in build_stories(arts)]
+    assert [(s.id, s.article_ids) for s in build_stories(arts[::-1])] == first
+
+
+def test_empty_input():
+    assert build_stories([]) == []
+
+
+def test_examples_match_gold(examples, examples_dir):
+    gold = json.loads((examples_dir / "gold.json").read_text(encoding="utf-8"))
+    by_file = {a.origin.replace("\\", "/").rsplit("/", 1)[-1]: a.id for a in examples}
+    stories = build_stories(examples)
+    got = sorted(sorted(s.article_ids) for s in stories)
+    assert got == sorted(sorted(by_file[f] for f in st["files"]) for st in gold["stories"])
+    origins = {frozenset(s.article_ids): s.origins for s in stories}
+    for st in gold["stories"]:
+        assert origins[frozenset(by_file[f] for f in st["files"])] == gold["independent_origins"][st["id"]]
+    total, bad = check_provenance(Dossier(articles=examples, stories=stories))
+    assert bad == []

@@ -1,0 +1,75 @@
+"""The incremental story index: time, meaning, languages, threads, and its scale."""
+
+import time
+from datetime import date
+
+import numpy as np
+import pytest
+
+from recoupe.stories import group
+from recoupe.stories.cluster import StoryIndex, day_number, entity_keys, terms
+from recoupe.stories.embed import embed_articles
+
+
+def _ids(groups):
+    return sorted(sorted(a.id for a in g) for g in groups)
+
+
+def test_same_event_in_three_languages_is_one_story_apart_from_another_event(written):
+    arts = [written[k] for k in ("derail-fr", "derail-en", "derail-de", "rates-fr")]
+    groups, _ = group(arts)
+    assert _ids(groups) == [["derail-de", "derail-en", "derail-fr"], ["rates-fr"]]
+
+
+def test_one_month_later_is_another_story_of_the_same_thread(written):
+    arts = [written[k] for k in ("strike-1", "strike-1b", "strike-2", "rates-fr")]
+    groups, threads = group(arts)
+    assert _ids(groups) == [["rates-fr"], ["strike-1", "strike-1b"], ["strike-2"]]
+    thread = {a.id: t for g, t in zip(groups, threads) for a in g}
+    assert thread["strike-1"] == thread["strike-2"] != thread["rates-fr"]
+
+
+def test_grouping_does_not_depend_on_input_order(written):
+    arts = list(written.values())
+    first = _ids(group(arts)[0])
+    assert _ids(group(arts[::-1])[0]) == first
+    assert _ids(group(arts[3:] + arts[:3])[0]) == first
+
+
+def test_incremental_add_equals_batch(written):
+    arts = sorted(written.values(), key=lambda a: (a.published or "", a.id))
+    batch = _ids(group(arts)[0])
+    index = StoryIndex()
+    index.prime({a.id: terms(a) for a in arts})
+    group(arts[:-1], index)  # the stored articles
+    new = arts[-1]  # then one more arrives
+    index.add(embed_articles([new])[0], new.published, entity_keys(new), words=terms(new),
+              lang=new.lang, key=new.id)
+    assert sorted(sorted(m) for m in index.stories()) == batch
+
+
+def test_day_numbers():
+    assert day_number("2025-03-12") - day_number("2025-03-05") == 7
+    assert day_number("2025-03") == day_number("2025-03-15")
+    assert day_number(None) is None and day_number("not a date") is None
+
+
+def test_undated_articles_are_grouped_by_content(written):
+    for a in written.values():
+        a.published = None
+    groups, _ = group([written[k] for k in ("derail-fr", "derail-en", "rates-fr")])
+    assert _ids(groups) == [["derail-en", "derail-fr"], ["rates-fr"]]
+
+
+@pytest.mark.slow
+def test_adding_to_a_large_index_is_fast():
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(300, 512)).astype(np.float32)
+    index = StoryIndex()
+    for i in range(6000):
+        v = centres[i % 300] + 0.8 * rng.normal(size=512).astype(np.float32)
+        day = date.fromordinal(738000 + (i * 730) // 6000).isoformat()
+        index.add(v / np.linalg.norm(v), day, [f"e{i % 300}"])
+    start = time.perf_counter()
+    index.add(centres[7] / np.linalg.norm(centres[7]), "2023-06-01", ["e7"])
+    assert time.perf_counter() - start < 0.5

@@ -1,0 +1,62 @@
+"""The cited summary: 100-150 words of exact sentences, each with every article stating it."""
+
+from recoupe.model import Dossier, Story, check_provenance
+from recoupe.stories.summary import select, summarize
+
+
+def _words(summary):
+    return sum(len(s.text.split()) for s in summary)
+
+
+def _story(arts, copies=()):
+    return Story("s1", "t", article_ids=[a.id for a in arts], copies=[list(c) for c in copies])
+
+
+def test_seed_summary_length_and_provenance(seeds):
+    story = _story(seeds)
+    summarize(story, {a.id: a for a in seeds})
+    assert 100 <= _words(story.summary) <= 150
+    total, bad = check_provenance(Dossier(articles=seeds, stories=[story]))
+    assert total > 0 and bad == []
+    texts = {a.id: a.text for a in seeds}
+    for sent in story.summary:
+        # the sentence is the exact text of its first support span, and cites each article once
+        assert any(sent.text == s.text for s in sent.support)
+        ids = [s.article_id for s in sent.support]
+        assert len(ids) == len(set(ids))
+        assert all(texts[s.article_id][s.start:s.end] == s.text for s in sent.support)
+
+
+def test_corroborated_and_single_source_points(written):
+    arts = [written["derail-fr"], written["derail-en"], written["derail-de"]]
+    summary = select(_story(arts), arts, words_min=30, words_max=80)
+    assert summary
+    multi = [s for s in summary if len({x.article_id for x in s.support}) > 1]
+    assert multi, "the three outlets tell the same event: some sentence is corroborated"
+    assert all(not s.single_source for s in multi)
+
+
+def test_copies_count_once(make_article):
+    text = ("Le barrage de Sainte-Aure a cédé dans la nuit de samedi à dimanche après des pluies "
+            "exceptionnelles sur tout le massif. Trois villages ont été évacués par les pompiers "
+            "avant l'arrivée de la vague.")
+    a = make_article("a", "Barrage", text)
+    b = make_article("b", "Barrage", text)
+    summary = select(_story([a, b], copies=[("a", "b")]), [a, b], words_min=10, words_max=60)
+    assert summary and all(s.single_source for s in summary)  # one origin, told twice
+
+
+def test_chronological_order_and_short_input(written):
+    arts = [written["strike-1"], written["strike-1b"]]
+    summary = select(_story(arts), arts)
+    assert 0 < _words(summary) <= 150  # the input is short: everything useful, no padding
+    order = [(["strike-1", "strike-1b"].index(s.support[0].article_id), s.support[0].start)
+             for s in summary if s.text == s.support[0].text]
+    assert order == sorted(order)
+
+
+def test_no_sentences_no_summary(make_article):
+    a = make_article("a", "Vide", "Court.")
+    story = _story([a])
+    summarize(story, {"a": a})
+    assert story.summary == []
