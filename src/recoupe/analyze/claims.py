@@ -151,6 +151,11 @@ def _quantities(article: Article, doc: Doc, sent: SpacySpan, lang: str,
                 noun = noun.head
             unit = lemma(noun).lower() if noun.pos_ == "NOUN" else noun.lower_
             j = noun.i + 1
+            while (j + 1 < end and doc[j].text == "-" and not doc[j - 1].whitespace_
+                   and not doc[j].whitespace_ and doc[j + 1].is_alpha):  # "sapeurs-pompiers"
+                j += 2
+            if j > noun.i + 1:
+                unit = text[noun.idx:doc[j - 1].idx + len(doc[j - 1])].lower()
         is_year = len(words) == 1 and words[0].isdigit() and len(words[0]) == 4 and unit is None
         if not is_year:
             s, e = doc[k].idx, doc[j - 1].idx + len(doc[j - 1])
@@ -175,12 +180,16 @@ def _predicates(sent: SpacySpan) -> list[tuple[Token, Token | None, Token | None
         if clause:
             reporter_verb, root = root, clause[0]
     if root.pos_ not in ("VERB", "AUX") and not any(c.dep_ == "cop" for c in root.children):
-        # a parse rooted on a name ("Vladimir" <- "Poutine n'a pas rencontré"): its verb
-        verbs = [c for c in root.children if c.pos_ == "VERB" and c.dep_ in LOOSE
-                 and any(g.dep_ in SUBJECTS for g in c.children)]
+        # a parse rooted on a noun or name ("Vladimir" <- "Poutine n'a pas rencontré",
+        # "12 personnes" <- "ont été hospitalisées"): the finite verb hung under it, whose
+        # subject is that root when the verb has none
+        verbs = [c for c in root.children if c.pos_ == "VERB" and c.dep_ in LOOSE and c.i > root.i
+                 and any(g.dep_ in SUBJECTS or g.dep_.startswith("aux") for g in c.children)]
         if not verbs:
             return []
-        root = verbs[0]
+        verb = verbs[0]
+        subject = None if any(g.dep_ in SUBJECTS for g in verb.children) else root
+        return [(verb, None, subject)]
     out = [(root, reporter_verb, None)]
     out += [(c, reporter_verb, None) for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     return out
@@ -274,6 +283,8 @@ def _reporter(sent: SpacySpan, pred: Token, reporter_verb: Token | None, idx: _I
     verbs += [pred] if reporting_lemma(pred) else []  # "..., a indiqué le porte-parole"
     verbs += [c for c in pred.children if c.dep_ == "parataxis" and reporting_lemma(c)]
     for verb in verbs:  # "Séoul a affirmé que ...", "..., a déclaré Tokyo"
+        if any(c.dep_ in ("aux:pass", "nsubj:pass", "auxpass", "nsubjpass") for c in verb.children):
+            continue  # "le feu a été déclaré éteint" reports nothing
         subj = [c for c in verb.children if c.dep_ in SUBJECTS | {"obj"} and c.i > verb.i
                 or c.dep_ in SUBJECTS]
         # a named person first, then whoever stands after the verb ("..., a déclaré Tokyo")
@@ -333,6 +344,7 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
                 subj = [c for c in pred.head.children if c.dep_ in SUBJECTS]
             groups = [list(h.subtree) for h in subj]
             if focus is not None:  # "C'est le directeur, X, qui ...": the focus, not "qui"
+                # (or the noun a broken parse hangs the verb under)
                 inside = {t.i for t in pred.subtree}
                 subj, groups = [focus], [[t for t in focus.subtree if t.i not in inside]]
             agents = [c for c in pred.children if c.dep_ in AGENTS]

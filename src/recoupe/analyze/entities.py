@@ -416,11 +416,11 @@ def _attach_roles(article: Article, doc: Doc, cands: list[_Cand], mentions: list
         idx = starts.get(doc[c.i].idx)
         if idx is None or mentions[idx].label != "PER":
             continue
-        ent = by_mention[idx]
+        ent, name = by_mention[idx], mentions[idx]
         for s, e in _roles(doc, c.i, c.j, people):
-            span = article.span(s, e)
-            if span.text.strip():
-                ent.roles.append(Role(span.text, span))
+            role = article.text[s:e]
+            if role.strip():  # the support is the apposition, name included: who is said to be what
+                ent.roles.append(Role(role, article.span(min(s, name.start), max(e, name.end))))
 
 
 def _surname_mentions(article: Article, entities: list[Entity], mentions: list[Mention]) -> list[Mention]:
@@ -468,12 +468,12 @@ def _role_mentions(article: Article, entities: list[Entity], mentions: list[Ment
         re.IGNORECASE)
     text = article.text
     taken = [(m.start, m.end) for m in mentions if m.label == "PER"]
-    supports = {(r.support.start, r.support.end) for e in entities for r in e.roles}
+    supports = [(r.support.start, r.support.end) for e in entities for r in e.roles]
     types = {e.id: e for e in entities}
     out = []
     for m in pattern.finditer(text):
         s, e = m.span(1)
-        if (s, e) in supports or any(a < e and s < b for a, b in taken):
+        if any(a <= s and e <= b for a, b in supports) or any(a < e and s < b for a, b in taken):
             continue
         ent = types[roles[m.group(1).lower()]]
         mention = Mention(s, e, text[s:e], ent.type, entity_id=ent.id, kind="role")

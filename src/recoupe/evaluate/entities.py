@@ -14,8 +14,9 @@ Mapping our output to HIPE's coarse types:
 - temporal expressions of type DATE that give a year -> time (HIPE marks absolute dates),
   widened over the preposition or article HIPE includes ("de 1907", "le 1er août 1914").
 - HIPE's `pers` includes a person's title and apposed function ("M. Hagenbeck, le célèbre
-  marchand d'animaux"): a person mention is widened over its title (kind "title") and over a
-  role of its entity stated right next to it, both of which our entities record.
+  marchand d'animaux"): a person mention is widened over its title (kind "title") and over
+  the apposition that gives its entity a role (the role's support span), both of which our
+  entities record.
 
 Spans are then projected on HIPE's tokens (every token a span overlaps), and scored as the
 HIPE scorer does, micro-averaged over all types: strict = same tokens and same type; fuzzy =
@@ -36,7 +37,6 @@ REFERENCE = {"hipe_strict_f1": 84.0, "hipe_fuzzy_f1": 92.1}  # best coarse liter
 FOLDER = "hipe2020-fr"
 TYPES = {"PER": "pers", "ORG": "org", "LOC": "loc"}
 QUICK_DOCUMENTS = 10
-_APPOSED = re.compile(r",? ?(?:(?:le|la|les|l'|un|une) ?)?", re.IGNORECASE)  # name, le rôle
 _DATE_LEAD = re.compile(r"(?<![\w'])((?:le|du|au|en|de|dès|depuis|vers|jusqu'au|d'|à l'|pour l'|pour|avant|après)\s*)$", re.IGNORECASE)
 
 
@@ -121,9 +121,8 @@ def system_entities(article: Article) -> list[tuple[int, int, str]]:
                 found = re.search(r"(\b\w+\.?)\s+$", text[max(0, start - 8):start])
                 if found:
                     start = max(0, start - 8) + found.start(1)
-            for r in roles.get(m.entity_id, []):
-                between = text[r.end:start] if r.end <= start else text[end:r.start]
-                if _APPOSED.fullmatch(between):
+            for r in roles.get(m.entity_id, []):  # a role's support is its apposition
+                if r.start <= m.start and m.end <= r.end:
                     start, end = min(start, r.start), max(end, r.end)
         out.append((start, end, TYPES[m.label]))
     for t in article.times:

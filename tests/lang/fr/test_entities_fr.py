@@ -86,7 +86,8 @@ def test_roles_with_their_span(text, name, role):
     ent = by_name(ents, name)
     assert role in [r.text for r in ent.roles]
     r = next(r for r in ent.roles if r.text == role)
-    assert text[r.support.start:r.support.end] == role
+    support = text[r.support.start:r.support.end]
+    assert support == r.support.text and role in support and name in support  # the apposition
 
 
 def test_a_visit_is_not_a_role():
