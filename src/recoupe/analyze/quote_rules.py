@@ -35,7 +35,7 @@ reconnaître répondre répliquer rétorquer réagir dire écrire prévenir aver
 soutenir maintenir nier démentir contester critiquer déplorer regretter fustiger accuser
 plaider réclamer exiger demander interroger s'interroger poursuivre conclure concéder
 juger considérer penser croire espérer craindre redouter souhaiter insister prédire
-prévoir tweeter publier signaler mentionner argumenter arguer objecter protester clamer
+tweeter signaler mentionner argumenter arguer objecter protester clamer
 proclamer s'exclamer s'étonner s'inquiéter se féliciter se réjouir saluer martelé
 revendiquer garantir jurer annoncer communiquer informer asséner énumérer enchaîner
 renchérir glisser lâcher tonner s'emporter railler avancer pronostiquer analyser nuancer
@@ -118,7 +118,7 @@ minister prosecutor spokesman spokeswoman spokesperson lawyer director chief sec
 judge ceo chairman chairwoman founder coach player senator premier
 """.split())
 ORG_ROLES = set("""
-banqu group entrepris societ etablissement federation association syndicat parti
+etat banqu group entrepris societ etablissement federation association syndicat parti
 gouvernement ministere agenc journal quotidien institut organisation organism compagni
 firm constructeur operateur assureur club equip commission conseil tribunal cour parquet
 prefectur mairi polic gendarmeri armee

@@ -219,6 +219,7 @@ class _Finder:
         self.in_quote = [False] * len(doc)
         self.cues: list = []
         self.cue_chars: list[int] = []
+        self._speakers: set[str] | None = None
 
     # ---- positions
     def para_of(self, char: int) -> int:
@@ -333,7 +334,7 @@ class _Finder:
         for t in phrase:  # "l'agence KCNA", "le président Emmanuel Macron"
             e = self.ent_for(t)
             if e is not None and t.pos_ == "PROPN" and t.i > tok.i and (e.label_ in ("ORG", "MISC") or self.is_person(e)) \
-                    and not any(self.doc[j].pos_ == "ADP" for j in range(tok.i + 1, e.start)):
+                    and not any(self.doc[j].pos_ == "ADP" or self.doc[j].lower_ in _OF for j in range(tok.i + 1, e.start)):
                 return e
         lo = phrase[0].i - 1
         while lo >= 0 and self.doc[lo].pos_ == "DET":
@@ -447,10 +448,9 @@ class _Finder:
                 k += 1
             after_quote = before is not None and (before.text in R.ALL_MARKS or (
                 before.text == "," and before.i > 0 and doc[before.i - 1].text in R.ALL_MARKS))
-            if k < len(doc) and doc[k].idx < hi_seg and not self.in_quote[k] and (
+            if k < len(doc) and doc[k].idx < hi_seg and not self.in_quote[k] and _stem(doc[k].text) not in R.TIME_NOUNS and (
                     doc[k].pos_ in ("PROPN", "PRON") or self.ent_for(doc[k]) is not None or (
-                        doc[k].pos_ == "NOUN" and (after_quote or doc[k].text[:1].isupper()
-                                                   or _stem(doc[k].text) in R.SPEAKER_NOUNS))):
+                        doc[k].pos_ == "NOUN" and (doc[k].text[:1].isupper() or _stem(doc[k].text) in R.SPEAKER_NOUNS))):
                 return doc[k]
             if before is not None and before.text == ",":
                 # "An Chan-il, un chercheur qui ..., avait déclaré": the subject opens the sentence
@@ -486,7 +486,10 @@ class _Finder:
             gender = "f" if low in R.FEMININE_PRONOUNS else "m" if low.lstrip("-") in ("il", "he", "ils") else None
             return self.antecedent(at, history, person=True if low in R.PERSON_PRONOUNS else None, gender=gender)
         phrase = self.phrase(subj)
-        e = self.apposed_name(subj, phrase) or self.ent_for(subj)
+        e = self.ent_for(subj)
+        if e is not None and not any(t.text[:1].isupper() for t in e if t.pos_ != "DET"):
+            e = None  # "ministre de la justice" tagged as an organisation is a role, not a name
+        e = self.apposed_name(subj, phrase) or e
         if e is not None:
             return self.who_from_ent(e)
         if _stem(subj.text) in R.DOCUMENTS:  # "a release from UFCW Local 832 said": its author speaks
@@ -516,7 +519,7 @@ class _Finder:
         e = self.role_name(subj, phrase, at)
         if e is not None:
             return self.who_from_ent(e)
-        head = _stem(subj.text)
+        head = _stem(subj.text.split("-")[-1])
         if head in R.PERSON_ROLES or (subj.text[:1].isupper() and subj.pos_ in ("NOUN", "PROPN")):
             who = self.salient_person(at)  # "le ministre", "l'Américain": the person the article is about
             if who is not None:
@@ -556,31 +559,33 @@ class _Finder:
         span = best.mentions[0] if best.mentions else None
         return _Who(best.name, best.id, span.start if span else None, span.end if span else None, best.type == "PER")
 
+    def speakers(self) -> set[str]:
+        """Surnames of the people the article has speak (subjects of its reporting verbs)."""
+        if self._speakers is None:
+            self._speakers = set()
+            for c in self.cues:
+                subj = self.subject_of(c)
+                e = self.ent_for(subj) if subj is not None else None
+                if e is not None and self.is_person(e) and _words(e.text):
+                    self._speakers.add(_words(e.text)[-1])
+        return self._speakers
+
     def salient_person(self, at: int) -> _Who | None:
-        """The person named most often in the article before `at` (the latest on a tie)."""
+        """Among the people the article has speak, the one named most often (earlier first)."""
+        speakers = self.speakers()
         counts: dict[str, list] = {}
-        if self.article.entities:
-            for ent in self.article.entities:
-                if ent.type == "PER":
-                    before = [m for m in ent.mentions if m.start < at]
-                    if before:
-                        counts[ent.id] = [len(before), before[-1].start, ent]
-            if not counts:
-                return None
-            n, last, ent = max(counts.values(), key=lambda v: (v[0], v[1]))
-            m = ent.mentions[0]
-            return _Who(ent.name, ent.id, m.start, m.end, True)
         for e in self.people:
-            if e.start_char < at:
-                key = _words(e.text)[-1] if _words(e.text) else e.text
-                c = counts.setdefault(key, [0, 0, e])
-                c[0] += 1
-                c[1] = e.start_char
-                if len(e) > len(c[2]):
-                    c[2] = e
+            words = _words(e.text)
+            if not words or words[-1] not in speakers:
+                continue
+            c = counts.setdefault(words[-1], [0, 0, e])
+            c[0] += 1
+            c[1] = max(c[1], 1 if e.start_char < at else 0)
+            if len(e) > len(c[2]):
+                c[2] = e
         if not counts:
             return None
-        return self.who_from_ent(max(counts.values(), key=lambda v: (v[0], v[1]))[2])
+        return self.who_from_ent(max(counts.values(), key=lambda v: (v[1], v[0]))[2])
 
     def _gender_before(self, e) -> str | None:
         """Gender told by the words before a name: "Mme", "M.", "la ministre", "le président"."""
@@ -701,6 +706,7 @@ class _Finder:
 
 
 _ACRONYM_RE = re.compile(r"\(([A-ZÉ][A-Za-zÉ]{1,7})\)")
+_OF = {"de", "des", "du", "d'", "d’", "of"}
 _SMALL = {"de", "des", "du", "d", "la", "le", "les", "l", "et", "of", "the", "and", "for", "en", "à", "a", "pour"}
 
 
@@ -971,7 +977,8 @@ def _que_clause(f: _Finder, c, subj) -> _Candidate | None:
     doc = f.doc
     lo_seg, hi_seg = f.segment(c.idx)
     for t in doc[c.i + 1: min(len(doc), c.i + 16)]:
-        if t.idx >= hi_seg or f.in_quote[t.i] or t.pos_ == "VERB" or t.text in (".", ";", "?", "!"):
+        if t.idx >= hi_seg or f.in_quote[t.i] or t.text in (".", ";", "?", "!") or (
+                t.pos_ == "VERB" and not t.dep_.startswith("acl")):  # "un communiqué publié par l'Elysée" may sit between
             return None
         if t.lower_ in ("que", "qu'", "qu’", "that") and t.dep_ == "mark" and t.head.i > t.i:
             head = t.head
