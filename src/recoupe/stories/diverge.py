@@ -26,6 +26,8 @@ from recoupe.stories.align import (Slots, claim_slots, dates_agree, is_reporting
 AGENT_COS = 0.7  # same office, same place
 AGENT_OBJECT_COS = 0.55  # same act on the same object: the slots already say much
 NUMBER_COS = 0.7
+NUMBER_VERB_COS = 0.6
+RELATED_FIGURE_COS = 0.6  # another telling of one side's figure  # the same verb and the same thing counted
 SAME_FIGURE_COS = 0.8  # close enough to compare figures whatever the verb (or the language)
 DATE_COS = 0.8
 NEGATION_COS = 0.8  # a denial of the same sentence
@@ -77,6 +79,7 @@ class _Finder:
         self.ents = {e.id: e for e in story.entities}
         self.texts = _TEXTS[_lang(story, articles)]
         self.found: dict[tuple, Divergence] = {}
+        self.meta: dict[tuple, tuple[dict, list]] = {}
 
     # -- output -------------------------------------------------------------------------
     def source(self, aid: str) -> str:
@@ -89,21 +92,32 @@ class _Finder:
         return key.removeprefix("name:")
 
     def add(self, kind: str, key: tuple, contradiction: bool, severity: str,
-            sides: list[tuple[str, SourceSpan]], **fields) -> None:
-        """Record a divergence; the same disagreement seen in more articles adds support."""
+            sides: list[tuple[str, SourceSpan, object]], **fields) -> None:
+        """Record a divergence. Each side is (claim, span, side key); the same disagreement
+        seen in more articles adds their spans to the side with the same key."""
         full = (kind,) + key
-        if full in self.found:
-            div = self.found[full]
-            for side, (_, span) in zip(div.sides, sides):
-                if all((s.article_id, s.start, s.end) != (span.article_id, span.start, span.end)
-                       for s in side.support):
-                    side.support.append(span)
-            return
-        fields.setdefault("sa", self.source(sides[0][1].article_id))
-        fields.setdefault("sb", self.source(sides[1][1].article_id))
-        summary = self.texts[kind].format(**fields)
-        self.found[full] = Divergence(kind, summary, severity,
-                                      [Side(text, [span]) for text, span in sides], contradiction)
+        if full not in self.found:
+            first = {}
+            for text, _, k in sides:
+                first.setdefault(k, text)  # one side per key, worded by its first claim
+            self.found[full] = Divergence(kind, "", severity, [Side(t, []) for t in first.values()],
+                                          contradiction)
+            self.meta[full] = (fields, list(first))
+        div, (_, keys) = self.found[full], self.meta[full]
+        for text, span, k in sides:
+            side = div.sides[keys.index(k)] if k in keys else None
+            if side is not None and all((x.article_id, x.start, x.end) != (span.article_id, span.start, span.end)
+                                        for x in side.support):
+                side.support.append(span)
+
+    def summarise(self) -> None:
+        """Write each summary once every supporting outlet is known."""
+        for full, div in self.found.items():
+            fields, _ = self.meta[full]
+            for name, side in (("sa", div.sides[0]), ("sb", div.sides[1])):
+                outlets = list(dict.fromkeys(self.source(x.article_id) for x in side.support))
+                fields.setdefault(name, ", ".join(outlets))
+            div.summary = self.texts[div.kind].format(**fields)
 
     # -- helpers ------------------------------------------------------------------------
     def pairs(self, min_cos: float, cross: bool = True):
@@ -175,9 +189,9 @@ class _Finder:
             event = " · ".join([a.claim.predicate or ""] + ([a.claim.what] if same_object and a.claim.what else [])
                                + [self.name(w) for w in sorted(a.where & b.where)]
                                + sorted(a.when & b.when))
-            self.add("agent", (frozenset((pa, pb)), a.family, a.where | b.where), True,
+            self.add("agent", (frozenset((pa, pb)), a.family), True,
                      "high" if when_same or same_object else "medium",
-                     [(a.claim.text.strip(), a.span), (b.claim.text.strip(), b.span)],
+                     [(a.claim.text.strip(), a.span, pa), (b.claim.text.strip(), b.span, pb)],
                      event=event, a=self.name(pa), b=self.name(pb))
 
     def numbers(self) -> None:
@@ -189,15 +203,20 @@ class _Finder:
             if cos < DISAGREEMENT_COS and (a.article.id != b.article.id or units <= TIME_UNITS):
                 continue
             src_a, src_b = self.source_of(a), self.source_of(b)
-            attributed = src_a is not None and src_b is not None and src_a != src_b
-            same_event = (cos >= NUMBER_COS and a.article.id != b.article.id
-                          and (a.family is None or b.family is None or a.family == b.family
-                               or cos >= SAME_FIGURE_COS)
-                          and not (a.persons and b.persons and not a.persons & b.persons)
+            compatible = (not (a.persons and b.persons and not a.persons & b.persons)
                           and not (a.where and b.where and not a.where & b.where)
                           and not (a.when and b.when and not any(dates_agree(x, y)
                                                                  for x in a.when for y in b.when))
                           and a.claim.negated == b.claim.negated)
+            if not compatible:
+                continue
+            same_verb = a.family is not None and a.family == b.family
+            # two named sources giving a figure for one thing: one act, or one of them speaking
+            attributed = src_a is not None and src_b is not None and src_a != src_b and (
+                same_verb or is_reporting(a.claim.predicate) or is_reporting(b.claim.predicate))
+            same_event = a.article.id != b.article.id and (
+                cos >= SAME_FIGURE_COS or (same_verb and cos >= NUMBER_VERB_COS)
+                or (cos >= NUMBER_COS and (a.family is None or b.family is None)))
             if not (attributed or same_event):
                 continue
             for unit in sorted(units):
@@ -216,10 +235,18 @@ class _Finder:
                     kind, contra, sev = "estimate_spread", False, "low"  # the estimates overlap
                 else:
                     kind, contra, sev = "number", True, "medium" if (hedge_a or hedge_b) else "high"
-                sa = self.name(src_a) if attributed else None
-                sb = self.name(src_b) if attributed else None
-                self.add(kind, (unit, frozenset((va, vb)), a.article.id, b.article.id), contra, sev,
-                         [(a.claim.text.strip(), a.span), (b.claim.text.strip(), b.span)],
+                sa = self.source_label(a) if attributed else None
+                sb = self.source_label(b) if attributed else None
+                sides = [(a.claim.text.strip(), a.span, va), (b.claim.text.strip(), b.span, vb)]
+                # the outlets that give either figure in their own words join its side
+                for side, value in ((a, va), (b, vb)):
+                    k = self.slots.index(side)
+                    for j, other in enumerate(self.slots):
+                        if other is not side and other.article.id not in (a.article.id, b.article.id) \
+                                and float(self.sim[k, j]) >= RELATED_FIGURE_COS \
+                                and [q[0] for q in other.quantities if q[1] == unit] == [value]:
+                            sides.append((other.claim.text.strip(), other.span, value))
+                self.add(kind, (unit, frozenset((va, vb))), contra, sev, sides,
                          unit=unit, a=quant_a.span.text, b=quant_b.span.text,
                          **({"sa": sa, "sb": sb} if attributed else {}))
 
@@ -245,7 +272,7 @@ class _Finder:
                 continue
             (da,), (db,) = tuple(a.when), tuple(b.when)
             self.add("date", (frozenset(a.who & b.who), a.family, frozenset((da, db))), True,
-                     "medium", [(a.claim.text.strip(), a.span), (b.claim.text.strip(), b.span)],
+                     "medium", [(a.claim.text.strip(), a.span, da), (b.claim.text.strip(), b.span, db)],
                      a=da, b=db)
 
     def negations(self) -> None:
@@ -272,14 +299,22 @@ class _Finder:
             if _negative_words(pos.claim.text) or _conditional(a.claim.text) or _conditional(b.claim.text):
                 continue  # a denial in other words ("impossible", "sans"), or a hypothesis
             src_pos, src_neg = self.source_of(pos), self.source_of(neg)
-            sides = [(pos.claim.text.strip(), pos.span), (neg.claim.text.strip(), neg.span)]
+            sides = [(pos.claim.text.strip(), pos.span, True), (neg.claim.text.strip(), neg.span, False)]
             if src_pos and src_neg and src_pos != src_neg:
                 self.add("attributed_disagreement", (pos.claim.text, neg.claim.text), False, "low",
                          sides, unit="oui / non", a=pos.claim.text.strip(), b=neg.claim.text.strip(),
-                         sa=self.name(src_pos), sb=self.name(src_neg))
+                         sa=self.source_label(pos), sb=self.source_label(neg))
             elif pos.article.id != neg.article.id:
-                self.add("negation", (pos.claim.text, neg.claim.text), True, "medium", sides,
-                         sa=self.source(pos.article.id), sb=self.source(neg.article.id))
+                self.add("negation", (pos.claim.text, neg.claim.text), True, "medium", sides)
+
+    def source_label(self, s: Slots) -> str:
+        """The source as the reader knows it: the entity's name, else the words of the text."""
+        key = self.source_of(s)
+        if key in self.ents:
+            return self.ents[key].name
+        if s.claim.reported_by:
+            return s.claim.reported_by
+        return next(iter(s.claim.who_names), key.removeprefix("name:") if key else "?")
 
     def source_of(self, s: Slots) -> str | None:
         """Who a claim is attributed to: "selon X", or the subject of a reporting verb."""
@@ -305,7 +340,7 @@ class _Finder:
                             or {oa, ob} <= {o for o, r in offices if r.support.article_id == rb.support.article_id}:
                         continue
                     self.add("role", (ent.id, frozenset((oa, ob))), True, "medium",
-                             [(ra.text, ra.support), (rb.text, rb.support)],
+                             [(ra.text, ra.support, oa), (rb.text, rb.support, ob)],
                              name=ent.name, a=ra.text, b=rb.text)
 
     def attributions(self) -> None:
@@ -327,7 +362,7 @@ class _Finder:
                     sides = []
                     for q in (qa, qb):
                         art = self.articles[q.article_id]
-                        sides.append((q.text, art.span(q.start, q.end)))
+                        sides.append((q.text, art.span(q.start, q.end), q.speaker.entity_id))
                     self.add("attribution", (frozenset((ea.id, eb.id)), qa.group), True, "medium",
                              sides, a=ea.name, b=eb.name)
 
@@ -335,6 +370,7 @@ class _Finder:
         for step in (self.agents, self.numbers, self.dates, self.negations, self.roles,
                      self.attributions):
             step()
+        self.summarise()
         order = {"high": 0, "medium": 1, "low": 2}
         return sorted(self.found.values(), key=lambda d: (not d.contradiction, order[d.severity]))
 
