@@ -170,7 +170,7 @@ def _repair(doc: Doc, c: _Cand) -> _Cand | None:
     # edges: spaces, punctuation, and function words never start or end a name
     while i < j and (doc[i].is_space or doc[i].is_punct or doc[i].lower_ in JUNK
                      or doc[i].pos_ in ("ADP", "CCONJ", "SCONJ", "VERB", "AUX", "ADV", "PRON")
-                     and not (doc[i].lower_ in PARTICLES and i + 1 < j and _is_cap(doc[i + 1]))):
+                     and not _particle_before_name(doc, i, j)):
         i += 1
     if c.label != "PER":  # "la Chine", "l'OTAN"; "La Haye", "Le Caire" keep their capital
         while i < j - 1 and doc[i].pos_ == "DET" and doc[i].text.islower():
@@ -194,6 +194,8 @@ def _repair(doc: Doc, c: _Cand) -> _Cand | None:
             if k < j - 1 and doc[k].text == ".":
                 k += 1
         i = k
+        if i > 1 and doc[i - 1].lower_ in PARTICLES and doc[i - 2].lower_ in TITLES:
+            i -= 1  # "M. de Villepin": the particle belongs to the name
         if i > 0 and doc[i - 1].lower_ in TITLES:
             kind = "title"
         # a name the tokenizer or the model cut short: "Kim Jong" + "Un", "An Chan" + "-il"
@@ -233,6 +235,14 @@ def _repair(doc: Doc, c: _Cand) -> _Cand | None:
     if label == "LOC" and j - i == 1 and _is_demonym(doc, i):
         label = "MISC"  # "les Suédois", "Nord-Coréen": people of a place, not the place
     return _Cand(i, j, label, kind)
+
+
+def _particle_before_name(doc: Doc, i: int, j: int) -> bool:
+    """Whether doc[i] is a particle that starts a name: "de Gaulle", "von der Leyen"."""
+    k = i
+    while k < j and doc[k].lower_ in PARTICLES:
+        k += 1
+    return k > i and k < j and _is_cap(doc[k])
 
 
 def _is_demonym(doc: Doc, i: int) -> bool:
@@ -375,9 +385,6 @@ def find_entities(article: Article, doc: Doc) -> tuple[list[Mention], list[Entit
             continue
         mentions.append(Mention(start, end, text[start:end], c.label, kind=c.kind))
         keys.append(key)
-    for m, k in zip(mentions, keys):  # a surname alone after its full name
-        if m.kind == "name" and m.label == "PER" and len(k) == 1:
-            m.kind = "surname"
     chains = sorted(_chains(mentions, keys), key=lambda c: mentions[c[0]].start)
     entities: list[Entity] = []
     by_mention: dict[int, Entity] = {}
@@ -394,10 +401,10 @@ def find_entities(article: Article, doc: Doc) -> tuple[list[Mention], list[Entit
             mentions[i].entity_id = ent.id
             mentions[i].label = label
             by_mention[i] = ent
-        if len(keys[best]) == 1:  # "surname" only when a fuller name exists
-            for i in chain:
-                if mentions[i].kind == "surname":
-                    mentions[i].kind = "name"
+        for i in chain:  # "Poutine", "de Gaulle" after the full name
+            k = keys[i]
+            if mentions[i].kind == "name" and len(k) < len(keys[best]) and keys[best][-len(k):] == k:
+                mentions[i].kind = "surname"
         entities.append(ent)
     _attach_roles(article, doc, cands, mentions, by_mention)
     mentions += _surname_mentions(article, entities, mentions)
