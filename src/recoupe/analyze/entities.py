@@ -48,6 +48,10 @@ OUTLETS = [
 _OUTLET_RE = re.compile(r"(?<![\w-])(?:" + "|".join(
     re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True)) + r")(?![\w-])")
 
+# A dispatch's dateline at the start of a paragraph: "PARIS (AFP) -", "BOGOTA, Colombie (Reuters)"
+_DATELINE_RE = re.compile(r"(?m)^([A-ZÀ-Þ][A-ZÀ-Þ'-]{2,}(?: [A-ZÀ-Þ][A-ZÀ-Þ'-]+){0,3})"
+                          r"(?:, [A-ZÀ-Þ][\w' -]{1,30})? \(")
+
 # Titles before a name: "M. Poutine", "Mme Merkel"
 TITLES = {"m.", "mm.", "mme", "mmes", "mlle", "mlles", "dr", "dr.", "pr", "pr.", "me", "mgr",
           "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "lord"}
@@ -149,7 +153,11 @@ def _candidates(doc: Doc, text: str) -> list[_Cand]:
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is not None and span.text == m.group():
             outlets.append(_Cand(span.start, span.end, "ORG", outlet=True))
-    if outlets:  # an outlet wins over any entity it overlaps
+    for m in _DATELINE_RE.finditer(text):  # "PARIS (Reuters) -": the place of a dispatch
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is not None and span.text == m.group(1):
+            outlets.append(_Cand(span.start, span.end, "LOC", outlet=True))
+    if outlets:  # an outlet or dateline wins over any entity it overlaps
         taken = {t for c in outlets for t in range(c.i, c.j)}
         cands = [c for c in cands if not any(t in taken for t in range(c.i, c.j))] + outlets
     fixed = [c for c in (_repair(doc, c) for c in cands) if c is not None]

@@ -110,3 +110,16 @@ def test_junk_is_not_an_entity():
                           "Première étape : la Chine.")
     names = {e.name for e in ents}
     assert not names & {"LIRE", "LIRE AUSSI", "Mercredi", "NDLR", "Première"}
+
+
+def test_dateline_place_is_a_location():
+    _, ents = entities_of("PARIS (Reuters) - Le ministre a parlé.\n\nBOGOTA, Colombie (AFP) - Rien.")
+    assert by_name(ents, "PARIS").type == "LOC" and by_name(ents, "BOGOTA").type == "LOC"
+    assert by_name(ents, "Reuters").type == "ORG"
+
+
+def test_particles_stay_in_the_name():
+    mentions, ents = entities_of("Ursula von der Leyen a répondu lundi. Ensuite, von der Leyen est partie.")
+    ursula = by_name(ents, "Ursula von der Leyen")
+    assert "von der Leyen" in ursula.variants
+    assert [m.kind for m in mentions if m.entity_id == ursula.id] == ["name", "surname"]
