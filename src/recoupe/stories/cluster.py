@@ -30,7 +30,7 @@ from datetime import date as Date
 from functools import lru_cache
 
 import numpy as np
-
+from threadpoolctl import ThreadpoolController
 from unidecode import unidecode
 
 from recoupe.model import Article
@@ -51,6 +51,7 @@ STORY_GAP_DAYS = 7  # an article joins a story published at most this many days 
 THREAD_GAP_DAYS = 366  # a thread follows one subject for up to a year between stories
 CANDIDATES = 16  # best stories by cosine that get the full score
 _GROW = 1024
+_blas_limit = ThreadpoolController().limit
 
 
 def day_number(value: str | None) -> int | None:
@@ -182,16 +183,17 @@ class _Table:
         n = len(self.groups)
         if n == 0:
             return np.zeros(0, dtype=int), np.zeros(0)
-        rows = np.arange(n)
+        with _blas_limit(limits=1, user_api="blas"):  # small product: threads only stall
+            cos = self.units[:n] @ vector  # one contiguous block: faster than gathering rows
         if day is not None:
             first, last = self.first[:n], self.last[:n]
-            ok = np.isnan(first) | ((first - gap <= day) & (day <= last + gap))
-            rows = rows[ok]
-        if len(rows) == 0:
-            return rows, np.zeros(0)
-        cos = self.units[rows] @ vector
-        top = np.argsort(-cos, kind="stable")[:CANDIDATES]
-        return rows[top], cos[top]
+            far = (first - gap > day) | (day > last + gap)  # NaN (undated) compares False
+            cos = np.where(far, -np.inf, cos)
+        k = min(CANDIDATES, n)
+        top = np.argpartition(-cos, k - 1)[:k] if n > k else np.arange(n)
+        top = top[np.isfinite(cos[top])]
+        top = top[np.lexsort((top, -cos[top]))]  # best first, ties by row: deterministic
+        return top, cos[top]
 
 
 def entity_overlap(keys: list[str], group: _Group) -> float:
@@ -228,10 +230,15 @@ class _Idf:
                 for w, c in counts.items()}
 
 
-def word_cosine(a: dict[str, float], a_norm: float, b: dict[str, float]) -> float:
+def norm(weights: dict[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in weights.values())) or 1.0
+
+
+def word_cosine(a: dict[str, float], a_norm: float, b: dict[str, float], b_norm: float) -> float:
+    if len(a) > len(b):
+        a, b = b, a
     num = sum(v * b[w] for w, v in a.items() if w in b)
-    b_norm = math.sqrt(sum(v * v for v in b.values()))
-    return num / (a_norm * b_norm) if num else 0.0
+    return num / (a_norm * b_norm)
 
 
 class StoryIndex:
@@ -248,20 +255,22 @@ class StoryIndex:
         self._stories = _Table(dim)
         self._n_threads = 0
         self._idf = _Idf()
-        self._weights: dict[int, tuple[int, dict[str, float]]] = {}
+        self._weights: dict[int, tuple[int, dict[str, float], float]] = {}
         self.members: list[list[str]] = []  # per story, the keys of its articles
         self._counted: set[str] = set()
 
     def __len__(self) -> int:
         return len(self._stories)
 
-    def _group_weights(self, row: int, g: _Group) -> dict[str, float]:
-        """tf-idf weights of a story's words, recomputed only when the story has grown."""
+    def _group_weights(self, row: int, g: _Group) -> tuple[dict[str, float], float]:
+        """tf-idf weights of a story's words and their norm, recomputed only when the story
+        has grown."""
         cached = self._weights.get(row)
         if cached is None or cached[0] != g.n:
-            cached = (g.n, self._idf.weights(g.terms))
+            weights = self._idf.weights(g.terms)
+            cached = (g.n, weights, norm(weights))
             self._weights[row] = cached
-        return cached[1]
+        return cached[1], cached[2]
 
     def prime(self, corpus: dict[str, Counter]) -> None:
         """Count document frequencies over `corpus` (article key -> word counts: a whole
@@ -272,18 +281,25 @@ class StoryIndex:
                 self._counted.add(key)
                 self._idf.add(words)
 
-    def _best(self, vector, day, keys, months, words, lang, gap) -> tuple[int, float]:
-        """The best story within `gap` days and its score."""
-        table = self._stories
-        rows, cos = table.candidates(vector, day, gap)
+    def scores(self, vector: np.ndarray, date: str | None = None, entities: list[str] = (), *,
+               words: Counter | None = None, months: np.ndarray | None = None,
+               lang: str | None = None, gap: int | None = None) -> list[tuple[int, float]]:
+        """The candidate stories for an article (arguments as `add`) within `gap` days
+        (default: the story window) and the score it would have with each, best first."""
+        vector = np.asarray(vector, dtype=np.float32).reshape(self.dim)
+        gap = self.story_gap if gap is None else gap
+        day = day_number(date)
+        keys = sorted(set(entities))
+        words = words or Counter()
+        rows, cos = self._stories.candidates(vector, day, gap)
         weights = self._idf.weights(words)
-        norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
-        best, best_score = -1, -np.inf
+        a_norm = norm(weights)
+        out = []
         for row, c in zip(rows.tolist(), cos.tolist()):
-            g = table.groups[row]
+            g = self._stories.groups[row]
             # across languages words say little: the embedding speaks for both
             same_lang = lang in g.langs or lang is None or None in g.langs
-            lexical = (word_cosine(weights, norm, self._group_weights(row, g))
+            lexical = (word_cosine(weights, a_norm, *self._group_weights(row, g))
                        if words and same_lang else c)
             score = self.embed_weight * c + (1 - self.embed_weight) * lexical
             score += self.entity_weight * entity_overlap(keys, g)
@@ -291,9 +307,17 @@ class StoryIndex:
                 score += self.month_weight * month_agreement(months, g)
             elif gap == self.story_gap:
                 score += SAME_DAYS_BONUS  # candidates are already within the time window
-            if score > best_score:
-                best, best_score = row, score
-        return best, best_score
+            out.append((row, score))
+        return sorted(out, key=lambda rs: -rs[1])
+
+    def sibling(self) -> StoryIndex:
+        """A new index without stories that shares this one's word statistics."""
+        other = StoryIndex(self.dim, story_join=self.story_join, thread_join=self.thread_join,
+                           embed_weight=self.embed_weight, entity_weight=self.entity_weight,
+                           month_weight=self.month_weight, story_gap_days=self.story_gap,
+                           thread_gap_days=self.thread_gap)
+        other._idf, other._counted = self._idf, self._counted
+        return other
 
     def add(self, vector: np.ndarray, date: str | None = None, entities: list[str] = (), *,
             words: Counter | None = None, months: np.ndarray | None = None,
@@ -306,15 +330,16 @@ class StoryIndex:
         mentions (`month_profile`); `lang`: its language; `key`: the article id.
         """
         vector = np.asarray(vector, dtype=np.float32).reshape(self.dim)
-        day = day_number(date)
         keys = sorted(set(entities))
         words = words or Counter()
-        story, score = self._best(vector, day, keys, months, words, lang, self.story_gap)
+        signals = dict(words=words, months=months, lang=lang)
+        best = self.scores(vector, date, keys, **signals)
+        story, score = best[0] if best else (-1, -np.inf)
         if story < 0 or score < self.story_join:
             # a new story, in the thread of the closest story over a wider time window
-            near, tscore = self._best(vector, day, keys, months, words, lang, self.thread_gap)
-            if near >= 0 and tscore >= self.thread_join:
-                thread = self._stories.groups[near].thread
+            near = self.scores(vector, date, keys, gap=self.thread_gap, **signals)
+            if near and near[0][1] >= self.thread_join:
+                thread = self._stories.groups[near[0][0]].thread
             else:
                 thread, self._n_threads = self._n_threads, self._n_threads + 1
             story = self._stories.open()
@@ -324,7 +349,7 @@ class StoryIndex:
             self._idf.add(words)
             if key is not None:
                 self._counted.add(key)
-        self._stories.put(story, vector, day, keys, months, words, lang)
+        self._stories.put(story, vector, day_number(date), keys, months, words, lang)
         self.members[story].append(key if key is not None else str(sum(map(len, self.members))))
         return story
 

