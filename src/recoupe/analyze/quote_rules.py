@@ -118,7 +118,7 @@ minister prosecutor spokesman spokeswoman spokesperson lawyer director chief sec
 judge ceo chairman chairwoman founder coach player senator premier
 """.split())
 ORG_ROLES = set("""
-etat banqu group entrepris societ etablissement federation association syndicat parti
+banqu group entrepris societ etablissement federation association syndicat parti
 gouvernement ministere agenc journal quotidien institut organisation organism compagni
 firm constructeur operateur assureur club equip commission conseil tribunal cour parquet
 prefectur mairi polic gendarmeri armee

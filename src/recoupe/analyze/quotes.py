@@ -450,7 +450,8 @@ class _Finder:
                 before.text == "," and before.i > 0 and doc[before.i - 1].text in R.ALL_MARKS))
             if k < len(doc) and doc[k].idx < hi_seg and not self.in_quote[k] and _stem(doc[k].text) not in R.TIME_NOUNS and (
                     doc[k].pos_ in ("PROPN", "PRON") or self.ent_for(doc[k]) is not None or (
-                        doc[k].pos_ == "NOUN" and (doc[k].text[:1].isupper() or _stem(doc[k].text) in R.SPEAKER_NOUNS))):
+                        doc[k].pos_ == "NOUN" and (doc[k].text[:1].isupper()
+                                                   or any(_stem(p) in R.SPEAKER_NOUNS for p in doc[k].text.split("-"))))):
                 return doc[k]
             if before is not None and before.text == ",":
                 # "An Chan-il, un chercheur qui ..., avait déclaré": the subject opens the sentence
@@ -529,9 +530,13 @@ class _Finder:
         for ent in self.ents:
             if ent.start_char >= at or ent.label_ not in ("ORG", "MISC"):
                 continue
-            if word in _words(ent.text) or (head in R.ORG_ROLES and at - ent.start_char < 2000 and ent.label_ == "ORG"):
+            if word in _words(ent.text) and len(word) > 3:
                 latest = ent
-        return self.who_from_ent(latest) if latest is not None else None
+        if latest is not None:
+            return self.who_from_ent(latest)
+        if head in R.ORG_ROLES:
+            return self.salient_speaker(at, org=True)  # "la banque": the organisation the article has speak
+        return None
 
     def entity_with_role(self, subj, phrase, at: int) -> _Who | None:
         """The entity the entity stage gave this role to ("procureur de la République")."""
@@ -566,15 +571,23 @@ class _Finder:
             for c in self.cues:
                 subj = self.subject_of(c)
                 e = self.ent_for(subj) if subj is not None else None
-                if e is not None and self.is_person(e) and _words(e.text):
+                if e is not None and (self.is_person(e) or e.label_ == "ORG") and _words(e.text):
                     self._speakers.add(_words(e.text)[-1])
         return self._speakers
 
     def salient_person(self, at: int) -> _Who | None:
-        """Among the people the article has speak, the one named most often (earlier first)."""
+        return self.salient_speaker(at, org=False)
+
+    def salient_speaker(self, at: int, org: bool) -> _Who | None:
+        """Among the people (or organisations) the article has speak, the one named most often
+        (one named before `at` first)."""
         speakers = self.speakers()
         counts: dict[str, list] = {}
-        for e in self.people:
+        pool = [e for e in self.ents if e.label_ == "ORG"] if org else self.people
+        if org and not any(_words(e.text) and _words(e.text)[-1] in speakers for e in pool):
+            pool = [e for e in pool if e.start_char < at]  # no organisation speaks: the most named one
+            speakers = {_words(e.text)[-1] for e in pool if _words(e.text)}
+        for e in pool:
             words = _words(e.text)
             if not words or words[-1] not in speakers:
                 continue
@@ -1087,6 +1100,9 @@ def _settle(f: _Finder, cands: list[_Candidate]) -> list[Quote]:
         if who is not None and who.name:
             span = f.article.span(who.start, who.end) if who.start is not None else None
             name = f.expansions.get(who.name.lower(), who.name)
+            longer = [v for v in f.expansions.values() if v.startswith(name) and len(v) > len(name)]
+            name = longer[0] if len(longer) == 1 else name  # "Caisse nationale des Caisses d'épargne" + "et de prévoyance"
+
             speaker = Speaker(entity_id=who.entity_id, name=name, span=span)
         cue, cue_span = None, None
         if q.cue_tok is not None:
