@@ -31,7 +31,7 @@ RELATED_FIGURE_COS = 0.6  # another telling of one side's figure  # the same ver
 SAME_FIGURE_COS = 0.8  # close enough to compare figures whatever the verb (or the language)
 DATE_COS = 0.8
 NEGATION_COS = 0.8  # a denial of the same sentence
-NEGATION_LOW_COS = 0.7  # ... or of the same act (verb family, participant or words shared)
+NEGATION_LOW_COS = 0.6  # ... or of the same act (verb family, participant or words shared)
 DISAGREEMENT_COS = 0.5
 NEARBY_DISAGREEMENT_COS = 0.3  # two sources set side by side in one article
 # units that count time, too common to tie two figures together by themselves
@@ -214,14 +214,16 @@ class _Finder:
             # two named sources giving a figure for one thing: one act, or one of them speaking
             attributed = src_a is not None and src_b is not None and src_a != src_b and (
                 same_verb or is_reporting(a.claim.predicate) or is_reporting(b.claim.predicate))
+            shared = bool(((a.who | {a.reported}) & (b.who | {b.reported})) - {None}) \
+                or bool(a.where & b.where)
             same_event = a.article.id != b.article.id and (
-                cos >= SAME_FIGURE_COS or (same_verb and cos >= NUMBER_VERB_COS)
+                cos >= SAME_FIGURE_COS or ((same_verb or shared) and cos >= NUMBER_VERB_COS)
                 or (cos >= NUMBER_COS and (a.family is None or b.family is None)))
             if not (attributed or same_event):
                 continue
             for unit in sorted(units):
-                qa = [q for q in a.quantities if q[1] == unit]
-                qb = [q for q in b.quantities if q[1] == unit]
+                qa = list({q[0]: q for q in a.quantities if q[1] == unit}.values())
+                qb = list({q[0]: q for q in b.quantities if q[1] == unit}.values())
                 if {q[0] for q in qa} & {q[0] for q in qb}:
                     continue
                 if len(qa) != 1 or len(qb) != 1:
