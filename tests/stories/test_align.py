@@ -75,3 +75,14 @@ def test_story_with_no_analysis_is_empty_not_an_error():
     story, arts = story_of(Builder("a", "Rien."), Builder("b", "Rien non plus."))
     run_all(story, arts)
     assert story.facts == [] and story.quotes == [] and story.divergences == []
+
+
+def test_two_claims_of_one_sentence_make_one_fact():
+    text = "Le préfet a levé le confinement et a rouvert les écoles."
+    a = Builder("a", text)
+    a.claim(text, "lever", what="le confinement")
+    a.claim(text, "rouvrir", what="les écoles")
+    story, arts = story_of(a)
+    resolve_entities(story, arts)
+    align_facts(story, arts)
+    assert len(story.facts) == 1 and story.facts[0].text == text

@@ -293,6 +293,13 @@ def align_facts(story: Story, articles: dict[str, Article]) -> None:
             slots[k].article.id))]
         origins = len({origin.get(s.article_id, s.article_id) for s in support})
         facts.append(Fact("", slots[rep].claim.text.strip(), support, origins, origins == 1))
+    # several claims of one sentence make one fact
+    kept: list[tuple[Fact, set]] = []
+    for f in sorted(facts, key=lambda f: -len(f.support)):
+        spans = {(x.article_id, x.start, x.end) for x in f.support}
+        if not any(spans <= other for _, other in kept):
+            kept.append((f, spans))
+    facts = [f for f, _ in kept]
     facts.sort(key=lambda f: (-f.origins, -len(f.support)))
     for k, f in enumerate(facts, start=1):
         f.id = f"{story.id}:f{k}"
