@@ -39,6 +39,7 @@ RANK = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 NEGATIONS = {"ne", "n'", "pas", "jamais", "guère", "not", "n't", "never", "no"}
 ACCORDING = {"selon", "après"}  # "selon X", "d'après X" ("après" fixed to "d'")
 SUBJECT_PRONOUNS = {"il", "elle", "he", "she"}
+OBJECT_PRONOUNS = {"lui", "elle", "him", "her"}
 DETERMINERS = {"le", "la", "les", "l'", "the", "a", "an", "un", "une", "des"}
 
 # == numbers ==================================================================================
@@ -387,6 +388,8 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
                         claim.where.append(name)
             claim.when = list(dict.fromkeys(t.value for t in times if t.value))
             claim.quantities = _quantities(article, doc, sent, lang, blocked)
+            if reported_by and reported_by.lower() in OBJECT_PRONOUNS:  # "selon lui"
+                reported_by = last_person[1] if last_person else None
             claim.reported_by = reported_by
             claim.negated = any(c.lower_ in NEGATIONS or c.dep_ == "neg"
                                 for v in {pred, content} for c in v.children)

@@ -178,7 +178,7 @@ def _repair(doc: Doc, c: _Cand) -> _Cand | None:
     # edges: spaces, punctuation, and function words never start or end a name
     while i < j and (doc[i].is_space or doc[i].is_punct or doc[i].lower_ in JUNK
                      or doc[i].pos_ in ("ADP", "CCONJ", "SCONJ", "VERB", "AUX", "ADV", "PRON")
-                     and not _particle_before_name(doc, i, j)):
+                     and not (c.label == "PER" and _particle_before_name(doc, i, j))):
         i += 1
     if c.label != "PER":  # "la Chine", "l'OTAN"; "La Haye", "Le Caire" keep their capital
         while i < j - 1 and doc[i].pos_ == "DET" and doc[i].text.islower():
