@@ -104,6 +104,14 @@ ROLE_HEADS = {
     "researcher", "professor", "counterpart", "representative", "official", "commander",
     "officer", "founder", "prosecutor", "judge", "lawyer", "prefect", "delegate", "manager",
 }
+# Nouns that say what an organisation is ("l'agence officielle KCNA", "X, une entreprise familiale")
+ORG_ROLE_HEADS = {
+    "agence", "journal", "quotidien", "hebdomadaire", "magazine", "chaîne", "télévision", "radio",
+    "site", "groupe", "entreprise", "société", "compagnie", "constructeur", "banque", "fabricant",
+    "association", "ong", "organisation", "parti", "syndicat", "institut", "ministère", "fondation",
+    "agency", "newspaper", "daily", "broadcaster", "group", "company", "firm", "bank", "party",
+    "union", "ministry", "organization", "organisation", "charity", "institute", "think-tank",
+}
 # words that may precede a role head inside the role: "ancien ministre", "Premier ministre"
 ROLE_PREMODIFIERS = {"ancien", "ancienne", "ex", "nouveau", "nouvelle", "premier", "première",
                      "actuel", "actuelle", "futur", "future", "haut", "haute", "vice", "former",
@@ -318,9 +326,10 @@ def _chains(mentions: list[Mention], keys: list[tuple[str, ...]]) -> list[list[i
     return [c for c in chains if c] + list(others.values())
 
 
-def _roles(doc: Doc, i: int, j: int, people: set[int]) -> list[tuple[int, int]]:
+def _roles(doc: Doc, i: int, j: int, people: set[int], heads: set[str] = ROLE_HEADS
+           ) -> list[tuple[int, int]]:
     """Character spans of roles stated next to the name at tokens [i, j) (`people`: tokens
-    of person names, which no role crosses)."""
+    of person names, which no role crosses; `heads`: the nouns a role may be headed by)."""
     out = []
     # before the name: "le président russe Vladimir Poutine", "le porte-parole du Kremlin, X"
     k = i - 1
@@ -336,12 +345,12 @@ def _roles(doc: Doc, i: int, j: int, people: set[int]) -> list[tuple[int, int]]:
            and (doc[k].lower_ not in _DETERMINERS or k > 0 and doc[k - 1].pos_ == "ADP")
            and k not in people and doc[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN")):
         k -= 1
-    heads = [t for t in range(k + 1, first + 1) if _is_role_head(doc[t])]
-    if heads and any(doc[t].pos_ == "ADP" and doc[t].lower_ not in _ROLE_ADP
-                     for t in range(heads[-1], first + 1)):
-        heads = []  # "la rencontre des dirigeants depuis un voyage de X": no apposition
-    if heads and doc[first].pos_ not in ("ADP", "DET"):
-        h = _premodified(doc, heads[-1], k + 1)
+    found = [t for t in range(k + 1, first + 1) if _is_role_head(doc[t], heads)]
+    if found and any(doc[t].pos_ == "ADP" and doc[t].lower_ not in _ROLE_ADP
+                     for t in range(found[-1], first + 1)):
+        found = []  # "la rencontre des dirigeants depuis un voyage de X": no apposition
+    if found and doc[first].pos_ not in ("ADP", "DET"):
+        h = _premodified(doc, found[-1], k + 1)
         # "X, président, Y, vice-président" is a list: before a comma, a role needs its article
         if not comma or h > 0 and doc[h - 1].lower_ in _DETERMINERS | {"du", "au", "aux", "des"}:
             out.append((doc[h].idx, doc[first].idx + len(doc[first])))
@@ -351,8 +360,9 @@ def _roles(doc: Doc, i: int, j: int, people: set[int]) -> list[tuple[int, int]]:
         k += 1
         if doc[k].lower_ in _DETERMINERS:
             k += 1
-        if k < len(doc) and _is_role_head(doc[k]) or (
-                k + 1 < len(doc) and doc[k].lower_ in ROLE_PREMODIFIERS and _is_role_head(doc[k + 1])):
+        if k < len(doc) and _is_role_head(doc[k], heads) or (
+                k + 1 < len(doc) and doc[k].lower_ in ROLE_PREMODIFIERS
+                and _is_role_head(doc[k + 1], heads)):
             start = k
             while (k < len(doc) and k - start < 10 and doc[k].text not in _ROLE_STOP and k not in people
                    and not doc[k].is_space and (k == start or not doc[k].is_sent_start)
@@ -368,8 +378,8 @@ def _roles(doc: Doc, i: int, j: int, people: set[int]) -> list[tuple[int, int]]:
     return out
 
 
-def _is_role_head(tok: Token) -> bool:
-    return tok.lower_ in ROLE_HEADS and tok.pos_ in ("NOUN", "PROPN", "ADJ") and (
+def _is_role_head(tok: Token, heads: set[str] = ROLE_HEADS) -> bool:
+    return tok.lower_ in heads and tok.pos_ in ("NOUN", "PROPN", "ADJ") and (
         tok.pos_ != "ADJ" or tok.lower_ in ("premier", "leader"))
 
 
@@ -429,10 +439,11 @@ def _attach_roles(article: Article, doc: Doc, cands: list[_Cand], mentions: list
     people = {t for c in cands if c.label == "PER" for t in range(c.i, c.j)}
     for c in cands:
         idx = starts.get(doc[c.i].idx)
-        if idx is None or mentions[idx].label != "PER":
+        if idx is None or mentions[idx].label not in ("PER", "ORG"):
             continue
         ent, name = by_mention[idx], mentions[idx]
-        for s, e in _roles(doc, c.i, c.j, people):
+        heads = ROLE_HEADS if mentions[idx].label == "PER" else ORG_ROLE_HEADS
+        for s, e in _roles(doc, c.i, c.j, people, heads):
             role = article.text[s:e]
             if role.strip():  # the support is the apposition, name included: who is said to be what
                 ent.roles.append(Role(role, article.span(min(s, name.start), max(e, name.end))))
@@ -478,7 +489,7 @@ def _role_mentions(article: Article, entities: list[Entity], mentions: list[Ment
     roles = {r: next(iter(ids)) for r, ids in owners.items() if len(ids) == 1}
     if not roles:
         return []
-    pattern = re.compile(r"(?<![\w])(?:le|la|l'|du|au)\s+(" + "|".join(
+    pattern = re.compile(r"(?<![\w])(?:(?:le|la|du|au)\s+|l')(" + "|".join(
         re.escape(r) for r in sorted(roles, key=len, reverse=True)) + r")(?![\w-])(?-i:(?!,?\s+[A-ZÀ-Þ]))",
         re.IGNORECASE)
     text = article.text

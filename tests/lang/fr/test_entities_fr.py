@@ -123,3 +123,12 @@ def test_particles_stay_in_the_name():
     ursula = by_name(ents, "Ursula von der Leyen")
     assert "von der Leyen" in ursula.variants
     assert [m.kind for m in mentions if m.entity_id == ursula.id] == ["name", "surname"]
+
+
+def test_organisation_role_and_its_later_use():
+    text = ("Selon l'agence officielle nord-coréenne KCNA, le tir a réussi. "
+            "L'agence officielle nord-coréenne a ajouté que le programme continue.")
+    mentions, ents = entities_of(text)
+    kcna = by_name(ents, "KCNA")
+    assert [r.text for r in kcna.roles] == ["agence officielle nord-coréenne"]
+    assert [m.kind for m in mentions if m.entity_id == kcna.id] == ["name", "role"]
