@@ -131,7 +131,7 @@ DOCUMENTS = set("""
 communiqu lettr courrier rapport releas statement report memo letter post tweet messag
 """.split())
 
-SPEAKER_NOUNS = PERSON_ROLES | ORG_ROLES | DOCUMENTS | {w.rstrip("s").rstrip("e") for w in SOURCE_NOUNS}
+SPEAKER_NOUNS = PERSON_ROLES | ORG_ROLES | DOCUMENTS | {w.rstrip("s").rstrip("e") for w in SOURCE_NOUNS} | {"etat"}
 
 # Nouns of time that an inverted-subject rule must not take for a speaker ("a affirmé une nouvelle fois")
 TIME_NOUNS = set("""

@@ -278,6 +278,8 @@ class _Finder:
         tokens = [t for t in tokens if not t.is_punct or t.text == "-"]
         while tokens and tokens[0].pos_ == "DET":
             tokens = tokens[1:]
+        while tokens and tokens[-1].lower_ in ("'s", "’s", "'", "’"):
+            tokens = tokens[:-1]  # a possessive ending is not part of the name
         tokens = _strip_title(tokens)
         if not tokens:
             return None
@@ -534,7 +536,7 @@ class _Finder:
                 latest = ent
         if latest is not None:
             return self.who_from_ent(latest)
-        if head in R.ORG_ROLES:
+        if head in R.ORG_ROLES or head in R.DOCUMENTS:
             return self.salient_speaker(at, org=True)  # "la banque": the organisation the article has speak
         return None
 
