@@ -14,9 +14,10 @@ Mapping our output to HIPE's coarse types:
 - temporal expressions of type DATE that give a year -> time (HIPE marks absolute dates),
   widened over the preposition or article HIPE includes ("de 1907", "le 1er août 1914").
 - HIPE's `pers` includes a person's title and apposed function ("M. Hagenbeck, le célèbre
-  marchand d'animaux"): a person mention is widened over its title (kind "title") and over
-  the apposition that gives its entity a role (the role's support span), both of which our
-  entities record.
+  marchand d'animaux"), and its `org` the kind of organisation ("agence Reuter"): a person
+  mention is widened over its title (kind "title"), and a person or organisation mention
+  over the apposition that gives its entity a role (the role's support span), both of
+  which our entities record.
 
 Spans are then projected on HIPE's tokens (every token a span overlaps), and scored as the
 HIPE scorer does, micro-averaged over all types: strict = same tokens and same type; fuzzy =
@@ -121,6 +122,7 @@ def system_entities(article: Article) -> list[tuple[int, int, str]]:
                 found = re.search(r"(\b\w+\.?)\s+$", text[max(0, start - 8):start])
                 if found:
                     start = max(0, start - 8) + found.start(1)
+        if m.label in ("PER", "ORG"):  # "l'agence Reuter", "M. X, le marchand de Hambourg"
             for r in roles.get(m.entity_id, []):  # a role's support is its apposition
                 if r.start <= m.start and m.end <= r.end:
                     start, end = min(start, r.start), max(end, r.end)
