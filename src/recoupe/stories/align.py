@@ -32,7 +32,10 @@ RELATED = 0.6
 QUOTE_OVERLAP = 0.6  # share of the shorter quote's words found in the other
 QUOTE_SAME_WORDS = 0.8  # the same words whoever is said to speak them
 QUOTE_REWORDED = 0.75
+QUOTE_CANDIDATE = 0.4  # below this cosine, two quotes share too few words to be one
 
+MAX_CLAIMS = 4000  # claims compared per story (their similarity matrix is MAX_CLAIMS²)
+MIN_CLAIMS_PER_ARTICLE = 3
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|T)")  # not weeks, seasons
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -184,11 +187,12 @@ def claim_slots(story: Story, articles: dict[str, Article]) -> list[Slots]:
     types = {e.id: e.type for e in story.entities}
     anchors = story_anchors(story, articles)
     out = []
-    for aid in story.article_ids:
-        art = articles.get(aid)
-        if art is None:
-            continue
-        for c in art.claims:
+    present = [aid for aid in story.article_ids if aid in articles]
+    # bounded time on huge stories: each article's first claims (leads carry the facts)
+    quota = max(MIN_CLAIMS_PER_ARTICLE, MAX_CLAIMS // max(1, len(present)))
+    for aid in present:
+        art = articles[aid]
+        for c in art.claims[:quota]:
             if not (0 <= c.start < c.end <= len(art.text)) or art.text[c.start:c.end] != c.text:
                 continue  # a claim that does not match its text cannot be cited
             who = {_resolve(story, emap, w) for w in c.who}
@@ -218,6 +222,23 @@ def similarity(story: Story, slots: list[Slots]) -> np.ndarray:
     sim = vecs @ vecs.T if len(slots) else np.zeros((0, 0))
     story._claim_sim = sim
     return sim
+
+
+NEIGHBOURS = 25  # closest claims each claim is compared with (bounded time on huge stories)
+
+
+def close_pairs(sim: np.ndarray, min_cos: float, k: int = NEIGHBOURS) -> list[tuple[int, int]]:
+    """Index pairs (i < j) at least `min_cos` apart, among each row's `k` closest."""
+    n = sim.shape[0]
+    if n == 0:
+        return []
+    mask = sim >= min_cos
+    if n > k + 1:
+        top = np.argpartition(-sim, k, axis=1)[:, :k + 1]  # each row's k closest (and itself)
+        keep = np.zeros_like(mask)
+        np.put_along_axis(keep, top, True, axis=1)
+        mask &= keep | keep.T
+    return [(int(i), int(j)) for i, j in np.argwhere(np.triu(mask, 1))]
 
 
 def conflicting(a: Slots, b: Slots) -> bool:
@@ -266,8 +287,8 @@ def align_facts(story: Story, articles: dict[str, Article]) -> None:
     n = len(slots)
     groups = [[i] for i in range(n)]
     owner = list(range(n))
-    pairs = [(float(sim[i, j]), i, j) for i in range(n) for j in range(i + 1, n)
-             if slots[i].article.id != slots[j].article.id and sim[i, j] >= RELATED]
+    pairs = [(float(sim[i, j]), i, j) for i, j in close_pairs(sim, RELATED)
+             if slots[i].article.id != slots[j].article.id]
     pairs.sort(reverse=True)
     for cos, i, j in pairs:
         gi, gj = owner[i], owner[j]
@@ -358,18 +379,25 @@ def align_quotes(story: Story, articles: dict[str, Article]) -> None:
             i = parent[i]
         return i
 
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = quotes[i], quotes[j]
-            same_speaker = a.speaker.entity_id is not None and \
-                a.speaker.entity_id == b.speaker.entity_id
-            # a cut quote keeps nearly all its words; other speakers need nearly all of them
-            overlap = word_overlap(a.text, b.text)
-            shortest = min(len(_words(a.text)), len(_words(b.text)))
-            same_words = (shortest >= 5 and overlap >= (QUOTE_OVERLAP if same_speaker else QUOTE_SAME_WORDS)) \
-                or (shortest >= 1 and _words(a.text) == _words(b.text))
-            if same_words or (sim[i, j] >= QUOTE_REWORDED and same_speaker):
-                parent[find(i)] = find(j)
+    words = [_words(q.text) for q in quotes]
+    sets = [set(w) for w in words]
+    exact: dict[tuple, int] = {}
+    for i, w in enumerate(words):  # the same words, however short
+        if w:
+            if tuple(w) in exact:
+                parent[find(i)] = find(exact[tuple(w)])
+            else:
+                exact[tuple(w)] = i
+    # a quote and its cut or reworded forms are close sentences: only those pairs are compared
+    for i, j in (np.argwhere(np.triu(sim >= QUOTE_CANDIDATE, 1)) if n else []):
+        a, b = quotes[i], quotes[j]
+        same_speaker = a.speaker.entity_id is not None and a.speaker.entity_id == b.speaker.entity_id
+        shortest = min(len(sets[i]), len(sets[j]))
+        overlap = len(sets[i] & sets[j]) / shortest if shortest else 0.0
+        # a cut quote keeps nearly all its words; other speakers need nearly all of them
+        same_words = shortest >= 5 and overlap >= (QUOTE_OVERLAP if same_speaker else QUOTE_SAME_WORDS)
+        if same_words or (sim[i, j] >= QUOTE_REWORDED and same_speaker):
+            parent[find(i)] = find(j)
     ids: dict[int, str] = {}
     for i, q in enumerate(quotes):
         root = find(i)

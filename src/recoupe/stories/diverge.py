@@ -19,8 +19,8 @@ from collections import defaultdict
 
 from recoupe.model import Article, Divergence, Side, SourceSpan, Story
 from recoupe.stories import names
-from recoupe.stories.align import (Slots, claim_slots, dates_agree, is_reporting, lexicon,
-                                   similarity, value_range, word_overlap)
+from recoupe.stories.align import (Slots, claim_slots, close_pairs, dates_agree, is_reporting,
+                                   lexicon, similarity, value_range, word_overlap)
 
 # Cosine levels of aligned claims per kind: the stricter, the fewer false flags.
 AGENT_COS = 0.7  # same office, same place
@@ -121,14 +121,12 @@ class _Finder:
 
     # -- helpers ------------------------------------------------------------------------
     def pairs(self, min_cos: float, cross: bool = True):
-        n = len(self.slots)
-        for i in range(n):
-            for j in range(i + 1, n):
-                a, b = self.slots[i], self.slots[j]
-                if cross and a.article.id == b.article.id:
-                    continue
-                if float(self.sim[i, j]) >= min_cos:
-                    yield a, b, float(self.sim[i, j])
+        """Claim pairs at least this close (of two articles only, when `cross`)."""
+        for i, j in close_pairs(self.sim, min_cos):
+            a, b = self.slots[i], self.slots[j]
+            if cross and a.article.id == b.article.id:
+                continue
+            yield a, b, float(self.sim[i, j])
 
     def reports(self, article_id: str, family: str | None, person: str, where: frozenset) -> bool:
         """Does this article itself say that `person` did this act there?"""

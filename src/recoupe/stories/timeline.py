@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import numpy as np
+
 from recoupe.model import Article, SourceSpan, Story, TimelineEvent
 from recoupe.stories.align import encode, iso_date
 
@@ -217,20 +219,21 @@ def build_timeline(story: Story, articles: dict[str, Article]) -> None:
     vecs = encode([c.span.text for c in cands])
     opposed = _opposed(story)
     events: list[list[int]] = []
+    sums: list[np.ndarray] = []  # the sum of each event's vectors: mean cosine in one product
+    by_date: dict[str, list[int]] = {}
     for i, c in enumerate(cands):
         best, best_cos = None, SAME_EVENT
-        for k, members in enumerate(events):
-            if cands[members[0]].date != c.date:
-                continue
-            if any(_opposes(opposed, c.span, cands[m].span) for m in members):
-                continue  # two sides of a divergence are two versions, not one event
-            cos = sum(float(vecs[i] @ vecs[m]) for m in members) / len(members)
-            if cos >= best_cos:
-                best, best_cos = k, cos
+        for k in by_date.get(c.date, []):
+            cos = float(vecs[i] @ sums[k]) / len(events[k])
+            if cos >= best_cos and not any(_opposes(opposed, c.span, cands[m].span) for m in events[k]):
+                best, best_cos = k, cos  # two sides of a divergence are two versions, not one event
         if best is None:
+            by_date.setdefault(c.date, []).append(len(events))
             events.append([i])
+            sums.append(vecs[i].copy())
         else:
             events[best].append(i)
+            sums[best] += vecs[i]
     timeline = []
     for members in events:
         support: list[SourceSpan] = []
@@ -239,8 +242,8 @@ def build_timeline(story: Story, articles: dict[str, Article]) -> None:
             if all((x.article_id, x.start, x.end) != (s.article_id, s.start, s.end) for x in support):
                 support.append(s)
         # the telling closest to all others names the event
-        head = max(members, key=lambda m: (sum(float(vecs[m] @ vecs[o]) for o in members),
-                                           -len(cands[m].span.text)))
+        centre = vecs[members].sum(axis=0)
+        head = max(members, key=lambda m: (float(vecs[m] @ centre), -len(cands[m].span.text)))
         timeline.append(TimelineEvent(cands[head].date, label(cands[head].span.text,
                                                               cands[head].time_text), support))
     timeline.sort(key=lambda e: (_order(e.date), -len({s.article_id for s in e.support})))
