@@ -131,3 +131,15 @@ def test_english_quantity_unit_is_the_counted_noun():
     [art] = analyze_articles([art])
     units = {(q.value, q.unit) for c in art.claims for q in c.quantities}
     assert units == {(12, "people"), (4, "worker")}
+
+
+def test_pronoun_reporter_is_the_latest_person():
+    _, claims = claims_of("Sergueï Lavrov est arrivé à Pékin. La Chine livrera des armes, a-t-il "
+                          "affirmé. Selon lui, la guerre finira bientôt.")
+    assert one(claims, "livrer").reported_by == "Sergueï Lavrov"
+    assert one(claims, "finir").reported_by == "Sergueï Lavrov"
+
+
+def test_passive_declare_reports_nothing():
+    _, claims = claims_of("Le feu a été déclaré éteint vers 6 heures.")
+    assert all(c.reported_by is None for c in claims)

@@ -39,7 +39,7 @@ RANK = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 NEGATIONS = {"ne", "n'", "pas", "jamais", "guère", "not", "n't", "never", "no"}
 ACCORDING = {"selon", "après"}  # "selon X", "d'après X" ("après" fixed to "d'")
 SUBJECT_PRONOUNS = {"il", "elle", "he", "she"}
-OBJECT_PRONOUNS = {"lui", "elle", "him", "her"}
+PERSONAL_PRONOUNS = {"il", "elle", "lui", "-il", "-elle", "he", "she", "him", "her"}
 DETERMINERS = {"le", "la", "les", "l'", "the", "a", "an", "un", "une", "des"}
 
 # == numbers ==================================================================================
@@ -282,16 +282,18 @@ def _reporter(sent: SpacySpan, pred: Token, reporter_verb: Token | None, idx: _I
             return (idx.name(found[0]) if found else _strip_det(_phrase(article, head, 6))), tokens
     verbs = [reporter_verb] if reporter_verb is not None else []
     verbs += [pred] if reporting_lemma(pred) else []  # "..., a indiqué le porte-parole"
-    verbs += [c for c in pred.children if c.dep_ == "parataxis" and reporting_lemma(c)]
+    verbs += [c for c in pred.children if reporting_lemma(c) and (
+        c.dep_ == "parataxis" or c.dep_ == "advcl" and c.i > pred.i)]  # "..., a-t-il affirmé"
     for verb in verbs:  # "Séoul a affirmé que ...", "..., a déclaré Tokyo"
-        if any(c.dep_ in ("aux:pass", "nsubj:pass", "auxpass", "nsubjpass") for c in verb.children):
+        if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
             continue  # "le feu a été déclaré éteint" reports nothing
-        subj = [c for c in verb.children if c.dep_ in SUBJECTS | {"obj"} and c.i > verb.i
-                or c.dep_ in SUBJECTS]
+        subj = [c for c in verb.children if not c.dep_.startswith("expl") and (
+            c.dep_ in SUBJECTS | {"obj"} and c.i > verb.i or c.dep_ in SUBJECTS)]
         # a named person first, then whoever stands after the verb ("..., a déclaré Tokyo")
         subj.sort(key=lambda c: (not any(m.label == "PER" for m in idx.in_tokens(c.subtree)),
                                  c.i < verb.i))
-        if subj and (subj[0].pos_ != "PRON" or idx.of_token.get(subj[0].i)):
+        if subj and (subj[0].pos_ != "PRON" or idx.of_token.get(subj[0].i)
+                     or subj[0].lower_ in PERSONAL_PRONOUNS):  # "a-t-il ajouté": resolved later
             found = idx.ranked(subj[0].subtree)
             tokens = {t.i for t in subj[0].subtree}
             return (idx.name(found[0]) if found else _strip_det(_phrase(article, subj[0], 6))), tokens
@@ -388,7 +390,7 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
                         claim.where.append(name)
             claim.when = list(dict.fromkeys(t.value for t in times if t.value))
             claim.quantities = _quantities(article, doc, sent, lang, blocked)
-            if reported_by and reported_by.lower() in OBJECT_PRONOUNS:  # "selon lui"
+            if reported_by and reported_by.lower() in PERSONAL_PRONOUNS:  # "selon lui", "a-t-il dit"
                 reported_by = last_person[1] if last_person else None
             claim.reported_by = reported_by
             claim.negated = any(c.lower_ in NEGATIONS or c.dep_ == "neg"

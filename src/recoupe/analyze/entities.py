@@ -268,12 +268,6 @@ def _is_demonym(doc: Doc, i: int) -> bool:
     return bool(_DEMONYM_AIS.search(word)) and i > 0 and doc[i - 1].lower_ in _PLURAL_DETS
 
 
-class _Chain:
-    def __init__(self, key: tuple[str, ...]):
-        self.key = key
-        self.members: list[int] = []  # indexes of mentions
-
-
 def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     n = len(small)
     return any(big[k:k + n] == small for k in range(len(big) - n + 1))
