@@ -368,7 +368,8 @@ class _Finder:
             return None
         best, best_key = None, None
         for e in self.ents:
-            if not (self.is_person(e) or e.label_ == "ORG") or phrase[0].i <= e.start <= phrase[-1].i:
+            if not (self.is_person(e) or e.label_ == "ORG") or phrase[0].i <= e.start <= phrase[-1].i \
+                    or _role_like(e.text):
                 continue
             ctx, j = [], e.start - 1
             while j >= 0 and len(ctx) < 6:
@@ -479,7 +480,7 @@ class _Finder:
         if low in R.FIRST_PERSON:
             return None
         hit = self.entity_at(subj.idx, subj.idx + len(subj.text))
-        if hit is not None:
+        if hit is not None and not _role_like(hit[0].name):
             ent, ms, me = hit
             return _Who(ent.name, ent.id, ms, me, ent.type == "PER")
         named = self.ent_for(subj)
@@ -490,7 +491,7 @@ class _Finder:
             return self.antecedent(at, history, person=True if low in R.PERSON_PRONOUNS else None, gender=gender)
         phrase = self.phrase(subj)
         e = self.ent_for(subj)
-        if e is not None and not any(t.text[:1].isupper() for t in e if t.pos_ != "DET"):
+        if e is not None and (_role_like(e.text) or not any(t.text[:1].isupper() for t in e if t.pos_ != "DET")):
             e = None  # "ministre de la justice" tagged as an organisation is a role, not a name
         e = self.apposed_name(subj, phrase) or e
         if e is not None:
@@ -739,6 +740,15 @@ def _expand_acronym(text: str, paren: int, acronym: str) -> str | None:
             first = words[i]
             return text[base + first.end() - len(bare(first)): base + words[-1].end()]
     return None
+
+
+def _role_like(name: str) -> bool:
+    """A "name" that is a role: "Le Premier ministre", "ministre de la Justice"."""
+    words = [w for w in re.split(r"[\s'’]+", name) if w and w.lower() not in _SMALL]
+    if not words:
+        return False
+    return not words[0][:1].isupper() or any(_stem(p) in R.PERSON_ROLES for w in words for p in w.split("-")
+                                              if not p[:1].isupper() or w is words[-1])
 
 
 def _is_word(tok) -> bool:
