@@ -23,6 +23,7 @@ def test_lemma_on_demand(nlp_fr):
 
 def test_fallback_model_is_said():
     assert model_for("fr") == ("fr", None)
+    assert model_for("en-GB") == ("en", None) and model_for("FR_fr") == ("fr", None)
     lang, warning = model_for("es")
     assert lang == "fr" and "'es'" in warning
     assert model_for(None)[1].startswith("language unknown")

@@ -46,6 +46,8 @@ _cache: dict[str, Language] = {}
 
 def model_for(lang: str | None) -> tuple[str, str | None]:
     """The language whose model analyses `lang`, and a warning when it is not `lang`'s own."""
+    if lang:
+        lang = lang.replace("_", "-").split("-")[0].lower()  # "fr-FR", "en_US"
     if lang in settings.SPACY_MODELS:
         return lang, None
     used = settings.SPACY_FALLBACK.get(lang or "", settings.DEFAULT_LANG)
