@@ -176,8 +176,9 @@ def _parse_group(nlp: Language, group: list[Article], n_process: int,
         text = art.text or ""
         limit = settings.MAX_ANALYZED_CHARS
         if len(text) > limit:
-            art.warnings.append(f"text too long: only the first {limit} of {len(text)} "
-                                f"characters were analysed")
+            warning = f"text too long: only the first {limit} of {len(text)} characters were analysed"
+            if warning not in art.warnings:
+                art.warnings.append(warning)
             text = text[:limit]
         text = text.translate(_SWAP)
         spans = _chunks(text, settings.SPACY_CHUNK_CHARS)
