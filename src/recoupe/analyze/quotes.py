@@ -439,20 +439,29 @@ class _Finder:
         # a subject the parser hung on the auxiliary: "Il a par ailleurs jugé que"
         for t in doc[max(0, cue.i - 6): cue.i]:
             if t.dep_ == "nsubj" and t.idx >= lo_seg and not self.in_quote[t.i] and (
-                    t.head.pos_ == "AUX" or t.head.i == cue.i) and all(
+                    t.head.pos_ == "AUX" or t.head.dep_.startswith("aux") or t.head.i == cue.i) and all(
                     x.pos_ in ("AUX", "ADV", "ADP", "NOUN", "PART") and x.text != "," for x in doc[t.i + 1: cue.i]):
                 return t
+        if cue.i > 1 and doc[cue.i - 1].lower_ in ("de", "d'", "d’") and cue.lower_.endswith(("er", "ir", "re")):
+            for t in reversed(doc[max(0, cue.i - 8): cue.i - 1]):  # "Et le patron de la banque de conclure"
+                if t.idx < lo_seg:
+                    break
+                if t.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "case" for c in t.children):
+                    return t
         start = self.aux_start(cue)
         before = doc[start - 1] if start > 0 and doc[start - 1].idx >= lo_seg else None
         # an incise after a quote or a clause inverts its subject: « ... », a déclaré X
         if before is None or before.text in (",", ":") or before.text in R.ALL_MARKS or self.in_quote[before.i]:
             k = cue.i + 1
-            while k < len(doc) and doc[k].idx < hi_seg and (doc[k].pos_ in ("ADV", "DET", "ADJ") or doc[k].lower_ in _ALLOWED_BETWEEN):
+            while k < len(doc) and doc[k].idx < hi_seg and not doc[k].text[:1].isupper() and (
+                    doc[k].pos_ in ("ADV", "DET", "ADJ") or doc[k].lower_ in _ALLOWED_BETWEEN
+                    or _stem(doc[k].text) in R.TIME_NOUNS):
                 k += 1
             after_quote = before is not None and (before.text in R.ALL_MARKS or (
                 before.text == "," and before.i > 0 and doc[before.i - 1].text in R.ALL_MARKS))
             if k < len(doc) and doc[k].idx < hi_seg and not self.in_quote[k] and _stem(doc[k].text) not in R.TIME_NOUNS and (
-                    doc[k].pos_ in ("PROPN", "PRON") or self.ent_for(doc[k]) is not None or (
+                    doc[k].pos_ in ("PROPN", "PRON") or self.ent_for(doc[k]) is not None
+                    or (doc[k].text[:1].isupper() and doc[k].is_alpha) or (
                         doc[k].pos_ == "NOUN" and (doc[k].text[:1].isupper()
                                                    or any(_stem(p) in R.SPEAKER_NOUNS for p in doc[k].text.split("-"))))):
                 return doc[k]
@@ -466,13 +475,20 @@ class _Finder:
             return None
         # ordinary order: the noun group just before the verb group
         j = before.i
-        while j >= 0 and doc[j].idx >= lo_seg and before.i - j < 4:
+        while j >= 0 and doc[j].idx >= lo_seg and before.i - j < 8:
             if doc[j].pos_ in ("NOUN", "PROPN", "PRON") and not self.in_quote[j]:
                 inside_pp = any(c.dep_ == "case" for c in doc[j].children) or _stem(doc[j].text) in R.TIME_NOUNS
-                return None if inside_pp else doc[j]
-            if doc[j].pos_ not in ("ADJ", "NUM", "X"):
+                if not inside_pp:
+                    return doc[j]
+            elif doc[j].pos_ not in ("ADJ", "NUM", "X", "DET", "ADP", "ADV", "AUX"):
                 break
             j -= 1
+        # "Nick Leeson, le trader ... dans les années 90, estime": the name opening the sentence
+        first = self.tokens(lo_seg, lo_seg + 1)
+        if first:
+            e = self.ent_for(first[0])
+            if e is not None and self.is_person(e) and e.start == first[0].i:
+                return first[0]
         return None
 
     def resolve(self, subj, at: int, history: list[_Who]) -> _Who | None:
