@@ -143,3 +143,18 @@ def test_pronoun_reporter_is_the_latest_person():
 def test_passive_declare_reports_nothing():
     _, claims = claims_of("Le feu a été déclaré éteint vers 6 heures.")
     assert all(c.reported_by is None for c in claims)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Elle était créditée d'environ un pour cent des voix.", [(1, "%")]),
+    ("Betancourt et 14 autres otages ont été secourus.", [(14, "otage")]),
+    ("Les deux dirigeants Raul Reyes et Ivan Rios sont morts.", [(2, "dirigeant")]),
+])
+def test_quantity_edges(text, expected):
+    _, claims = claims_of(text)
+    assert [(q.value, q.unit) for q in claims[0].quantities] == expected
+
+
+def test_heading_on_its_own_line_is_its_own_sentence():
+    art, _ = claims_of("RÉSULTATS DU SCRUTIN\nLe maire sortant a été réélu.")
+    assert [s.text for s in art.sentences] == ["RÉSULTATS DU SCRUTIN", "Le maire sortant a été réélu."]

@@ -114,8 +114,9 @@ def _is_number_word(tok: Token) -> bool:
 
 
 def _quantities(article: Article, doc: Doc, sent: SpacySpan, lang: str,
-                blocked: list[tuple[int, int]]) -> list[Quantity]:
-    """Numbers with their unit in one sentence, outside dates and names."""
+                blocked: list[tuple[int, int]], names: list[tuple[int, int]]) -> list[Quantity]:
+    """Numbers with their unit in one sentence, outside dates and names (`blocked`); a unit
+    is never a name (`names`)."""
     out, k, end = [], sent.start, sent.end
     text = article.text
     while k < end:
@@ -136,11 +137,17 @@ def _quantities(article: Article, doc: Doc, sent: SpacySpan, lang: str,
         if j < end and doc[j].lower_ in COLLECTIVES:  # "une dizaine de soldats"
             value = (value or 1) * COLLECTIVES[doc[j].lower_]
             unit_at = j = j + 1
-        if value is None or (words[-1].lower() in _ARTICLE_ONE and unit_at == k + 1):
+        percent = unit_at + 1 < end and doc[unit_at].lower_ == "pour" and doc[unit_at + 1].lower_ == "cent"
+        if value is None or (words[-1].lower() in _ARTICLE_ONE and unit_at == k + 1 and not percent):
             k = j
             continue
         if unit_at < end and doc[unit_at].lower_ in _OF:
             unit_at += 1
+        while (unit_at + 1 < end and doc[unit_at].pos_ == "ADJ" and doc[unit_at].is_lower
+               and doc[unit_at + 1].pos_ == "NOUN"):
+            unit_at += 1  # "14 autres otages", "deux nouveaux missiles"
+        if unit_at < end and any(a <= doc[unit_at].idx < b for a, b in names):
+            unit_at = end  # a count before a name ("les deux dirigeants Raul ...") has no unit here
         unit = None
         if unit_at < end and (doc[unit_at].text in _UNIT_SYMBOLS or doc[unit_at].lower_ == "pour"
                               and unit_at + 1 < end and doc[unit_at + 1].lower_ == "cent"):
@@ -319,6 +326,8 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
     time_starts = [t.start for t in times_all]
     names = sorted((m.start, m.end) for m in article.mentions)
     name_starts = [a for a, _ in names]
+    people = sorted((m.start, m.end) for m in article.mentions if m.label == "PER")
+    people_starts = [a for a, _ in people]
     roles = sorted(((r.support.start, ent.name, r.text) for ent in article.entities
                     for r in ent.roles), key=lambda r: r[0])
     role_starts = [r[0] for r in roles]
@@ -333,6 +342,8 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
         times = [t for t in near if t.start < e and s < t.end]
         blocked = [(t.start, t.end) for t in times] + names[
             bisect_left(name_starts, s):bisect_left(name_starts, e)]
+        persons = people[bisect_left(people_starts, s):bisect_left(people_starts, e)]
+        quantities = _quantities(article, doc, sent, lang, blocked, persons)
         for pred, reporter_verb, focus in _predicates(sent):
             content = pred
             if lemma(pred) in MODALS:  # "doit se rendre": the fact is "se rendre"
@@ -389,7 +400,7 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
                     if name not in claim.where:
                         claim.where.append(name)
             claim.when = list(dict.fromkeys(t.value for t in times if t.value))
-            claim.quantities = _quantities(article, doc, sent, lang, blocked)
+            claim.quantities = list(quantities)
             if reported_by and reported_by.lower() in PERSONAL_PRONOUNS:  # "selon lui", "a-t-il dit"
                 reported_by = last_person[1] if last_person else None
             claim.reported_by = reported_by

@@ -88,14 +88,17 @@ _TITLES = {"m.", "mm.", "mme.", "dr.", "pr.", "mgr.", "mr.", "mrs.", "ms.", "st.
 
 @Language.component("recoupe_sentence_guard")
 def sentence_guard(doc: Doc) -> Doc:
-    """Start a sentence after a blank line (a new paragraph); forbid sentence starts where no
-    sentence can start; the parser decides the others."""
+    """Start a sentence after a blank line (a new paragraph), or after a line break when a
+    capital follows a line that does not end on a function word (a heading, a dateline);
+    forbid sentence starts where no sentence can start; the parser decides the others."""
     if len(doc) < 2:
         return doc
     starts = numpy.zeros(len(doc), dtype="int64")  # 1 start, -1 no start, 0 parser's choice
     prev = doc[0]
     for tok in doc[1:]:
-        if prev.is_space and prev.text.count("\n") >= 2 and not tok.is_space:
+        if prev.is_space and "\n" in prev.text and not tok.is_space and (
+                prev.text.count("\n") >= 2 or tok.text[:1].isupper() and prev.i > 0
+                and doc[prev.i - 1].pos_ not in ("ADP", "DET", "CCONJ", "SCONJ", "PRON")):
             starts[tok.i] = 1
         elif not (tok.is_space or "\n" in prev.text or (
                 prev.text.endswith(_SENTENCE_ENDS) and prev.lower_ not in _TITLES)):
