@@ -73,3 +73,25 @@ def test_adding_to_a_large_index_is_fast():
     start = time.perf_counter()
     index.add(centres[7] / np.linalg.norm(centres[7]), "2023-06-01", ["e7"])
     assert time.perf_counter() - start < 0.5
+
+
+def test_b_cubed():
+    from recoupe.evaluate.stories import agglomerative, b_cubed
+
+    gold = {"a": 1, "b": 1, "c": 2, "d": 2}
+    assert b_cubed(gold, gold) == (1.0, 1.0, 1.0)
+    p, r, f = b_cubed({"a": 0, "b": 0, "c": 0, "d": 0}, gold)
+    assert (p, r) == (0.5, 1.0) and abs(f - 2 / 3) < 1e-9
+    sim = np.array([[1, .9, .1, .1], [.9, 1, .1, .1], [.1, .1, 1, .8], [.1, .1, .8, 1]])
+    labels = agglomerative(sim, 0.5)
+    assert labels[0] == labels[1] != labels[2] == labels[3]
+
+
+def test_scores_rank_the_closest_story_first(written):
+    arts = [written[k] for k in ("derail-fr", "rates-fr")]
+    index = StoryIndex()
+    for a, v in zip(arts, embed_articles(arts)):
+        index.add(v, a.published, [], words=terms(a), lang=a.lang, key=a.id)
+    en = written["derail-en"]
+    ranked = index.scores(embed_articles([en])[0], en.published, [], words=terms(en), lang=en.lang)
+    assert [row for row, _ in ranked] == [0, 1] and ranked[0][1] > index.story_join > ranked[1][1]

@@ -60,3 +60,24 @@ def test_no_sentences_no_summary(make_article):
     story = _story([a])
     summarize(story, {"a": a})
     assert story.summary == []
+
+
+def test_large_stories_are_bounded(written, monkeypatch):
+    from recoupe.stories import summary
+
+    monkeypatch.setattr(summary, "MAX_EMBEDDED", 4)
+    monkeypatch.setattr(summary, "MAX_CANDIDATES", 3)
+    arts = [written[k] for k in ("derail-fr", "derail-en", "derail-de")]
+    out = select(_story(arts), arts, words_min=200, words_max=400)
+    assert 0 < len(out) <= 3
+
+
+def test_rouge_n():
+    from recoupe.evaluate.summaries import rouge_n, tokens
+
+    assert tokens("L'otage a été libéré, hier.") == ["l", "otage", "a", "été", "libéré", "hier"]
+    assert rouge_n("le chat dort", ["le chat dort"], 1) == 1.0
+    assert rouge_n("le chat dort", ["le chien court"], 2) == 0.0
+    # one of two bigrams against each of two references: P = R = 2/4
+    assert abs(rouge_n("le chat dort", ["le chat court", "le chat mange"], 2) - 0.5) < 1e-9
+    assert rouge_n("a b c d", ["a b"], 1, words=2) == 1.0  # the peer is cut to its first words

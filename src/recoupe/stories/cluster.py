@@ -10,8 +10,9 @@ indexed, never recomputing them, and needs no number of stories. Two levels are 
   is another story of the same thread.
 
 Signals: cosine to the centroid (FR, EN and DE articles about one event are close, the
-encoder being cross-lingual), entity overlap (keys of names, spelling- and
-language-independent), and time: published dates when known; for undated articles, the
+encoder being cross-lingual), shared words weighted by rarity (tf-idf; between languages the
+embedding stands in), entity overlap (keys of names, spelling- and language-independent), and
+time: published dates when known; for undated articles, the
 months their text mentions, a weaker hint. Candidates are blocked by time window, then found
 by exact inner-product search over the stories in the window (numpy), so adding one article
 to an index of 10^5 articles takes milliseconds.
@@ -88,7 +89,7 @@ def entity_keys(article: Article) -> list[str]:
 
 
 _WORD = re.compile(r"\w{4,}", re.UNICODE)
-MAX_TERMS_WORDS = 3000  # bounded time: the head of a long text says what it is about
+MAX_TERMS_CHARS = 20_000  # bounded time: the head of a long text says what it is about
 IDF_PRIOR_DOCS = 20  # phantom documents without the word: a small batch about one story keeps
 # the words all its articles share ("Vostotchny") from weighing nothing
 
@@ -108,7 +109,7 @@ def terms(article: Article) -> Counter:
     signal, weighted by inverse document frequency inside the index."""
     text = f"{article.title or ''}\n{article.text}"
     stop = stop_words()
-    return Counter(w for w in _WORD.findall(unidecode(text).lower())[:MAX_TERMS_WORDS] if w not in stop)
+    return Counter(w for w in _WORD.findall(unidecode(text[:MAX_TERMS_CHARS]).lower()) if w not in stop)
 
 
 def month_profile(article: Article) -> np.ndarray | None:

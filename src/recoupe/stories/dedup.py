@@ -23,14 +23,14 @@ LSH_THRESHOLD = 0.3  # recall-oriented: candidates are verified exactly
 COPY_JACCARD = 0.5
 COPY_CONTAINMENT = 0.7  # share of the shorter article's shingles found in the longer one
 MIN_SHINGLES = 30  # a text shorter than this (a brief) is too short to call a copy
-MAX_WORDS = 20_000  # bounded time on huge inputs: the head of a text is enough to tell
+MAX_CHARS = 200_000  # bounded time on huge inputs: the head of a text is enough to tell
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def shingles(text: str) -> set[str]:
     """Word shingles of `text`, case and accents folded (typography varies between copies)."""
-    words = _WORD.findall(unidecode(text).lower())[:MAX_WORDS]
+    words = _WORD.findall(unidecode(text[:MAX_CHARS]).lower())
     return {" ".join(words[i:i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
 
 

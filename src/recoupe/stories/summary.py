@@ -31,6 +31,8 @@ from recoupe.stories.embed import embed_sentences, sentences
 WORDS_MIN = 100
 WORDS_MAX = 150
 LEAD_SENTENCES = 8  # candidates per article: leads carry the news, and this bounds the cost
+MAX_EMBEDDED = 2000  # sentences embedded per story at most
+MAX_CANDIDATES = 600  # candidates compared pairwise at most
 MIN_WORDS, MAX_WORDS = 10, 60  # shorter is a fragment or a caption, longer a run-on
 SUPPORT_COSINE = 0.8  # two sentences state the same thing (multilingual USE level)
 REDUNDANT_COSINE = 0.7  # a candidate this close to a picked sentence adds nothing
@@ -80,22 +82,16 @@ def candidates(articles: list[Article], lead: int | None = None) -> list[_Candid
     return out
 
 
-def lexical_centrality(texts: list[str]) -> np.ndarray:
-    """Cosine of each text's tf-idf vector to the sum of all (words that many sentences of the
-    story repeat: its names, places, numbers)."""
+def tfidf(texts: list[str]) -> np.ndarray:
+    """Unit tf-idf vectors of `texts` (dense: a story has a few hundred candidates)."""
     bags = [Counter(w.lower() for w in _WORD.findall(t)) for t in texts]
     df = Counter(w for b in bags for w in b)
-    n = len(bags)
-    vecs = []
-    for bag in bags:
-        v = {w: (1 + math.log(c)) * math.log((n + 1) / df[w]) for w, c in bag.items()}
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        vecs.append({w: x / norm for w, x in v.items()})
-    centre: Counter = Counter()
-    for v in vecs:
-        centre.update(v)
-    cnorm = math.sqrt(sum(x * x for x in centre.values())) or 1.0
-    return np.array([sum(x * centre[w] for w, x in v.items()) / cnorm for v in vecs])
+    vocab = {w: i for i, w in enumerate(df)}
+    x = np.zeros((len(texts), max(1, len(vocab))), dtype=np.float32)
+    for i, bag in enumerate(bags):
+        for w, c in bag.items():
+            x[i, vocab[w]] = (1 + math.log(c)) * math.log((len(texts) + 1) / df[w])
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
 
 
 def _origins(story: Story) -> dict[str, str]:
@@ -115,13 +111,17 @@ def summarize(story: Story, articles: dict[str, Article]) -> None:
 
 def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
            words_max: int = WORDS_MAX) -> list[SummarySentence]:
-    cands = candidates(members)
+    # bounded cost on large stories: fewer sentences per article, then the most central ones
+    cands = candidates(members, max(2, min(LEAD_SENTENCES, MAX_EMBEDDED // max(1, len(members)))))
     if not cands:
         return []
     vecs = embed_sentences([c.text for c in cands])
     centre = vecs.mean(axis=0)
     centre /= max(float(np.linalg.norm(centre)), 1e-9)
     centrality = vecs @ centre
+    if len(cands) > MAX_CANDIDATES:
+        keep = np.sort(np.argsort(-centrality, kind="stable")[:MAX_CANDIDATES])
+        cands, vecs, centrality = [cands[i] for i in keep], vecs[keep], centrality[keep]
     sim = vecs @ vecs.T
     origin = _origins(story)
     art_of = np.array([c.article.id for c in cands])
@@ -137,7 +137,10 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
         support.append(best)
         corroboration[i] = len({origin.get(a, a) for a in best}) - 1
     position = np.array([1.0 / (1.0 + c.position) for c in cands])
-    lexical = lexical_centrality([c.text for c in cands])
+    words = tfidf([c.text for c in cands])
+    wcentre = words.sum(axis=0)
+    # word centrality: the words that many sentences of the story repeat (names, places, numbers)
+    lexical = words @ (wcentre / max(float(np.linalg.norm(wcentre)), 1e-9))
     score = (centrality + LEXICAL_WEIGHT * lexical + POSITION_WEIGHT * position
              + CORROBORATION_WEIGHT * np.log1p(corroboration))
 
