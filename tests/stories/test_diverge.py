@@ -230,6 +230,10 @@ def test_seed_divergences(seeds_dir):
         assert len({x.article_id for s in d.sides for x in s.support}) >= 2
     text = " ".join(d.summary for d in contradictions)
     assert "Lavrov" in text and ("Choïgou" in text or "diplomatie" in text)
+    # Séoul counts one missile, Tokyo two: shown, but not as a contradiction
+    views = [d for d in story.divergences if d.kind == "attributed_disagreement"]
+    assert any("Tokyo" in d.summary and "missile" in d.summary for d in views)
+    assert all(not d.contradiction for d in views)
     assert_provenance(story, arts)
 
 
@@ -268,3 +272,44 @@ def test_hedges():
     hedge = lambda needle: approximate(art, text.index(needle), text.index(needle) + len(needle))  # noqa: E731
     assert hedge("12") == "min" and hedge("une quinzaine") == "vague" and hedge("300") == "about"
     assert hedge("40") == "max" and hedge("85") is None and hedge("plusieurs centaines") == "vague"
+
+
+def test_figures_in_words():
+    text = ("La Corée du Nord a tiré un missile balistique, a déclaré l'état-major de Séoul. "
+            "Tokyo a évoqué le lancement de deux missiles balistiques.")
+    b = Builder("a", text, source="A")
+    b.entity("Séoul", "LOC")
+    b.entity("Tokyo", "LOC")
+    b.claim("La Corée du Nord a tiré un missile balistique, a déclaré l'état-major de Séoul.", "tirer",
+            reported_by="Séoul")
+    b.claim("Tokyo a évoqué le lancement de deux missiles balistiques.", "évoquer", who=["Tokyo"],
+            quantities=[("deux missiles", 2, "missiles")])
+    story, arts = story_of(b)
+    run_all(story, arts)
+    assert _kinds(story) == ["attributed_disagreement"]
+    assert story.divergences[0].sides[0].support[0].text.startswith("La Corée du Nord")
+    assert_provenance(story, arts)
+
+
+def test_vague_figure_against_a_bound_is_an_estimate_spread():
+    a = _toll("a", "La frappe sur Kiev a fait plusieurs centaines de morts lundi.", "morts", 0, "A")
+    a.art.claims[0].quantities = []
+    b = _toll("b", "La frappe sur Kiev a fait au moins 300 morts lundi.", "300 morts", 300, "B")
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    assert _kinds(story) == ["estimate_spread"]
+    assert "plusieurs centaines de morts" in story.divergences[0].summary
+
+
+def test_a_capital_and_its_country_are_one_source():
+    text = ("Le Japon a déclaré que la Corée du Nord avait lancé un missile. "
+            "Tokyo a évoqué le lancement de deux missiles balistiques.")
+    b = Builder("a", text)
+    b.entity("Japon", "LOC")
+    b.entity("Tokyo", "LOC")
+    b.claim("Le Japon a déclaré que la Corée du Nord avait lancé un missile.", "déclarer", who=["Japon"])
+    b.claim("Tokyo a évoqué le lancement de deux missiles balistiques.", "évoquer", who=["Tokyo"],
+            quantities=[("deux missiles", 2, "missiles")])
+    story, arts = story_of(b)
+    run_all(story, arts)
+    assert story.divergences == []

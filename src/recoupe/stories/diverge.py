@@ -195,7 +195,13 @@ class _Finder:
     def numbers(self) -> None:
         """The same quantity with another value; named sources or estimates are not contradictions."""
         for a, b, cos in self.pairs(NEARBY_DISAGREEMENT_COS, cross=False):
-            units = {u for _, u, _, _ in a.quantities if u} & {u for _, u, _, _ in b.quantities if u}
+            units_a = {u for _, u, _, _ in a.quantities if u}
+            units_b = {u for _, u, _, _ in b.quantities if u}
+            # "un missile" against "deux missiles", "plusieurs centaines de poissons" against
+            # "au moins 300 poissons": figures in words, read when the other side counts
+            fig_a = a.quantities + implicit_figures(a, units_b - units_a)
+            fig_b = b.quantities + implicit_figures(b, units_a - units_b)
+            units = {u for _, u, _, _ in fig_a if u} & {u for _, u, _, _ in fig_b if u}
             if not units:
                 continue
             if cos < DISAGREEMENT_COS and (a.article.id != b.article.id or units <= TIME_UNITS):
@@ -209,24 +215,30 @@ class _Finder:
             if not compatible:
                 continue
             same_verb = a.family is not None and a.family == b.family
-            # two named sources giving a figure for one thing: one act, or one of them speaking
-            attributed = src_a is not None and src_b is not None and src_a != src_b and (
-                same_verb or is_reporting(a.claim.predicate) or is_reporting(b.claim.predicate))
             shared = bool(((a.who | {a.reported}) & (b.who | {b.reported})) - {None}) \
                 or bool(a.where & b.where)
+            close = cos >= SAME_FIGURE_COS or ((same_verb or shared) and cos >= NUMBER_VERB_COS)
+            # two named sources giving a figure for one thing, set side by side in one article
+            # or told in close terms by two
+            attributed = src_a is not None and src_b is not None \
+                and not self.same_source(a, b) and (
+                    same_verb or is_reporting(a.claim.predicate) or is_reporting(b.claim.predicate)) \
+                and (a.article.id == b.article.id or close)
             same_event = a.article.id != b.article.id and (
-                cos >= SAME_FIGURE_COS or ((same_verb or shared) and cos >= NUMBER_VERB_COS)
-                or (cos >= NUMBER_COS and (a.family is None or b.family is None)))
+                close or (cos >= NUMBER_COS and (a.family is None or b.family is None)))
             if not (attributed or same_event):
                 continue
             for unit in sorted(units):
-                qa = list({q[0]: q for q in a.quantities if q[1] == unit}.values())
-                qb = list({q[0]: q for q in b.quantities if q[1] == unit}.values())
+                qa = list({q[0]: q for q in fig_a if q[1] == unit}.values())
+                qb = list({q[0]: q for q in fig_b if q[1] == unit}.values())
                 if {q[0] for q in qa} & {q[0] for q in qb}:
                     continue
                 if len(qa) != 1 or len(qb) != 1:
                     continue  # several figures of one unit: which one answers which is unknown
                 (va, _, hedge_a, quant_a), (vb, _, hedge_b, quant_b) = qa[0], qb[0]
+                if not attributed and "article" in (hedge_a, hedge_b):
+                    continue
+                hedge_a, hedge_b = (None if h == "article" else h for h in (hedge_a, hedge_b))
                 lo_a, hi_a = value_range(va, hedge_a)
                 lo_b, hi_b = value_range(vb, hedge_b)
                 if attributed:
@@ -313,8 +325,28 @@ class _Finder:
         if key in self.ents:
             return self.ents[key].name
         if s.claim.reported_by:
+            # the whole phrase of the text: "état" -> "état-major interarmées de Séoul"
+            k = s.claim.text.find(s.claim.reported_by)
+            if k >= 0:
+                m = re.match(r"[^,.;:!?«»\"“”()]+", s.claim.text[k:])
+                words = m.group().split() if m else []
+                if words:
+                    return " ".join(words[:6])
             return s.claim.reported_by
         return next(iter(s.claim.who_names), key.removeprefix("name:") if key else "?")
+
+    def same_source(self, a: Slots, b: Slots) -> bool:
+        """One source under two names: the same entity, or a capital for its country."""
+        ka, kb = self.source_of(a), self.source_of(b)
+        if ka == kb:
+            return True
+        capitals = lexicon()["capitals"]
+
+        def country(key: str | None) -> str:
+            name = names.fold(self.ents[key].name) if key in self.ents else names.fold((key or "").removeprefix("name:"))
+            return capitals.get(name, name)
+
+        return country(ka) == country(kb)
 
     def source_of(self, s: Slots) -> str | None:
         """Who a claim is attributed to: "selon X", or the subject of a reporting verb."""
@@ -376,6 +408,46 @@ class _Finder:
 
 
 _STOP = {"de", "du", "des", "d", "la", "le", "les", "l", "of", "the"}
+
+
+_ONE = re.compile(r"(?i)\b(?:un|une|one|a|an|ein|eine|einen)\s+$")
+_ABOUT = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+          "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
+          "millier": 1000}
+_MANY = {"dizaines": 20, "centaines": 200, "milliers": 2000, "millions": 2_000_000,
+         "dozens": 20, "hundreds": 200, "thousands": 2000}
+_ABOUT_RE = re.compile(r"(?i)\bune\s+(" + "|".join(_ABOUT) + r")\s+d(?:e\s+|['’])$")
+_MANY_RE = re.compile(r"(?i)\b(?:plusieurs|quelques|des|de|several|some)\s+(" + "|".join(_MANY)
+                      + r")\s+(?:d(?:e\s+|['’])|of\s+)$")
+
+
+def implicit_figures(s: Slots, units: set[str]) -> list:
+    """Figures in words before a counted noun of `units`: "un missile" (1), "une quinzaine de
+    blessés" (about 15), "plusieurs centaines de poissons" (some hundreds)."""
+    if not units:
+        return []
+    from recoupe.model import Quantity, Span
+    from recoupe.stories.align import _unit_key
+
+    text, out = s.article.text, []
+    for m in re.finditer(r"\w+", s.claim.text):
+        unit = _unit_key(m.group())
+        if unit not in units:
+            continue
+        end = s.claim.start + m.end()
+        before = text[max(s.claim.start, end - len(m.group()) - 40):end - len(m.group())]
+        found = None
+        if (x := _ONE.search(before)):
+            found = (1.0, "article", x)  # "un" may be a mere article: never a contradiction alone
+        elif (x := _ABOUT_RE.search(before)):
+            found = (float(_ABOUT[x.group(1).lower()]), "vague", x)
+        elif (x := _MANY_RE.search(before)):
+            found = (float(_MANY[x.group(1).lower()]), "vague", x)
+        if found:
+            value, hedge, x = found
+            start = end - len(m.group()) - len(before) + x.start()
+            out.append((value, unit, hedge, Quantity(value, m.group(), Span(start, end, text[start:end]))))
+    return out
 
 
 def _negative_words(text: str) -> bool:
