@@ -17,6 +17,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+import numpy
+from spacy.attrs import LIKE_NUM, LOWER, POS
+from spacy.symbols import NUM
+
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from recoupe.analyze.nlp import lemma
@@ -113,17 +117,27 @@ def _is_number_word(tok: Token) -> bool:
     return all(p in _WORDS for p in low.split("-")) and low not in ("et", "and")
 
 
+def _numeric(doc: Doc) -> list[int]:
+    """Indexes of the tokens that may start a number (read in one pass, at C speed)."""
+    flags = doc.to_array([LIKE_NUM, POS])
+    return [int(i) for i in numpy.nonzero((flags[:, 0] == 1) | (flags[:, 1] == NUM))[0]]
+
+
 def _quantities(article: Article, doc: Doc, sent: SpacySpan, lang: str,
-                blocked: list[tuple[int, int]], names: list[tuple[int, int]]) -> list[Quantity]:
+                blocked: list[tuple[int, int]], names: list[tuple[int, int]],
+                numeric: list[int]) -> list[Quantity]:
     """Numbers with their unit in one sentence, outside dates and names (`blocked`); a unit
-    is never a name (`names`)."""
-    out, k, end = [], sent.start, sent.end
+    is never a name (`names`); `numeric` lists the doc's tokens that may start a number."""
+    out, end = [], sent.end
     text = article.text
-    while k < end:
+    starts = numeric[bisect_left(numeric, sent.start):bisect_left(numeric, end)]
+    done = sent.start
+    for k in starts:
+        if k < done:
+            continue
         tok = doc[k]
         if not (_DIGITS.match(tok.text) or _is_number_word(tok)) or any(
                 a <= tok.idx < b for a, b in blocked):
-            k += 1
             continue
         j = k + 1
         while j < end and (
@@ -139,7 +153,7 @@ def _quantities(article: Article, doc: Doc, sent: SpacySpan, lang: str,
             unit_at = j = j + 1
         percent = unit_at + 1 < end and doc[unit_at].lower_ == "pour" and doc[unit_at + 1].lower_ == "cent"
         if value is None or (words[-1].lower() in _ARTICLE_ONE and unit_at == k + 1 and not percent):
-            k = j
+            done = j
             continue
         if unit_at < end and doc[unit_at].lower_ in _OF:
             unit_at += 1
@@ -168,7 +182,7 @@ def _quantities(article: Article, doc: Doc, sent: SpacySpan, lang: str,
         if not is_year:
             s, e = doc[k].idx, doc[j - 1].idx + len(doc[j - 1])
             out.append(Quantity(value, unit, Span(s, e, text[s:e])))
-        k = j
+        done = j
     return out
 
 
@@ -217,11 +231,6 @@ def _cleft(root: Token) -> Token | None:
     return None
 
 
-def _edge(tokens) -> tuple[int, int]:
-    tokens = list(tokens)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-
-
 def _phrase(article: Article, head: Token, limit: int = 12) -> str:
     """The text of the noun phrase `head` heads (its determiners and modifiers, not its
     subject or auxiliaries), cut at a comma or after `limit` tokens."""
@@ -246,6 +255,9 @@ class _Index:
 
     def __init__(self, article: Article, doc: Doc):
         self.of_token: dict[int, Mention] = {}
+        lower = doc.to_array([LOWER])  # the tokens that may attribute a claim, in one pass
+        cues = [doc.vocab.strings[w] for w in ("selon", "après", "according")]
+        self.according = [int(i) for i in numpy.nonzero(numpy.isin(lower, cues))[0]]
         names = {e.id: e.name for e in article.entities}
         self.name = lambda m: names.get(m.entity_id, m.text)
         for m in article.mentions:
@@ -272,7 +284,8 @@ class _Index:
 def _reporter(sent: SpacySpan, pred: Token, reporter_verb: Token | None, idx: _Index,
               article: Article) -> tuple[str | None, set[int]]:
     """Who the sentence attributes the fact to, and the tokens that say so."""
-    for tok in sent:  # "selon Séoul", "d'après l'AFP", "according to Tokyo"
+    cues = idx.according[bisect_left(idx.according, sent.start):bisect_left(idx.according, sent.end)]
+    for tok in (sent.doc[i] for i in cues):  # "selon Séoul", "d'après l'AFP", "according to X"
         after = tok.lower_ == "après" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("d'", "d")
         if tok.lower_ == "selon" or after or tok.lower_ == "according" and tok.i + 1 < sent.end:
             head = tok.head if tok.dep_ in ("case", "fixed") else tok
@@ -328,22 +341,26 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
     name_starts = [a for a, _ in names]
     people = sorted((m.start, m.end) for m in article.mentions if m.label == "PER")
     people_starts = [a for a, _ in people]
+    numeric = _numeric(doc)
     roles = sorted(((r.support.start, ent.name, r.text) for ent in article.entities
                     for r in ent.roles), key=lambda r: r[0])
     role_starts = [r[0] for r in roles]
     claims: list[Claim] = []
     last_person: tuple[str, str] | None = None  # (entity id, name) of the latest person acting
     for sent in doc.sents:
-        words = [t for t in sent if not t.is_space]
-        if len(words) < 3:
+        s, e = sent.start_char, sent.end_char
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if len(sent) < 3 or e - s < 5:
             continue
-        s, e = _edge(words)
         near = times_all[bisect_left(time_starts, s - 100):bisect_left(time_starts, e)]
         times = [t for t in near if t.start < e and s < t.end]
         blocked = [(t.start, t.end) for t in times] + names[
             bisect_left(name_starts, s):bisect_left(name_starts, e)]
         persons = people[bisect_left(people_starts, s):bisect_left(people_starts, e)]
-        quantities = _quantities(article, doc, sent, lang, blocked, persons)
+        quantities = _quantities(article, doc, sent, lang, blocked, persons, numeric)
         for pred, reporter_verb, focus in _predicates(sent):
             content = pred
             if lemma(pred) in MODALS:  # "doit se rendre": the fact is "se rendre"
