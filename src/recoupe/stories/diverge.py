@@ -24,7 +24,8 @@ from recoupe.stories.align import (Slots, claim_slots, close_pairs, dates_agree,
 
 # Cosine levels of aligned claims per kind: the stricter, the fewer false flags.
 AGENT_COS = 0.7  # same office, same place
-AGENT_OBJECT_COS = 0.55  # same act on the same object: the slots already say much
+AGENT_OBJECT_COS = 0.35  # same act on the same object: the slots say it, the names and roles
+# around them pull the sentences apart
 NUMBER_COS = 0.7
 NUMBER_VERB_COS = 0.6
 RELATED_FIGURE_COS = 0.6  # another telling of one side's figure  # the same verb and the same thing counted
@@ -179,17 +180,28 @@ class _Finder:
             roles_a = self.roles_in(pa, a.article.id) + self.claim_roles(a, pa)
             roles_b = self.roles_in(pb, b.article.id) + self.claim_roles(b, pb)
             same_role = cos >= AGENT_COS and bool(a.where & b.where) and any(same_office(x, y) for x in roles_a for y in roles_b)
+            # the same definite object of an act that one person does ("a déclenché le plan
+            # d'opération interne"), not a shared one ("a signé l'accord")
             same_object = len(_content(a.what)) >= 2 and len(_content(b.what)) >= 2 and \
+                _definite(a.what) and _definite(b.what) and \
                 word_overlap(a.what, b.what) >= 0.75 and \
+                not _shared_act(a) and not _shared_act(b) and \
                 not (self.named_in(a.what, pb) or self.named_in(b.what, pa))
             if not (same_role or same_object):
                 continue
             event = " · ".join([a.claim.predicate or ""] + ([a.claim.what] if same_object and a.claim.what else [])
                                + [self.name(w) for w in sorted(a.where & b.where)]
                                + sorted(a.when & b.when))
+            sides = [(a.claim.text.strip(), a.span, pa), (b.claim.text.strip(), b.span, pb)]
+            # other outlets telling the same act by the same person join its side
+            for side, person in ((a, pa), (b, pb)):
+                k = self.slots.index(side)
+                for j, other in enumerate(self.slots):
+                    if other.persons == {person} and other.family == a.family and other is not side \
+                            and float(self.sim[k, j]) >= RELATED_FIGURE_COS:
+                        sides.append((other.claim.text.strip(), other.span, person))
             self.add("agent", (frozenset((pa, pb)), a.family), True,
-                     "high" if when_same or same_object else "medium",
-                     [(a.claim.text.strip(), a.span, pa), (b.claim.text.strip(), b.span, pb)],
+                     "high" if when_same or same_object else "medium", sides,
                      event=event, a=self.name(pa), b=self.name(pb))
 
     def numbers(self) -> None:
@@ -459,6 +471,17 @@ def _conditional(text: str) -> bool:
     folded = names.fold(text)
     return any(folded == o or folded.startswith(o + " ")
                for o in map(names.fold, lexicon()["conditional_openers"]))
+
+
+def _definite(text: str | None) -> bool:
+    words = names.fold(text or "").split()
+    return bool(words) and words[0] in {"le", "la", "les", "l", "the", "son", "sa", "ses", "leur",
+                                        "leurs", "ce", "cette", "ces", "der", "die", "das"}
+
+
+def _shared_act(s: Slots) -> bool:
+    acts = set(lexicon()["shared_acts"])
+    return s.family in acts or names.fold(s.claim.predicate or "") in acts
 
 
 def _content(text: str | None) -> list[str]:
