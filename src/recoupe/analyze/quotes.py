@@ -213,13 +213,20 @@ class _Finder:
             long = _expand_acronym(self.text, m.start(), m.group(1))
             if long:
                 self.expansions.setdefault(m.group(1).lower(), long)
-        self.mentions = sorted(((m.start, m.end, ent) for ent in article.entities or [] for m in ent.mentions),
-                               key=lambda x: x[0])
+        by_id = {ent.id: ent for ent in article.entities or []}
+        # the entity stage's mentions; those it linked by role or pronoun are weighed after the parse's own
+        self.mentions = sorted(((m.start, m.end, by_id[m.entity_id], m.kind) for m in article.mentions or []
+                                if m.entity_id in by_id), key=lambda x: x[0])
+        if not self.mentions:
+            self.mentions = sorted(((m.start, m.end, ent, "name") for ent in article.entities or []
+                                    for m in ent.mentions), key=lambda x: x[0])
         self.mention_starts = [m[0] for m in self.mentions]
         self.in_quote = [False] * len(doc)
         self.cues: list = []
         self.cue_chars: list[int] = []
         self._speakers: set[str] | None = None
+        self._role_ctx: list | None = None
+        self._named: dict[bool, dict] = {}
 
     # ---- positions
     def para_of(self, char: int) -> int:
@@ -250,14 +257,14 @@ class _Finder:
         k = self.ent_of[tok.i]
         return self.ents[k] if k >= 0 else None
 
-    def entity_at(self, start: int, end: int) -> tuple[Entity, int, int] | None:
+    def entity_at(self, start: int, end: int, names_only: bool = False) -> tuple[Entity, int, int] | None:
         """The entity-stage mention overlapping [start, end), if that stage has run."""
         i = bisect.bisect_left(self.mention_starts, end) - 1
         while i >= 0:
-            ms, me, ent = self.mentions[i]
+            ms, me, ent, kind = self.mentions[i]
             if start - ms > 300:
                 break
-            if ms < end and me > start:
+            if ms < end and me > start and not (names_only and kind in ("role", "pronoun")):
                 return ent, ms, me
             i -= 1
         return None
@@ -367,27 +374,8 @@ class _Finder:
         if not heads:
             return None
         best, best_key = None, None
-        for e in self.ents:
-            if not (self.is_person(e) or e.label_ == "ORG") or phrase[0].i <= e.start <= phrase[-1].i \
-                    or _role_like(e.text):
-                continue
-            ctx, j = [], e.start - 1
-            while j >= 0 and len(ctx) < 6:
-                t = self.doc[j]
-                k = self.ent_of[j]
-                if k >= 0 and self.is_person(self.ents[k]):
-                    if t.i + 1 < len(self.doc) and self.doc[t.i + 1].pos_ == "CCONJ":
-                        j = self.ents[k].start - 1  # "les dirigeants russe X et nord-coréen Y"
-                        continue
-                    break
-                if t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "CCONJ") or t.text in (",", "-") \
-                        or t.lower_ in ("de", "du", "des", "d'", "d’", "of"):
-                    ctx.append(t)
-                    j -= 1
-                    continue
-                break
-            stems = {_stem(p) for t in ctx for p in t.text.split("-") if len(p) > 2}
-            if not heads & stems:
+        for e, stems in self.role_contexts():
+            if phrase[0].i <= e.start <= phrase[-1].i or not heads & stems:
                 continue
             score = sum(w for st, w in words.items() if st in stems)
             if 2 * score < sum(words.values()):
@@ -397,6 +385,33 @@ class _Finder:
             if best_key is None or key > best_key:
                 best, best_key = e, key
         return best
+
+    def role_contexts(self) -> list:
+        """Each name with the stems of the role words set right before it (computed once)."""
+        if self._role_ctx is None:
+            self._role_ctx = []
+            for e in self.ents:
+                if not (self.is_person(e) or e.label_ == "ORG") or _role_like(e.text):
+                    continue
+                ctx, j = [], e.start - 1
+                while j >= 0 and len(ctx) < 6:
+                    t = self.doc[j]
+                    k = self.ent_of[j]
+                    if k >= 0 and self.is_person(self.ents[k]):
+                        if t.i + 1 < len(self.doc) and self.doc[t.i + 1].pos_ == "CCONJ":
+                            j = self.ents[k].start - 1  # "les dirigeants russe X et nord-coréen Y"
+                            continue
+                        break
+                    if t.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "CCONJ") or t.text in (",", "-") \
+                            or t.lower_ in ("de", "du", "des", "d'", "d’", "of"):
+                        ctx.append(t)
+                        j -= 1
+                        continue
+                    break
+                stems = {_stem(p) for t in ctx for p in t.text.split("-") if len(p) > 2}
+                if stems:
+                    self._role_ctx.append((e, stems))
+        return self._role_ctx
 
     # ---- who speaks
     def aux_start(self, cue) -> int:
@@ -495,8 +510,16 @@ class _Finder:
         low = subj.lower_
         if low in R.FIRST_PERSON:
             return None
-        hit = self.entity_at(subj.idx, subj.idx + len(subj.text))
+        hit = self.entity_at(subj.idx, subj.idx + len(subj.text), names_only=True)
         if hit is not None and not _role_like(hit[0].name):
+            ent, ms, me = hit
+            return _Who(ent.name, ent.id, ms, me, ent.type == "PER")
+        if subj.pos_ == "NOUN":  # a role with its name beside it: "le pdg de la banque, Daniel Bouton"
+            e = self.apposed_name(subj, self.phrase(subj))
+            if e is not None:
+                return self.who_from_ent(e)
+        hit = self.entity_at(subj.idx, subj.idx + len(subj.text))
+        if hit is not None and not _role_like(hit[0].name):  # a role or pronoun the entity stage linked
             ent, ms, me = hit
             return _Who(ent.name, ent.id, ms, me, ent.type == "PER")
         named = self.ent_for(subj)
@@ -601,23 +624,23 @@ class _Finder:
         """Among the people (or organisations) the article has speak, the one named most often
         (one named before `at` first)."""
         speakers = self.speakers()
-        counts: dict[str, list] = {}
-        pool = [e for e in self.ents if e.label_ == "ORG"] if org else self.people
-        if org and not any(_words(e.text) and _words(e.text)[-1] in speakers for e in pool):
-            pool = [e for e in pool if e.start_char < at]  # no organisation speaks: the most named one
-            speakers = {_words(e.text)[-1] for e in pool if _words(e.text)}
-        for e in pool:
-            words = _words(e.text)
-            if not words or words[-1] not in speakers:
-                continue
-            c = counts.setdefault(words[-1], [0, 0, e])
-            c[0] += 1
-            c[1] = max(c[1], 1 if e.start_char < at else 0)
-            if len(e) > len(c[2]):
-                c[2] = e
-        if not counts:
+        if org not in self._named:  # surname -> [mentions, first start, fullest ent], computed once
+            named: dict[str, list] = {}
+            for e in ([e for e in self.ents if e.label_ == "ORG"] if org else self.people):
+                words = _words(e.text)
+                if words:
+                    c = named.setdefault(words[-1], [0, e.start_char, e])
+                    c[0] += 1
+                    if len(e) > len(c[2]):
+                        c[2] = e
+            self._named[org] = named
+        named = self._named[org]
+        pool = {k: v for k, v in named.items() if k in speakers}
+        if org and not pool:  # no organisation speaks: the most named one before `at`
+            pool = {k: v for k, v in named.items() if v[1] < at}
+        if not pool:
             return None
-        return self.who_from_ent(max(counts.values(), key=lambda v: (v[1], v[0]))[2])
+        return self.who_from_ent(max(pool.values(), key=lambda v: (v[1] < at, v[0]))[2])
 
     def _gender_before(self, e) -> str | None:
         """Gender told by the words before a name: "Mme", "M.", "la ministre", "le président"."""
