@@ -8,7 +8,9 @@ to spaCy only has characters swapped one for one (curly apostrophe, unusual spac
 
 The lemmatizer is loaded but not run on every token: claims need the lemma of a few verbs
 only, and `lemma(token)` computes it on demand (running it on every token costs ~20 % of
-the French pipeline's time).
+the French pipeline's time). Two additions to the models: French hyphenated names stay one
+token ("Jong-un"), and a small component before the parser (`sentence_guard`) starts a
+sentence at each paragraph and forbids one inside a name or after "M.".
 """
 
 from __future__ import annotations
