@@ -291,7 +291,8 @@ def _chains(mentions: list[Mention], keys: list[tuple[str, ...]]) -> list[list[i
     full: list[tuple[str, ...]] = []  # one full key per person chain
     owner: dict[tuple[str, ...], list[int]] = {}  # key -> candidate chains
     for k in person_keys:
-        hits = [n for n, f in enumerate(full) if _contains(f, k) or _same_person(f, k)]
+        hits = [n for n, f in enumerate(full) if _contains(f, k) or _same_person(f, k)
+                or len(k) > 1 and k[0] == f[0] and k[-1] == f[-1]]  # a middle name left out
         if not hits:
             full.append(k)
             hits = [len(full) - 1]

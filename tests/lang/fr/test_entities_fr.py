@@ -132,3 +132,10 @@ def test_organisation_role_and_its_later_use():
     kcna = by_name(ents, "KCNA")
     assert [r.text for r in kcna.roles] == ["agence officielle nord-coréenne"]
     assert [m.kind for m in mentions if m.entity_id == kcna.id] == ["name", "role"]
+
+
+def test_middle_name_and_initial_variants_join_the_chain():
+    _, ents = entities_of("Vladimir Vladimirovitch Poutine a signé le décret. Plus tard, "
+                          "Vladimir Poutine a parlé, puis V. Poutine est reparti.")
+    putin = by_name(ents, "Vladimir Vladimirovitch Poutine")
+    assert len(putin.mentions) == 3
