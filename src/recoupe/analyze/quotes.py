@@ -336,30 +336,40 @@ class _Finder:
         return toks
 
     def apposed_name(self, tok, phrase):
-        """A name the parse or the punctuation sets beside a role ("le porte-parole, Dmitri Peskov")."""
+        """A name the punctuation or the parse sets beside a role ("le porte-parole, Dmitri Peskov")."""
+        doc = self.doc
+        nxt = phrase[-1].i + 1
+        if nxt + 1 < len(doc) and doc[nxt].text == "," and not self.in_quote[nxt + 1]:
+            e = self.ent_for(doc[nxt + 1])
+            if e is not None and e.start == nxt + 1 and self.is_person(e):
+                return e
+        lo = phrase[0].i - 1
+        while lo >= 0 and doc[lo].pos_ == "DET":
+            lo -= 1
+        if lo >= 1 and doc[lo].text == ",":  # "An Chan-il, un transfuge devenu chercheur, a déclaré"
+            j = lo - 1
+            while j > 0 and self.ent_for(doc[j]) is None and doc[j - 1].whitespace_ == "":
+                j -= 1  # "Chan" + "-il"
+            e = self.ent_for(doc[j])
+            if e is not None and e.end == j + 1 and self.is_person(e):
+                return e
         for c in tok.children:
             if c.dep_ == "appos" and self.ent_for(c) is not None:
                 return self.ent_for(c)
         for t in phrase:  # "l'agence KCNA", "le président Emmanuel Macron"
             e = self.ent_for(t)
             if e is not None and t.pos_ == "PROPN" and t.i > tok.i and (e.label_ in ("ORG", "MISC") or self.is_person(e)) \
-                    and not any(self.doc[j].pos_ == "ADP" or self.doc[j].lower_ in _OF for j in range(tok.i + 1, e.start)):
+                    and not any(doc[j].pos_ == "ADP" or doc[j].lower_ in _OF for j in range(tok.i + 1, e.start)):
                 return e
-        lo = phrase[0].i - 1
-        while lo >= 0 and self.doc[lo].pos_ == "DET":
-            lo -= 1
-        if lo >= 1 and self.doc[lo].text == ",":  # "An Chan-il, un transfuge devenu chercheur, a déclaré"
-            j = lo - 1
-            while j > 0 and self.ent_for(self.doc[j]) is None and self.doc[j - 1].whitespace_ == "":
-                j -= 1  # "Chan" + "-il"
-            e = self.ent_for(self.doc[j])
-            if e is not None and e.end == j + 1 and self.is_person(e):
-                return e
-        nxt = phrase[-1].i + 1
-        if nxt + 1 < len(self.doc) and self.doc[nxt].text == "," and not self.in_quote[nxt + 1]:
-            e = self.ent_for(self.doc[nxt + 1])
-            if e is not None and e.start == nxt + 1 and self.is_person(e):
-                return e
+        # "le président de la FBF et directeur général de Crédit Agricole, Georges Pauget, a expliqué"
+        verb = tok.head
+        if verb.i > tok.i and verb.i - tok.i < 25:
+            for j in range(phrase[-1].i + 1, verb.i):
+                if doc[j].text == "," and j + 1 < verb.i:
+                    e = self.ent_for(doc[j + 1])
+                    if e is not None and e.start == j + 1 and self.is_person(e) and e.end < len(doc) \
+                            and doc[e.end].text == ",":
+                        return e
         return None
 
     def role_name(self, head, phrase, before: int):
