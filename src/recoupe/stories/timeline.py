@@ -17,7 +17,7 @@ import numpy as np
 from recoupe.model import Article, SourceSpan, Story, TimelineEvent
 from recoupe.stories.align import encode, iso_date
 
-SAME_EVENT = 0.65  # mean sentence cosine for one event told twice
+SAME_EVENT = 0.55  # mean sentence cosine for one event told twice
 MAX_WORDS = 18
 
 
@@ -138,7 +138,11 @@ def _candidates(article: Article, anchor: date | None) -> list[_Candidate]:
 
 _SUBJECT_OPENERS = {"le", "la", "les", "un", "une", "des", "ce", "cette", "ces", "il", "elle", "ils",
                     "elles", "on", "nous", "son", "sa", "ses", "leur", "leurs", "en", "au", "à",
-                    "the", "an", "he", "she", "they", "it", "we", "in", "on", "at"}
+                    "où", "lorsque", "quand", "puis", "mais", "et",
+                    "the", "an", "he", "she", "they", "it", "we", "in", "on", "at", "when", "where"}
+
+
+_LINKS = {"où", "et", "mais", "puis", "lorsque", "quand", "and", "but", "when", "where"}
 
 
 def label(text: str, time_text: str = "") -> str:
@@ -165,6 +169,11 @@ def _label(text: str, time_text: str) -> str:
                                          or clause[:1].isupper() or first.startswith(("l'", "d'"))):
             text = clause
             k = text.find(time_text)
+    # a clause opened by a linking word stands alone without it ("où le dirigeant a rencontré")
+    first = text.split()[0].lower() if text.split() else ""
+    if first in _LINKS and len(text.split()) > 4:
+        text = text[len(first):].lstrip()
+        k = text.find(time_text) if time_text else -1
     if 0 <= k <= 3:  # "En juillet 2023, le ministre ..." -> "le ministre ..."
         text = text[k + len(time_text):].lstrip(" ,;:")
         k = -1
