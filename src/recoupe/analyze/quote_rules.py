@@ -142,6 +142,8 @@ dimanch heur minut vill veill lendemain time day week month year morning evening
 # Pronouns that only stand for a person (French "il"/"elle" may stand for a company too)
 PERSON_PRONOUNS = {"he", "she", "-t-il", "-t-elle"}
 
+MASCULINE_SUBJECTS = {"he", "his", "him", "-il", "-t-il"}
+FEMININE_SUBJECTS = {"she", "her", "-elle", "-t-elle"}
 FEMININE_TITLES = {"mme", "madame", "mlle", "mademoiselle", "mrs", "mrs.", "ms", "ms.", "miss"}
 MASCULINE_TITLES = {"m.", "monsieur", "mr", "mr.", "sir"}
 

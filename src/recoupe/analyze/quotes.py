@@ -201,12 +201,7 @@ class _Finder:
             for i in range(e.start, e.end):
                 self.ent_of[i] = k
         self.people = [e for e in self.ents if self.is_person(e)]
-        self.gender: dict[str, str] = {}  # surname -> "f" or "m", from titles and determiners before names
-        for e in self.people:
-            g = self._gender_before(e)
-            words = _words(e.text)
-            if g and words:
-                self.gender.setdefault(words[-1], g)
+        self._gender: dict[str, str] | None = None  # surname -> "f" or "m"
         # "Caisse nationale des Caisses d'épargne (CNCE)": the acronym stands for the long name
         self.expansions: dict[str, str] = {}
         for m in _ACRONYM_RE.finditer(self.text):
@@ -673,9 +668,29 @@ class _Finder:
             j -= 1
         return None
 
+    def genders(self) -> dict[str, str]:
+        """Surname -> "f" or "m", as titles, role determiners or a following pronoun tell it."""
+        if self._gender is None:
+            doc, self._gender = self.doc, {}
+            for k, e in enumerate(self.people):
+                g = self._gender_before(e)
+                words = _words(e.text)
+                if not g:  # "Jane Smith ... she", before anyone else is named
+                    stop = self.people[k + 1].start if k + 1 < len(self.people) else len(doc)
+                    for t in doc[e.end: min(stop, e.end + 25)]:
+                        if t.lower_ in R.MASCULINE_SUBJECTS and not self.in_quote[t.i]:
+                            g = "m"
+                            break
+                        if t.lower_ in R.FEMININE_SUBJECTS and not self.in_quote[t.i]:
+                            g = "f"
+                            break
+                if g and words:
+                    self._gender.setdefault(words[-1], g)
+        return self._gender
+
     def gender_of(self, who: _Who) -> str | None:
         words = _words(who.name or "")
-        return self.gender.get(words[-1]) if words else None
+        return self.genders().get(words[-1]) if words else None
 
     def antecedent(self, at: int, history: list[_Who], person: bool | None = None,
                    gender: str | None = None) -> _Who | None:

@@ -68,6 +68,11 @@ def _analyze(articles: list[Article]) -> list[Article]:
     return articles
 
 
+def _failed(articles: list[Article]) -> int:
+    """Articles on which the quote stage failed (the orchestrator turns a failure into a warning)."""
+    return sum(any(w.startswith("quotes") for w in a.warnings) for a in articles)
+
+
 # --------------------------------------------------------------------------- scoring
 
 def _name_words(name: str | None) -> list[str]:
@@ -176,7 +181,7 @@ def run_en(data_dir: Path, quick: bool = False) -> dict:
         docs.append((gold, _system(art.quotes, merge_parts=True, drop_nested=True)))
     res = {t: score(docs, t, overlap=True) for t in THRESHOLDS}
     return {"res": res, "n": sum(len(g) for g, _ in docs), "articles": len(rows), "unlocated": unlocated,
-            "seconds": seconds, "chars": sum(len(a.text) for a in articles)}
+            "seconds": seconds, "chars": sum(len(a.text) for a in articles), "failed": _failed(articles)}
 
 
 # --------------------------------------------------------------------------- French: RPM2 gold
@@ -223,7 +228,7 @@ def run_fr(data_dir: Path, quick: bool = False, gold_path: Path = GOLD_FR) -> di
         docs.append((gold, _system(art.quotes, merge_parts=False, drop_nested=False, unnamed=_unnamed_fr)))
     res = {t: score(docs, t) for t in THRESHOLDS}
     return {"res": res, "n": sum(len(g) for g, _ in docs), "articles": len(rows), "seconds": seconds,
-            "chars": sum(len(a.text) for a in articles)}
+            "chars": sum(len(a.text) for a in articles), "failed": _failed(articles)}
 
 
 def run(data_dir: Path, quick: bool = False) -> dict:
@@ -246,6 +251,9 @@ def run(data_dir: Path, quick: bool = False) -> dict:
                         "fr_precision_03": fr["res"][0.3]["precision"], "fr_recall_03": fr["res"][0.3]["recall"]})
         notes.append(f"FR: RPM2 hand gold, {fr['articles']} articles, {fr['n']} quotes")
         n += fr["n"]
+    failed = en["failed"] + (fr["failed"] if fr else 0)
+    if failed:
+        notes.append(f"the quote stage FAILED on {failed} articles (see their warnings)")
     notes.append("overlap = share of the gold quote's characters covered (GGT); speaker accuracy at 0.3")
     return {"metrics": {k: round(v, 1) for k, v in metrics.items()}, "reference": dict(REFERENCE),
             "n": n, "notes": "; ".join(notes)}
