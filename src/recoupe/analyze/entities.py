@@ -240,6 +240,9 @@ def _repair(doc: Doc, c: _Cand) -> _Cand | None:
         return None  # "ministre de la Défense" is a role, not a name
     if c.label == "PER" and not _is_cap(first) and first.lower_ not in PARTICLES:
         return None
+    if (c.label == "PER" and j - i > 2 and first.lower_ in ("de", "d'", "du")
+            and doc[i + 1].text in ("la", "l'", "le", "les")):
+        return None  # "(président) de la République": an office, not a name ("de La Fontaine" is)
     if c.label == "PER" and all(t.lower_ in TITLES or t.lower_ in ROLE_HEADS or t.pos_ == "DET"
                                 or t.is_punct or len(t.text) == 1 for t in span):
         return None  # "M.", "S. M.", "Le roi", "L'empereur": no name in it
@@ -321,10 +324,11 @@ def _chains(mentions: list[Mention], keys: list[tuple[str, ...]]) -> list[list[i
     return [c for c in chains if c] + list(others.values())
 
 
-def _roles(doc: Doc, i: int, j: int, people: set[int], heads: set[str] = ROLE_HEADS
-           ) -> list[tuple[int, int]]:
+def _roles(doc: Doc, i: int, j: int, people: set[int], named: set[int],
+           heads: set[str] = ROLE_HEADS) -> list[tuple[int, int]]:
     """Character spans of roles stated next to the name at tokens [i, j) (`people`: tokens
-    of person names, which no role crosses; `heads`: the nouns a role may be headed by)."""
+    of person names, which no role crosses; `named`: tokens of any name, which never head a
+    role nor end one right before the name; `heads`: the nouns a role may be headed by)."""
     out = []
     # before the name: "le président russe Vladimir Poutine", "le porte-parole du Kremlin, X"
     k = i - 1
@@ -340,7 +344,11 @@ def _roles(doc: Doc, i: int, j: int, people: set[int], heads: set[str] = ROLE_HE
            and (doc[k].lower_ not in _DETERMINERS or k > 0 and doc[k - 1].pos_ == "ADP")
            and k not in people and doc[k].pos_ in ("NOUN", "ADJ", "ADP", "DET", "PROPN")):
         k -= 1
-    found = [t for t in range(k + 1, first + 1) if _is_role_head(doc[t], heads)]
+    found = [t for t in range(k + 1, first + 1) if _is_role_head(doc[t], heads) and t not in named]
+    if (first > 0 and _is_cap(doc[first]) and first not in named
+            and not _is_role_head(doc[first], heads) and not doc[first].is_sent_start
+            and doc[first - 1].pos_ not in ("ADP", "DET")):
+        found = []  # "Crédit" + "Agricole": a name the model cut, not a role
     if found and any(doc[t].pos_ == "ADP" and doc[t].lower_ not in _ROLE_ADP
                      for t in range(found[-1], first + 1)):
         found = []  # "la rencontre des dirigeants depuis un voyage de X": no apposition
@@ -355,9 +363,9 @@ def _roles(doc: Doc, i: int, j: int, people: set[int], heads: set[str] = ROLE_HE
         k += 1
         if doc[k].lower_ in _DETERMINERS:
             k += 1
-        if k < len(doc) and _is_role_head(doc[k], heads) or (
+        if k < len(doc) and k not in named and (_is_role_head(doc[k], heads) or (
                 k + 1 < len(doc) and doc[k].lower_ in ROLE_PREMODIFIERS
-                and _is_role_head(doc[k + 1], heads)):
+                and _is_role_head(doc[k + 1], heads))):
             start = k
             while (k < len(doc) and k - start < 10 and doc[k].text not in _ROLE_STOP and k not in people
                    and not doc[k].is_space and (k == start or not doc[k].is_sent_start)
@@ -366,9 +374,11 @@ def _roles(doc: Doc, i: int, j: int, people: set[int], heads: set[str] = ROLE_HE
             # an apposition closes with punctuation or the sentence ("X, juge « ... »" is a verb)
             closed = k >= len(doc) or doc[k].text in _ROLE_CLOSE or doc[k].is_space or (
                 doc[k].is_sent_start and k > start)
+            # "X, le patron de la CFDT, Y": the role goes to the name after it
+            before_name = k + 1 < len(doc) and doc[k].text == "," and k + 1 in people
             while k > start and doc[k - 1].pos_ in ("ADP", "DET"):
                 k -= 1
-            if k > start and closed:
+            if k > start and closed and not before_name:
                 out.append((doc[start].idx, doc[k - 1].idx + len(doc[k - 1])))
     return out
 
@@ -432,13 +442,14 @@ def _attach_roles(article: Article, doc: Doc, cands: list[_Cand], mentions: list
                   by_mention: dict[int, Entity]) -> None:
     starts = {m.start: idx for idx, m in enumerate(mentions)}
     people = {t for c in cands if c.label == "PER" for t in range(c.i, c.j)}
+    named = {t for c in cands for t in range(c.i, c.j)}
     for c in cands:
         idx = starts.get(doc[c.i].idx)
         if idx is None or mentions[idx].label not in ("PER", "ORG"):
             continue
         ent, name = by_mention[idx], mentions[idx]
         heads = ROLE_HEADS if mentions[idx].label == "PER" else ORG_ROLE_HEADS
-        for s, e in _roles(doc, c.i, c.j, people, heads):
+        for s, e in _roles(doc, c.i, c.j, people, named, heads):
             role = article.text[s:e]
             if role.strip():  # the support is the apposition, name included: who is said to be what
                 ent.roles.append(Role(role, article.span(min(s, name.start), max(e, name.end))))
