@@ -150,8 +150,8 @@ MASCULINE_TITLES = {"m.", "monsieur", "mr", "mr.", "sir"}
 QUESTION_WORDS = {"whether", "if", "what", "how", "why", "who", "when", "where", "which",
                   "si", "s'", "comment", "pourquoi", "quand", "où", "combien", "quel", "quelle"}
 
-FR_ACCORDING = {"selon", "d'après", "d’après"}
-EN_ACCORDING = {("according", "to")}
+# Words opening an attribution: "selon X", "d'après X", "pour X,", "according to X"
+ATTRIBUTION_WORDS = {"selon", "d'", "d’", "pour", "according"}
 
 # Subjects that do not name a speaker (the writer, or a speaker inside the quote).
 FIRST_PERSON = {"je", "j'", "j’", "nous", "on", "i", "we", "you", "vous", "tu"}

@@ -8,10 +8,12 @@
   cut by an incise (« Nous avons le temps, a-t-il dit, et nous... ») gives two quotes that
   share the same cue span and speaker: the quoted words only, in two parts.
 - **indirect**: the clause a reporting verb governs ("a annoncé que ...", "said (that) ...",
-  "..., a-t-il ajouté"), or a sentence attributed with "selon X", "d'après X", "according
-  to X". A short quoted fragment inside such a clause is part of that indirect quote; a
-  quoted fragment without any reporting cue (a title, a nickname, a scare word) is not a
-  quote.
+  "..., a-t-il ajouté"), or a sentence attributed with "selon X", "d'après X", "pour X,",
+  "according to X". Quoted words inside such a clause are given both ways, with the same
+  speaker: the clause (indirect) and the quoted words (direct); when the whole clause lies
+  between the marks, the direct quote alone. Quoted words with no reporting cue around them
+  (a title, a nickname, a scare word) are not a quote, unless they stand as a sentence of
+  their own or run long: they then continue the words of the previous speaker.
 
 Speakers come from the dependency parse: the subject of the reporting verb (inverted or not),
 its apposition ("le porte-parole du Kremlin, Dmitri Peskov"), the object of "selon"; a
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from unidecode import unidecode
 
@@ -170,8 +172,6 @@ class _Candidate:
     subj: object | None = None  # the token naming the speaker, if the parse gives one
     inherit: bool = False  # a quote standing alone: the previous speaker goes on
     paragraph: int = 0
-    who: _Who | None = None
-    parts: list = field(default_factory=list)
     embedded: bool = False  # the quoted words continue the sentence around them
     nwords: int = 0
 
@@ -1020,7 +1020,7 @@ def _according_cue(f: _Finder, tok) -> tuple[str, int, int]:
 
 def _according_pairs(f: _Finder, lo: int, hi: int):
     for t in f.tokens(lo, hi):
-        if f.in_quote[t.i] or t.lower_ not in ("selon", "d'", "d’", "according", "pour"):
+        if f.in_quote[t.i] or t.lower_ not in R.ATTRIBUTION_WORDS:
             continue
         obj = f.according_object(t)
         if obj is not None and f.is_source(obj):
