@@ -139,3 +139,15 @@ def test_middle_name_and_initial_variants_join_the_chain():
                           "Vladimir Poutine a parlé, puis V. Poutine est reparti.")
     putin = by_name(ents, "Vladimir Vladimirovitch Poutine")
     assert len(putin.mentions) == 3
+
+
+def test_role_between_two_names_goes_to_the_second():
+    _, ents = entities_of("Étaient présents Laurence Parisot, le patron de la CFDT, François Chérèque, "
+                          "et d'autres invités.")
+    assert by_name(ents, "François Chérèque").roles[0].text == "patron de la CFDT"
+    assert by_name(ents, "Laurence Parisot").roles == []
+
+
+def test_an_office_is_not_a_person():
+    _, ents = entities_of("Le président de la République a reçu les syndicats jeudi.")
+    assert not [e for e in ents if e.type == "PER"]
