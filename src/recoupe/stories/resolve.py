@@ -248,6 +248,7 @@ def find_entity(story: Story, name: str, label: str | None = None) -> Entity | N
         return exact[0]
     if exact:
         return max(exact, key=lambda e: len(e.mentions))
-    fits = [e for e in story.entities if (label is None or e.type == label or label != "PER")
+    fits = [e for e in story.entities
+            if (label is None or (label == "PER") == (e.type == "PER"))
             and names.names_match(name, e.name, e.type)]
     return fits[0] if len(fits) == 1 else None

@@ -15,9 +15,10 @@ from datetime import date, timedelta
 import numpy as np
 
 from recoupe.model import Article, SourceSpan, Story, TimelineEvent
-from recoupe.stories.align import encode, iso_date
+from recoupe.stories.align import encode, is_reporting, iso_date, predicate_family
 
 SAME_EVENT = 0.55  # mean sentence cosine for one event told twice
+SAME_ACT_EVENT = 0.4  # ... when the claims there have the same verb family
 MAX_WORDS = 18
 
 
@@ -26,6 +27,7 @@ class _Candidate:
     date: str
     span: SourceSpan  # the claim or sentence telling the event
     time_text: str  # the date expression, to leave out of the label
+    acts: frozenset = frozenset()  # verb families of the claims told there
 
 
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])")
@@ -114,6 +116,12 @@ def _container(article: Article, start: int, end: int) -> tuple[int, int] | None
     return (lo, hi) if lo <= start and end <= hi else None
 
 
+def _acts(article: Article, span: SourceSpan) -> frozenset:
+    """The verb families of the claims inside a span ("réunir" and "meet" are one)."""
+    return frozenset(f for c in article.claims if span.start <= c.start < span.end
+                     and (f := predicate_family(c.predicate)) and not is_reporting(c.predicate))
+
+
 def _candidates(article: Article, anchor: date | None) -> list[_Candidate]:
     out, seen = [], set()
     for t in article.times:
@@ -123,7 +131,8 @@ def _candidates(article: Article, anchor: date | None) -> list[_Candidate]:
         where = _container(article, t.start, t.end) if day else None
         if where and (day, where) not in seen:
             seen.add((day, where))
-            out.append(_Candidate(day, article.span(*where), t.text))
+            sp = article.span(*where)
+            out.append(_Candidate(day, sp, t.text, _acts(article, sp)))
     for c in article.claims:
         if article.text[c.start:c.end] != c.text:
             continue
@@ -132,7 +141,8 @@ def _candidates(article: Article, anchor: date | None) -> list[_Candidate]:
             if day and (day, (c.start, c.end)) not in seen \
                     and not any(x.date == day and x.span.start <= c.start < x.span.end for x in out):
                 seen.add((day, (c.start, c.end)))
-                out.append(_Candidate(day, article.span(c.start, c.end), ""))
+                sp = article.span(c.start, c.end)
+                out.append(_Candidate(day, sp, "", _acts(article, sp)))
     return out
 
 
@@ -234,6 +244,9 @@ def build_timeline(story: Story, articles: dict[str, Article]) -> None:
         best, best_cos = None, SAME_EVENT
         for k in by_date.get(c.date, []):
             cos = float(vecs[i] @ sums[k]) / len(events[k])
+            # the same act on the same day is one event even in other words (or languages)
+            if c.acts and any(c.acts & cands[m].acts for m in events[k]) and cos >= SAME_ACT_EVENT:
+                cos += SAME_EVENT
             if cos >= best_cos and not any(_opposes(opposed, c.span, cands[m].span) for m in events[k]):
                 best, best_cos = k, cos  # two sides of a divergence are two versions, not one event
         if best is None:
