@@ -520,9 +520,13 @@ class _Finder:
             ent, ms, me = hit
             return _Who(ent.name, ent.id, ms, me, ent.type == "PER")
         if subj.pos_ == "NOUN":  # a role with its name beside it: "le pdg de la banque, Daniel Bouton"
-            e = self.apposed_name(subj, self.phrase(subj))
+            phrase = self.phrase(subj)
+            e = self.apposed_name(subj, phrase)
             if e is not None:
                 return self.who_from_ent(e)
+            who = self.entity_with_role(subj, phrase, at)  # "l'avocate" -> "Me X, avocate du trader"
+            if who is not None:
+                return who
         hit = self.entity_at(subj.idx, subj.idx + len(subj.text))
         if hit is not None and not _role_like(hit[0].name):  # a role or pronoun the entity stage linked
             ent, ms, me = hit
@@ -575,7 +579,7 @@ class _Finder:
         word = unidecode(subj.lower_)
         latest = None
         for ent in self.ents:
-            if ent.start_char >= at or ent.label_ not in ("ORG", "MISC"):
+            if ent.start_char >= at or ent.label_ not in ("ORG", "MISC") or phrase[0].i <= ent.start <= phrase[-1].i:
                 continue
             if word in _words(ent.text) and len(word) > 3:
                 latest = ent
@@ -960,8 +964,25 @@ def _attach_cue(f: _Finder, q: _Candidate, m: _Marked, inner: list) -> None:
             q.inherit = True
         elif embedded and len(words) >= R.LONG_FRAGMENT_WORDS:
             q.inherit = True  # a long stretch of someone's words inside the writer's sentence
+            verb = _governing_verb(f, inner)
+            if verb is not None:  # "la fédération évoquait "l'allongement de la durée du prêt""
+                q.cue_tok, q.subj, q.inherit = verb, f.subject_of(verb), False
         else:
             q.kind = "fragment"  # kept only inside a reported clause
+
+
+def _governing_verb(f: _Finder, inner: list):
+    """The verb outside the marks whose object the quoted words are, if it has a subject."""
+    for t in inner:
+        for a in list(t.ancestors)[:4]:
+            if f.in_quote[a.i]:
+                continue
+            if a.pos_ == "VERB":
+                subj = f.subject_of(a)
+                if subj is not None and subj.lower_ not in R.FIRST_PERSON and not f.in_quote[subj.i]:
+                    return a
+            break
+    return None
 
 
 def _unlisted_incise(f: _Finder, close):
