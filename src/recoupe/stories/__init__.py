@@ -22,7 +22,7 @@ import numpy as np
 
 from recoupe.model import Article, Story
 from recoupe.progress import track
-from recoupe.stories.cluster import StoryIndex, entity_keys, month_profile, terms
+from recoupe.stories.cluster import StoryIndex, day_number, entity_keys, month_profile, terms
 from recoupe.stories.dedup import count_origins, find_copies
 from recoupe.stories.embed import embed_articles
 
@@ -49,8 +49,10 @@ def story_id(article_ids: list[str]) -> str:
     return _hash("s", article_ids)
 
 
-def _order_key(article: Article) -> tuple[str, str]:
-    return (article.published or "", article.id)
+def _order_key(article: Article) -> tuple[bool, int, str]:
+    """By date (a month alone counts as its 15th), then id; undated articles last."""
+    day = day_number(article.published)
+    return (day is None, day or 0, article.id)
 
 
 def group(articles: list[Article], index: StoryIndex | None = None) -> tuple[list[list[Article]], list[int]]:

@@ -94,6 +94,26 @@ def tfidf(texts: list[str]) -> np.ndarray:
     return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
 
 
+def _facts_of(story: Story, cands: list[_Candidate]) -> list[set[int]]:
+    """Per candidate, the story facts (indices) one of whose support spans lies in it."""
+    where: dict[str, list[tuple[int, int, int]]] = {}
+    for k, fact in enumerate(story.facts):
+        for sp in fact.support:
+            where.setdefault(sp.article_id, []).append((sp.start, sp.end, k))
+    return [{k for start, end, k in where.get(c.article.id, ()) if start < c.end and c.start < end}
+            for c in cands]
+
+
+def _sentence_at(article: Article, span: SourceSpan) -> SourceSpan:
+    """The sentence of `article` that holds `span` (the span itself when none does)."""
+    for sent in sentences(article):
+        if sent.start <= span.start < sent.end:
+            text = sent.text.strip()
+            start = sent.start + sent.text.index(text)
+            return article.span(start, max(start + len(text), min(span.end, len(article.text))))
+    return article.span(span.start, span.end)
+
+
 def _origins(story: Story) -> dict[str, str]:
     """Article id -> its independent origin (the first of its copy group)."""
     origin = {aid: aid for aid in story.article_ids}
@@ -125,17 +145,31 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
     sim = vecs @ vecs.T
     origin = _origins(story)
     art_of = np.array([c.article.id for c in cands])
-    # per candidate, the best matching sentence of every other article
-    support: list[dict[str, int]] = []
+    by_id = {a.id: a for a in members}
+    facts = _facts_of(story, cands)
+    # per candidate, the sentence of every other article that states it: its aligned fact's
+    # support when fact alignment found one, else the closest sentence in meaning
+    support: list[dict[str, SourceSpan]] = []
     corroboration = np.zeros(len(cands))
     for i, c in enumerate(cands):
-        best: dict[str, int] = {c.article.id: i}
+        best: dict[str, int] = {}
         for j in np.nonzero(sim[i] >= SUPPORT_COSINE)[0].tolist():
             aid = art_of[j]
-            if aid not in best or sim[i, j] > sim[i, best[aid]]:
+            if aid != c.article.id and (aid not in best or sim[i, j] > sim[i, best[aid]]):
                 best[aid] = j
-        support.append(best)
-        corroboration[i] = len({origin.get(a, a) for a in best}) - 1
+        spans = {aid: cands[j].article.span(cands[j].start, cands[j].end) for aid, j in best.items()}
+        for fact in facts[i]:
+            for sp in story.facts[fact].support:
+                if sp.article_id != c.article.id and sp.article_id in by_id:
+                    spans.setdefault(sp.article_id, _sentence_at(by_id[sp.article_id], sp))
+        spans[c.article.id] = c.article.span(c.start, c.end)
+        support.append(spans)
+        corroboration[i] = len({origin.get(a, a) for a in spans}) - 1
+    # two candidates that report one aligned fact say the same thing
+    for i in range(len(cands)):
+        for j in range(i + 1, len(cands)):
+            if facts[i] & facts[j]:
+                sim[i, j] = sim[j, i] = 1.0
     position = np.array([1.0 / (1.0 + c.position) for c in cands])
     words = tfidf([c.text for c in cands])
     wcentre = words.sum(axis=0)
@@ -164,10 +198,7 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
     picked.sort(key=lambda i: (rank[cands[i].article.id], cands[i].position))
     out = []
     for i in picked:
-        spans: list[SourceSpan] = []
-        for aid, j in sorted(support[i].items(), key=lambda kv: rank[kv[0]]):
-            cj = cands[j]
-            spans.append(cj.article.span(cj.start, cj.end))
+        spans = [sp for aid, sp in sorted(support[i].items(), key=lambda kv: rank[kv[0]])]
         n_origins = len({origin.get(s.article_id, s.article_id) for s in spans})
         out.append(SummarySentence(cands[i].text, spans, single_source=n_origins == 1 and len(origin) > 1))
     return out
