@@ -88,6 +88,7 @@ def english():
         "According to the ministry, prices rose sharply in the last quarter of the year.",
         'She starred in "Star Wars" and later in "Gravity".',
         'Tom Baker, the union leader, spoke first. "This is a fair deal for everyone," he said.',
+        "Microsoft released its results on Monday. It said that sales of its games fell by a third.",
     ]
     return analyse(texts, "en")
 
@@ -116,6 +117,11 @@ def test_english_titles_are_not_quotes(english):
 def test_english_pronoun_takes_the_person_before(english):
     q = only(english[4], "This is a fair deal")
     assert q.speaker.name == "Tom Baker"
+
+
+def test_english_it_takes_the_organisation_before(english):
+    q = only(english[5], "sales")
+    assert q.kind == "indirect" and q.speaker.name == "Microsoft"
 
 
 def test_provenance_english(english):

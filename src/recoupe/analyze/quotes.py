@@ -534,6 +534,16 @@ class _Finder:
         named = self.ent_for(subj)
         if named is not None and self.is_person(named) and (subj.pos_ != "PRON" or len(named) > 1):
             return self.who_from_ent(named)  # "Un" in "Kim Jong Un" is no pronoun
+        if low == "it":  # an organisation: the latest one quoted, or named, before
+            who = next((w for w in reversed(history) if not w.person), None)
+            i = bisect.bisect_left(self.ent_starts, at) - 1
+            while i >= 0 and at - self.ents[i].start_char < 1500:
+                e = self.ents[i]
+                if e.label_ == "ORG" and not self.in_quote[e.start] and (
+                        who is None or who.start is None or e.start_char > who.start):
+                    return self.who_from_ent(e)
+                i -= 1
+            return who
         if low in R.PRONOUNS or subj.pos_ == "PRON":
             gender = "f" if low in R.FEMININE_PRONOUNS else "m" if low.lstrip("-") in ("il", "he", "ils") else None
             return self.antecedent(at, history, person=True if low in R.PERSON_PRONOUNS else None, gender=gender)
