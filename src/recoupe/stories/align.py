@@ -186,6 +186,13 @@ def claim_slots(story: Story, articles: dict[str, Article]) -> list[Slots]:
     emap = entity_map(story, articles)
     types = {e.id: e.type for e in story.entities}
     anchors = story_anchors(story, articles)
+    places = {(m.article_id, m.start): e.id for e in story.entities if e.type == "LOC"
+              for m in e.mentions}
+    located: dict[str, list] = {}
+    for e in story.entities:
+        if e.type == "LOC":
+            for m in e.mentions:
+                located.setdefault(m.article_id, []).append(m)
     out = []
     present = [aid for aid in story.article_ids if aid in articles]
     # bounded time on huge stories: each article's first claims (leads carry the facts)
@@ -199,6 +206,10 @@ def claim_slots(story: Story, articles: dict[str, Article]) -> list[Slots]:
             who |= {_resolve(story, emap, n) for n in c.who_names}
             who = {w for w in who if w != "name:"}
             where = {_resolve(story, emap, w) for w in c.where} - {"name:"}
+            if not where:
+                # no place slot: the places named inside the claim ("s'est rendu à Pyongyang")
+                where = {places[(aid, m.start)] for m in located.get(aid, [])
+                         if c.start <= m.start and m.end <= c.end} - (who | {None})
             when = {d for d in (resolve_partial(v, anchors.get(aid)) for v in c.when) if d}
             quants = []
             for q in c.quantities:
@@ -282,7 +293,8 @@ def origin_of(story: Story) -> dict[str, str]:
 def align_facts(story: Story, articles: dict[str, Article]) -> None:
     """Fill `story.facts`: claims reporting the same fact across articles, by support."""
     slots = claim_slots(story, articles)
-    story._claim_slots = slots
+    story._claim_slots = slots  # kept for `diverge`, with their similarity (never serialised)
+    story._claim_sim = None
     sim = similarity(story, slots)
     n = len(slots)
     groups = [[i] for i in range(n)]
