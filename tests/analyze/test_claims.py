@@ -158,3 +158,11 @@ def test_quantity_edges(text, expected):
 def test_heading_on_its_own_line_is_its_own_sentence():
     art, _ = claims_of("RÉSULTATS DU SCRUTIN\nLe maire sortant a été réélu.")
     assert [s.text for s in art.sentences] == ["RÉSULTATS DU SCRUTIN", "Le maire sortant a été réélu."]
+
+
+def test_relative_clause_is_a_fact_about_its_antecedent():
+    _, claims = claims_of("Sergueï Choïgou, qui s'était rendu à Pyongyang en juillet, a rencontré "
+                          "Kim Jong-un.")
+    c = one(claims, "rendre")
+    assert c.who_names == ["Sergueï Choïgou"] and c.where == ["Pyongyang"] and c.when == ["2023-07"]
+    assert "rencontrer" in [c.predicate for c in claims]

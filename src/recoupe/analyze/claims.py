@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 
 import numpy
-from spacy.attrs import LIKE_NUM, LOWER, POS
+from spacy.attrs import DEP, LIKE_NUM, LOWER, POS
 from spacy.symbols import NUM
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -36,6 +36,7 @@ CLAUSES = {"ccomp", "xcomp"}
 LOOSE = {"parataxis", "acl", "acl:relcl", "advcl", "conj", "dep", "appos"}
 NP_LEFT = {"det", "amod", "nummod", "compound", "nmod", "advmod", "case", "fixed", "flat",
            "flat:name", "poss", "nmod:poss", "quantmod"}
+NP_RIGHT = {"appos", "amod", "nmod", "flat", "flat:name", "compound", "conj", "cc", "punct"}
 # verbs whose fact is in the verb they govern: "doit se rendre", "pourrait livrer"
 MODALS = {"devoir", "pouvoir", "vouloir", "falloir", "aller", "sembler", "paraître", "can",
           "could", "may", "might", "must", "shall", "should", "will", "would"}
@@ -189,14 +190,20 @@ def _quantities(article: Article, doc: Doc, sent: SpacySpan, lang: str,
 # == clauses ==================================================================================
 
 
-def _predicates(sent: SpacySpan) -> list[tuple[Token, Token | None, Token | None]]:
-    """The verbs a sentence states facts with, each with the reporting verb it depends on and,
-    in a cleft sentence ("C'est X qui a ..."), the phrase in focus, which is its subject."""
+def _predicates(sent: SpacySpan, relatives: list[Token]
+                ) -> list[tuple[Token, Token | None, Token | None, bool]]:
+    """The verbs a sentence states facts with, each with: the reporting verb it depends on;
+    the phrase that is its subject when the parse does not say so (the focus of "C'est X qui
+    a ...", the antecedent of "X, qui a ...", the noun a broken parse hangs it under); and
+    whether its participants are to be looked for in the whole sentence (a broken parse)."""
     root = sent.root
     reporter_verb = None
     cleft = _cleft(root)
+    # "Choïgou, qui s'était rendu à Pyongyang, ...": a fact of its own about the antecedent
+    skip = {cleft.i} if cleft is not None else set()
+    out = [(v, None, v.head, False) for v in relatives if v.i not in skip and v.head.i < v.i]
     if cleft is not None:
-        return [(cleft, None, root)]
+        return [(cleft, None, root, False)] + out
     if reporting_lemma(root):
         clause = [c for c in root.children if c.dep_ in CLAUSES and c.pos_ in ("VERB", "AUX", "ADJ")]
         if clause:
@@ -205,15 +212,27 @@ def _predicates(sent: SpacySpan) -> list[tuple[Token, Token | None, Token | None
         # a parse rooted on a noun or name ("Vladimir" <- "Poutine n'a pas rencontré",
         # "12 personnes" <- "ont été hospitalisées"): the finite verb hung under it, whose
         # subject is that root when the verb has none
-        verbs = [c for c in root.children if c.pos_ == "VERB" and c.dep_ in LOOSE and c.i > root.i
+        own = {v.i for v in relatives}
+        verbs = [c for c in root.children if c.pos_ == "VERB" and c.i > root.i and c.i not in own
                  and any(g.dep_ in SUBJECTS or g.dep_.startswith("aux") for g in c.children)]
         if not verbs:
-            return []
+            return out
         verb = verbs[0]
         subject = None if any(g.dep_ in SUBJECTS for g in verb.children) else root
-        return [(verb, None, subject)]
-    out = [(root, reporter_verb, None)]
-    out += [(c, reporter_verb, None) for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        return [(verb, None, subject, True)] + out
+    main = [(root, reporter_verb, None, False)]
+    main += [(c, reporter_verb, None, False) for c in root.children
+             if c.dep_ == "conj" and c.pos_ == "VERB"]
+    done = {p.i for p, *_ in main}
+    return main + [o for o in out if o[0].i not in done]
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The tokens of the noun phrase `head` heads, without the clauses hung on it."""
+    out = [head]
+    for c in head.children:
+        if c.dep_ in NP_LEFT | NP_RIGHT and c.pos_ not in ("VERB", "AUX"):
+            out.extend(c.subtree)
     return out
 
 
@@ -258,6 +277,11 @@ class _Index:
         lower = doc.to_array([LOWER])  # the tokens that may attribute a claim, in one pass
         cues = [doc.vocab.strings[w] for w in ("selon", "après", "according")]
         self.according = [int(i) for i in numpy.nonzero(numpy.isin(lower, cues))[0]]
+        # verbs of relative clauses whose subject is "qui"/"who": facts about their antecedent
+        self.relatives = [t.i for t in (doc[int(i)] for i in numpy.nonzero(numpy.isin(
+            doc.to_array([DEP]), [doc.vocab.strings[d] for d in ("acl:relcl", "relcl")]))[0])
+            if t.pos_ == "VERB" and any(c.dep_ in SUBJECTS and c.lower_ in ("qui", "who", "which", "that")
+                                        for c in t.children)]
         names = {e.id: e.name for e in article.entities}
         self.name = lambda m: names.get(m.entity_id, m.text)
         for m in article.mentions:
@@ -361,7 +385,9 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
             bisect_left(name_starts, s):bisect_left(name_starts, e)]
         persons = people[bisect_left(people_starts, s):bisect_left(people_starts, e)]
         quantities = _quantities(article, doc, sent, lang, blocked, persons, numeric)
-        for pred, reporter_verb, focus in _predicates(sent):
+        relatives = [doc[i] for i in idx.relatives[
+            bisect_left(idx.relatives, sent.start):bisect_left(idx.relatives, sent.end)]]
+        for pred, reporter_verb, focus, whole in _predicates(sent, relatives):
             content = pred
             if lemma(pred) in MODALS:  # "doit se rendre": the fact is "se rendre"
                 governed = [c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
@@ -375,9 +401,8 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
                 subj = [c for c in pred.head.children if c.dep_ in SUBJECTS]
             groups = [list(h.subtree) for h in subj]
             if focus is not None:  # "C'est le directeur, X, qui ...": the focus, not "qui"
-                # (or the noun a broken parse hangs the verb under)
-                inside = {t.i for t in pred.subtree}
-                subj, groups = [focus], [[t for t in focus.subtree if t.i not in inside]]
+                # (or the antecedent, or the noun a broken parse hangs the verb under)
+                subj, groups = [focus], [_noun_phrase(focus)]
             agents = [c for c in pred.children if c.dep_ in AGENTS]
             subj_tokens = {t.i for g in groups for t in g}
             objects = [c for c in content.children if c.dep_ in OBJECTS]
@@ -392,8 +417,7 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
                 claim.who_names.append(last_person[1])
             # participants: "a rencontré Vladimir Poutine"; the whole sentence when the
             # parse hangs the verb under a name
-            scope = (content.subtree if pred is sent.root or reporter_verb is not None
-                     or pred.dep_ == "conj" else sent)
+            scope = list(sent if whole else content.subtree)
             who += [m for m in idx.in_tokens(t for t in scope if t.i not in reporter_tokens
                                              and t.i not in subj_tokens)
                     if m.label == "PER" and m not in who and m.start >= s]
