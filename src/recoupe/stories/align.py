@@ -101,7 +101,7 @@ def encode(texts: list[str]) -> np.ndarray:
     return vecs / np.maximum(norms, 1e-9)
 
 
-@dataclass
+@dataclass(eq=False)
 class Slots:
     """A claim with its slots put at story level."""
 
@@ -179,6 +179,10 @@ def value_range(value: float, hedge: str | None) -> tuple[float, float]:
     return value, value
 
 
+def _texts(items) -> list[str]:
+    return [x for x in (items or []) if isinstance(x, str) and x.strip()]
+
+
 def claim_slots(story: Story, articles: dict[str, Article]) -> list[Slots]:
     """Every claim of the story's articles with story-level slots."""
     from recoupe.stories.timeline import resolve_partial, story_anchors
@@ -202,21 +206,22 @@ def claim_slots(story: Story, articles: dict[str, Article]) -> list[Slots]:
         for c in art.claims[:quota]:
             if not (0 <= c.start < c.end <= len(art.text)) or art.text[c.start:c.end] != c.text:
                 continue  # a claim that does not match its text cannot be cited
-            who = {_resolve(story, emap, w) for w in c.who}
-            who |= {_resolve(story, emap, n) for n in c.who_names}
+            who = {_resolve(story, emap, w) for w in _texts(c.who)}
+            who |= {_resolve(story, emap, n) for n in _texts(c.who_names)}
             who = {w for w in who if w != "name:"}
-            where = {_resolve(story, emap, w) for w in c.where} - {"name:"}
+            where = {_resolve(story, emap, w) for w in _texts(c.where)} - {"name:"}
             if not where:
                 # no place slot: the places named inside the claim ("s'est rendu à Pyongyang")
                 where = {places[(aid, m.start)] for m in located.get(aid, [])
                          if c.start <= m.start and m.end <= c.end} - (who | {None})
-            when = {d for d in (resolve_partial(v, anchors.get(aid)) for v in c.when) if d}
+            when = {d for d in (resolve_partial(v, anchors.get(aid)) for v in _texts(c.when)) if d}
             quants = []
             for q in c.quantities:
                 s = q.span
                 if 0 <= s.start < s.end <= len(art.text) and art.text[s.start:s.end] == s.text:
                     quants.append((q.value, _unit_key(q.unit), approximate(art, s.start, s.end), q))
-            reported = _resolve(story, emap, c.reported_by) if c.reported_by else None
+            reported = _resolve(story, emap, c.reported_by) if isinstance(c.reported_by, str) \
+                and c.reported_by.strip() else None
             persons = {w for w in who if types.get(w) == "PER"}
             out.append(Slots(art, c, predicate_family(c.predicate), frozenset(who),
                              frozenset(persons), frozenset(where), frozenset(when),

@@ -77,6 +77,7 @@ class _Finder:
         self.story, self.articles = story, articles
         self.slots: list[Slots] = getattr(story, "_claim_slots", None) or claim_slots(story, articles)
         self.sim = similarity(story, self.slots)
+        self.pos = {id(s): i for i, s in enumerate(self.slots)}
         self.ents = {e.id: e for e in story.entities}
         self.texts = _TEXTS[_lang(story, articles)]
         self.found: dict[tuple, Divergence] = {}
@@ -195,7 +196,7 @@ class _Finder:
             sides = [(a.claim.text.strip(), a.span, pa), (b.claim.text.strip(), b.span, pb)]
             # other outlets telling the same act by the same person join its side
             for side, person in ((a, pa), (b, pb)):
-                k = self.slots.index(side)
+                k = self.pos[id(side)]
                 for j, other in enumerate(self.slots):
                     if other.persons == {person} and other.family == a.family and other is not side \
                             and float(self.sim[k, j]) >= RELATED_FIGURE_COS:
@@ -264,7 +265,7 @@ class _Finder:
                 sides = [(a.claim.text.strip(), a.span, va), (b.claim.text.strip(), b.span, vb)]
                 # the outlets that give either figure in their own words join its side
                 for side, value in ((a, va), (b, vb)):
-                    k = self.slots.index(side)
+                    k = self.pos[id(side)]
                     for j, other in enumerate(self.slots):
                         if other is not side and other.article.id not in (a.article.id, b.article.id) \
                                 and float(self.sim[k, j]) >= RELATED_FIGURE_COS \
