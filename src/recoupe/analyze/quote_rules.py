@@ -22,7 +22,7 @@ ALL_MARKS = OPENERS | CLOSERS
 MAX_QUOTE_CHARS = 4000  # a longer "quote" is an unbalanced mark, not a quotation
 MAX_QUOTE_PARAGRAPHS = 8  # a quote runs over at most this many paragraphs
 SHORT_FRAGMENT_WORDS = 4  # below this, a quoted fragment needs to sit inside a reported clause
-ABSORB_RATIO = 0.8  # a reported clause this much between quotation marks is the direct quote alone
+ABSORB_RATIO = 0.8  # a clause sharing this much with a quote it does not hold is the same words
 LONG_FRAGMENT_WORDS = 6  # a quoted fragment this long is someone's words even without a cue
 FLOATING_GAP = 2  # a speakerless quote inherits the speaker of a quote at most this many paragraphs back
 

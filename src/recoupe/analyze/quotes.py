@@ -1177,17 +1177,22 @@ def _settle(f: _Finder, cands: list[_Candidate]) -> list[Quote]:
         if any(not d.embedded and min(q.end, d.end) > max(q.start, d.start) for d in direct):
             continue  # a whole quoted utterance is reported directly
         inner = [d for d in direct if d.start >= q.start - 2 and d.end <= q.end + 2]
-        covered = sum(d.end - d.start for d in inner)
+        outside = f.text[q.start:q.end]
+        for d in sorted(inner, key=lambda d: -d.start):
+            outside = outside[:max(0, d.start - q.start)] + outside[d.end - q.start:]
+        covered = len(re.findall(r"\w+", outside)) <= 1  # nothing reported outside the marks
         for d in inner:  # quoted words inside a reported clause: the clause's speaker, nested
             d.cue_tok, d.subj, d.inherit = q.cue_tok, q.subj, False
             d.cue_text, d.cue_start, d.cue_end = q.cue_text, q.cue_start, q.cue_end
             d.kind = "direct"
-        if not inner or covered < R.ABSORB_RATIO * (q.end - q.start):
+        if not inner or not covered:
             kept.append(q)  # else the whole clause is between the marks: the direct quote is enough
     result = [d for d in direct if d.kind == "direct"]
     for q in kept:
-        if not any(min(q.end, d.end) - max(q.start, d.start) > R.ABSORB_RATIO * (q.end - q.start) for d in result):
-            result.append(q)
+        nested = [d for d in result if d.start >= q.start - 2 and d.end <= q.end + 2]
+        if nested or not any(min(q.end, d.end) - max(q.start, d.start) > R.ABSORB_RATIO * (q.end - q.start)
+                             for d in result):
+            result.append(q)  # a clause overlapping a quote it does not hold is the same words
     result.sort(key=lambda q: q.start)
 
     history: list[_Who] = []

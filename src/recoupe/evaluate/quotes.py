@@ -129,7 +129,7 @@ def _system(quotes: list[Quote], merge_parts: bool, drop_nested: bool,
     out: dict = {}
     indirect = [(q.start, q.end, q.cue_span.start if q.cue_span else None) for q in quotes if q.kind == "indirect"]
     for k, q in enumerate(quotes):
-        if drop_nested and q.kind == "direct" and any(s <= q.start and q.end <= e for s, e, c in indirect):
+        if drop_nested and q.kind == "direct" and any(s - 2 <= q.start and q.end <= e + 2 for s, e, c in indirect):
             continue
         key = (q.cue_span.start, q.kind) if merge_parts and q.cue_span is not None and q.kind == "direct" else k
         chars, name = out.get(key, (set(), unnamed(q.speaker)))
