@@ -322,3 +322,13 @@ def test_a_capital_and_its_country_are_one_source():
     story, arts = story_of(b)
     run_all(story, arts)
     assert story.divergences == []
+
+
+def test_a_negated_comparison_is_not_a_denial():
+    a = Builder("a", "Les patients du Covid ont constitué 2 % des hospitalisations en 2020.")
+    a.claim(a.art.text, "constituer", who=["patients"])
+    b = Builder("b", "Les patients du Covid n'ont pas constitué moins de 2 % des hospitalisations en 2020.")
+    b.claim(b.art.text, "constituer", who=["patients"], negated=True)
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    assert story.divergences == []

@@ -32,7 +32,7 @@ RELATED_FIGURE_COS = 0.6  # another telling of one side's figure  # the same ver
 SAME_FIGURE_COS = 0.8  # close enough to compare figures whatever the verb (or the language)
 DATE_COS = 0.8
 NEGATION_COS = 0.8  # a denial of the same sentence
-NEGATION_LOW_COS = 0.6  # ... or of the same act (verb family, participant or words shared)
+NEGATION_LOW_COS = 0.65  # ... or of the same act (verb family, participant or words shared)
 DISAGREEMENT_COS = 0.5
 NEARBY_DISAGREEMENT_COS = 0.3  # two sources set side by side in one article
 # units that count time, too common to tie two figures together by themselves
@@ -321,8 +321,10 @@ class _Finder:
             if not (cos >= NEGATION_COS or same_act):
                 continue
             pos, neg = (a, b) if b.claim.negated else (b, a)
-            if _negative_words(pos.claim.text) or _conditional(a.claim.text) or _conditional(b.claim.text):
-                continue  # a denial in other words ("impossible", "sans"), or a hypothesis
+            if _negative_words(pos.claim.text) or _conditional(a.claim.text) or _conditional(b.claim.text) \
+                    or _DOUBLE.search(names.fold(neg.claim.text)):
+                continue  # a denial in other words ("impossible", "sans"), a hypothesis, or a
+                # negated comparison that affirms ("pas moins de 2 %")
             src_pos, src_neg = self.source_of(pos), self.source_of(neg)
             sides = [(pos.claim.text.strip(), pos.span, True), (neg.claim.text.strip(), neg.span, False)]
             if src_pos and src_neg and src_pos != src_neg:
@@ -461,6 +463,10 @@ def implicit_figures(s: Slots, units: set[str]) -> list:
             start = end - len(m.group()) - len(before) + x.start()
             out.append((value, unit, hedge, Quantity(value, m.group(), Span(start, end, text[start:end]))))
     return out
+
+
+_DOUBLE = re.compile(r"\b(?:pas|jamais|non) (?:\w+ ){0,2}(?:moins|plus|inferieure?s?|superieure?s?) (?:de|d|que|a)\b"
+                     r"|\bnot (?:\w+ ){0,2}(?:less|fewer|more) than\b")
 
 
 def _negative_words(text: str) -> bool:
