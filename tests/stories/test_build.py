@@ -41,3 +41,14 @@ def test_examples_match_gold(examples, examples_dir):
         assert origins[frozenset(by_file[f] for f in st["files"])] == gold["independent_origins"][st["id"]]
     total, bad = check_provenance(Dossier(articles=examples, stories=stories))
     assert bad == []
+
+
+def test_evaluations_say_when_data_is_missing(tmp_path):
+    import pytest
+
+    from recoupe.errors import DataMissing
+    from recoupe.evaluate import stories, summaries
+
+    for module in (stories, summaries):
+        with pytest.raises(DataMissing):
+            module.run(tmp_path, quick=True)

@@ -211,28 +211,43 @@ def semeval(data_dir: Path, quick: bool = False) -> dict:
 
 
 def run(data_dir: Path, quick: bool = False) -> dict:
-    r = rpm2(data_dir, quick)
-    e = ecb(data_dir, quick)
-    s = semeval(data_dir, quick)
+    parts, missing = {}, []
+    for name, fn in (("rpm2", rpm2), ("ecb", ecb), ("semeval", semeval)):
+        try:
+            parts[name] = fn(data_dir, quick)
+        except DataMissing as err:
+            missing.append(str(err))
+    if not parts:
+        raise DataMissing("; ".join(missing))
     pct = lambda x: round(100 * x, 1)  # noqa: E731
+    metrics, notes, dossiers = {}, [], []
+    if "rpm2" in parts:
+        r = parts["rpm2"]
+        metrics.update(rpm2_topic_b3_f1=pct(r["rpm2_topic_b3_f1"]),
+                       rpm2_cluster_b3_f1=pct(r["rpm2_cluster_b3_f1"]),
+                       baseline_rpm2_topic_b3_f1=pct(r["baseline_rpm2_topic_b3_f1"]),
+                       baseline_rpm2_cluster_b3_f1=pct(r["baseline_rpm2_cluster_b3_f1"]))
+        notes.append(f"RPM2: {r['n']} articles, {r['stories']} stories; topic level on threads, "
+                     f"topic+cluster on stories (stories vs topics: {pct(r['rpm2_story_vs_topic_b3_f1'])}); "
+                     f"tf-idf average-link baseline with gold-tuned thresholds {r['thresholds'][0]:.2f}/"
+                     f"{r['thresholds'][1]:.2f}.")
+        dossiers.append(r["dossier"])
+    if "ecb" in parts:
+        metrics["ecb_topic_b3_f1"] = pct(parts["ecb"]["ecb_topic_b3_f1"])
+        notes.append(f"ECB+ dev: {parts['ecb']['n']} documents, threads vs topics.")
+    if "semeval" in parts:
+        s = parts["semeval"]
+        metrics.update(semeval_pearson=pct(s["semeval_pearson"]),
+                       semeval_pearson_fr=pct(s["semeval_pearson_fr"]))
+        notes.append(f"SemEval T8 sample: {s['n']} pairs ({s['n_fr']} with French), Pearson of "
+                     "-score with Overall (positive = agreement), no entity term.")
+    notes.append("References: the brief's tf-idf agglomerative baseline and the SemEval winner "
+                 "(official test set).")
+    notes += [f"skipped: {m}" for m in missing]
     return {
-        "metrics": {
-            "rpm2_topic_b3_f1": pct(r["rpm2_topic_b3_f1"]),
-            "rpm2_cluster_b3_f1": pct(r["rpm2_cluster_b3_f1"]),
-            "ecb_topic_b3_f1": pct(e["ecb_topic_b3_f1"]),
-            "semeval_pearson": pct(s["semeval_pearson"]),
-            "semeval_pearson_fr": pct(s["semeval_pearson_fr"]),
-            "baseline_rpm2_topic_b3_f1": pct(r["baseline_rpm2_topic_b3_f1"]),
-            "baseline_rpm2_cluster_b3_f1": pct(r["baseline_rpm2_cluster_b3_f1"]),
-        },
+        "metrics": metrics,
         "reference": {"rpm2_topic_b3_f1": 94.4, "rpm2_cluster_b3_f1": 66.5, "semeval_pearson": 81.8},
-        "n": r["n"] + e["n"] + s["n"],
-        "notes": (f"RPM2: {r['n']} articles, {r['stories']} stories; topic level on threads, "
-                  f"topic+cluster on stories (stories vs topics: {pct(r['rpm2_story_vs_topic_b3_f1'])}); "
-                  f"tf-idf average-link baseline with gold-tuned thresholds {r['thresholds'][0]:.2f}/"
-                  f"{r['thresholds'][1]:.2f}. ECB+ dev: {e['n']} documents, threads vs topics. "
-                  f"SemEval T8 sample: {s['n']} pairs ({s['n_fr']} with French), Pearson of "
-                  "-score with Overall (positive = agreement), no entity term. References: the "
-                  "brief's tf-idf agglomerative baseline and the SemEval winner (official test set)."),
-        "dossiers": [r["dossier"]],
+        "n": sum(p["n"] for p in parts.values()),
+        "notes": " ".join(notes),
+        "dossiers": dossiers,
     }
