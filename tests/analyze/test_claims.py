@@ -166,3 +166,12 @@ def test_relative_clause_is_a_fact_about_its_antecedent():
     c = one(claims, "rendre")
     assert c.who_names == ["Sergueï Choïgou"] and c.where == ["Pyongyang"] and c.when == ["2023-07"]
     assert "rencontrer" in [c.predicate for c in claims]
+
+
+def test_relative_clause_keeps_its_date_and_place():
+    _, claims = claims_of("Sergueï Choïgou, qui s'était rendu à Pyongyang en juillet, a rencontré "
+                          "Kim Jong-un mardi à Moscou. Le bilan fait état de 12 morts.")
+    main, rel = one(claims, "rencontrer"), one(claims, "rendre")
+    assert main.when == ["2023-09-12"] and main.where == ["Moscou"]
+    assert rel.when == ["2023-07"] and rel.where == ["Pyongyang"]
+    assert [(q.value, q.unit) for q in one(claims, "faire").quantities] == [(12, "mort")]

@@ -363,8 +363,8 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
     time_starts = [t.start for t in times_all]
     names = sorted((m.start, m.end) for m in article.mentions)
     name_starts = [a for a, _ in names]
-    people = sorted((m.start, m.end) for m in article.mentions if m.label == "PER")
-    people_starts = [a for a, _ in people]
+    person_spans = sorted((m.start, m.end) for m in article.mentions if m.label == "PER")
+    person_starts = [a for a, _ in person_spans]
     numeric = _numeric(doc)
     roles = sorted(((r.support.start, ent.name, r.text) for ent in article.entities
                     for r in ent.roles), key=lambda r: r[0])
@@ -383,11 +383,14 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
         times = [t for t in near if t.start < e and s < t.end]
         blocked = [(t.start, t.end) for t in times] + names[
             bisect_left(name_starts, s):bisect_left(name_starts, e)]
-        persons = people[bisect_left(people_starts, s):bisect_left(people_starts, e)]
+        persons = person_spans[bisect_left(person_starts, s):bisect_left(person_starts, e)]
         quantities = _quantities(article, doc, sent, lang, blocked, persons, numeric)
         relatives = [doc[i] for i in idx.relatives[
             bisect_left(idx.relatives, sent.start):bisect_left(idx.relatives, sent.end)]]
+        clauses = {v.i: (v.left_edge.i, v.right_edge.i) for v in relatives}
         for pred, reporter_verb, focus, whole in _predicates(sent, relatives):
+            # what a relative clause says belongs to its own claim, not to the main one
+            others = [(a, b) for v, (a, b) in clauses.items() if v != pred.i]
             content = pred
             if lemma(pred) in MODALS:  # "doit se rendre": the fact is "se rendre"
                 governed = [c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
@@ -417,7 +420,8 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
                 claim.who_names.append(last_person[1])
             # participants: "a rencontré Vladimir Poutine"; the whole sentence when the
             # parse hangs the verb under a name
-            scope = list(sent if whole else content.subtree)
+            scope = [t for t in (sent if whole else content.subtree)
+                     if not any(a <= t.i <= b for a, b in others)]
             who += [m for m in idx.in_tokens(t for t in scope if t.i not in reporter_tokens
                                              and t.i not in subj_tokens)
                     if m.label == "PER" and m not in who and m.start >= s]
@@ -440,7 +444,13 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
                     name = idx.name(m)
                     if name not in claim.where:
                         claim.where.append(name)
-            claim.when = list(dict.fromkeys(t.value for t in times if t.value))
+            hidden = [(doc[a].idx, doc[b].idx + len(doc[b])) for a, b in others]
+            lo, hi = s, e
+            if pred.i in clauses:  # a relative clause: its own dates only
+                a, b = clauses[pred.i]
+                lo, hi = doc[a].idx, doc[b].idx + len(doc[b])
+            claim.when = list(dict.fromkeys(t.value for t in times if t.value and lo <= t.start < hi
+                                            and not any(a <= t.start < b for a, b in hidden)))
             claim.quantities = list(quantities)
             if reported_by and reported_by.lower() in PERSONAL_PRONOUNS:  # "selon lui", "a-t-il dit"
                 reported_by = last_person[1] if last_person else None
