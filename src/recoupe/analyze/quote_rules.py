@@ -109,7 +109,8 @@ PERSON_ROLES = set("""
 president ministr procureur porte-parol avocat directeur directric dirigeant chef secretair
 mair jug pdg patron patronn responsabl ancien senateur deput champion coureur entraineur
 joueur pap cardinal evequ magistrat commissair ambassadeur conseiller elu candidat trader
-medecin professeur chercheur expert economist analyst syndicalist militant fondateur
+medecin professeur chercheur expert economist analyst syndicalist militant fondateur pape
+reine roi princ princess duc evequ pretr imam rabbin cure capitain colonel general
 fondatric numero presidente ministre dernier
 resident owner artist rookie veteran mother father wife husband son daughter student teacher
 doctor nurse officer worker manager author writer researcher scientist professor economist

@@ -20,6 +20,7 @@ CASES = {
                    "« Nous avons entendu les critiques.\n"
                    "« Nous allons changer la loi dès l'automne », a expliqué Paul Durand."),
     "partial": "La ministre Claire Morel a salué une intervention « rapide et maîtrisée » des secours.",
+    "nested": "Le juge Marc Roux a estimé que la procédure était « entachée d'irrégularités graves ».",
     "title": "Il a relu « Le Petit Prince » pendant les vacances, puis « Vol de nuit ».",
     "agency": ("L'agence officielle nord-coréenne KCNA a publié un communiqué jeudi.\n"
                "« Les deux pays vont renforcer leur coopération », écrit l'agence."),
@@ -101,6 +102,15 @@ def test_quote_over_two_paragraphs(arts):
 def test_partial_quote_with_a_cue(arts):
     q = one(arts["partial"], "rapide")
     assert q.text == "rapide et maîtrisée" and q.kind == "direct" and q.speaker.name == "Claire Morel"
+
+
+def test_quoted_words_inside_a_reported_clause_are_given_both_ways(arts):
+    a = arts["nested"]
+    clause = one(a, "la procédure")
+    words = one(a, "entachée")
+    assert clause.kind == "indirect" and words.kind == "direct"
+    assert words.text == "entachée d'irrégularités graves" and clause.start < words.start < words.end <= clause.end + 2
+    assert clause.speaker.name == words.speaker.name == "Marc Roux"
 
 
 def test_titles_are_not_quotes(arts):
