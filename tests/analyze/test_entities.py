@@ -81,3 +81,12 @@ def test_hipe_title_widening_and_projection(tmp_path: Path):
 def test_hipe_missing_data(tmp_path: Path):
     with pytest.raises(DataMissing):
         hipe.run(tmp_path)
+
+
+def test_hipe_quick_run(benchdata):
+    if not (benchdata / hipe.FOLDER).is_dir():
+        pytest.skip("HIPE-2020 French data absent")
+    res = hipe.run(benchdata, quick=True)
+    assert set(res["metrics"]) == {"hipe_strict_f1", "hipe_fuzzy_f1"} == set(res["reference"])
+    assert 0 < res["metrics"]["hipe_strict_f1"] <= res["metrics"]["hipe_fuzzy_f1"] <= 100
+    assert res["n"] > 100
