@@ -42,6 +42,7 @@ renchérir glisser lâcher tonner s'emporter railler avancer pronostiquer analys
 relater rapporter confesser réfuter s'indigner plaisanter soupirer certifier compléter
 approuver exhorter recommander conseiller suggérer proposer pointer évaluer chiffrer
 anticiper trancher s'alarmer alerter résumer préconiser interpeller
+répéter reprendre résumer déclamer
 """.split()
 
 # Irregular forms the generator below does not produce.

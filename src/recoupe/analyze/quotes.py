@@ -1208,6 +1208,8 @@ def _settle(f: _Finder, cands: list[_Candidate]) -> list[Quote]:
         if who is not None and who.name:
             history.append(who)
             last = (q.paragraph, who)
+            if who.person and _words(who.name):
+                f.speakers().add(_words(who.name)[-1])  # a later "le président" may be this speaker
         speaker = Speaker()
         if who is not None and who.name:
             span = f.article.span(who.start, who.end) if who.start is not None else None
