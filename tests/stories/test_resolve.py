@@ -114,3 +114,26 @@ def test_seed_entities(seeds_dir):
             surnames = {v.split()[-1] for v in e.variants if len(v.split()) > 1}
             assert not ({"Lavrov", "Choïgou"} <= surnames)
     assert_provenance(story, arts)
+
+
+def test_examples_entities(examples_dir):
+    """The demo gold: each person or body is one entity across the outlets that name it, and
+    the pairs the gold keeps apart stay apart."""
+    import json
+    from pathlib import Path
+
+    from storybuild import analysed_story
+
+    gold = json.loads((examples_dir / "gold.json").read_text("utf-8"))
+    story, arts = analysed_story(examples_dir)
+    file_of = {a.id: Path(a.origin).name for a in arts.values()}
+    for expected in gold["entities"]:
+        if expected["type"] != "PER" or len(expected["files"]) < 2:
+            continue
+        ent = find_entity(story, expected["name"])
+        assert ent is not None, expected["name"]
+        files = {file_of[m.article_id] for m in ent.mentions}
+        assert set(expected["files"]) <= files, expected["name"]
+    for pair in gold["distinct"]:
+        a, b = (find_entity(story, n) for n in pair["names"])
+        assert a is not None and b is not None and a.id != b.id, pair["names"]
