@@ -463,7 +463,9 @@ def _surname_mentions(article: Article, entities: list[Entity], mentions: list[M
         words = ent.name.split()
         if ent.type == "PER" and len(words) > 1 and len(words[-1]) > 2 and words[-1][:1].isupper():
             owners.setdefault(words[-1], []).append(ent)
-    surnames = {w: ents[0] for w, ents in owners.items() if len(ents) == 1}
+    # a surname that also names a place or an organisation here ("Gaston Paris" and Paris) stays put
+    elsewhere = {m.text for m in mentions if m.label != "PER"}
+    surnames = {w: ents[0] for w, ents in owners.items() if len(ents) == 1 and w not in elsewhere}
     if not surnames:
         return []
     pattern = re.compile(r"(?<![\w-])(" + "|".join(
