@@ -52,3 +52,17 @@ def test_evaluations_say_when_data_is_missing(tmp_path):
     for module in (stories, summaries):
         with pytest.raises(DataMissing):
             module.run(tmp_path, quick=True)
+
+
+def test_odd_articles_do_not_break_grouping(make_article):
+    odd = [
+        make_article("empty", None, ""),
+        make_article("bad-date", "Titre", "Une seule phrase sans grand contenu ici.", published="2023-13-45"),
+        make_article("no-lang", "Title", "Words " * 5000, lang=None, published="XXXX"),
+        make_article("dup", "Titre", "Un texte.", published="2024-01"),
+        make_article("dup", "Titre", "Un texte.", published="2024-01"),
+    ]
+    stories = build_stories(odd)
+    assert sorted(a for s in stories for a in s.article_ids) == ["bad-date", "dup", "empty", "no-lang"]
+    total, bad = check_provenance(Dossier(articles=odd[:4], stories=stories))
+    assert bad == []
