@@ -486,6 +486,15 @@ class _Finder:
                                                    or any(_stem(p) in R.SPEAKER_NOUNS for p in doc[k].text.split("-"))))):
                 return doc[k]
             if before is not None and before.text == ",":
+                # "le Crédit Foncier, filiale des Caisses d'Epargne, a indiqué": the name before the apposition
+                for j in range(before.i - 1, max(0, before.i - 25), -1):
+                    if doc[j].idx < lo_seg or self.in_quote[j] or doc[j].text in (".", ";", ":"):
+                        break
+                    if doc[j].text == "," and j > 0:
+                        e = self.ent_for(doc[j - 1])
+                        if e is not None and e.end == j and (self.is_person(e) or e.label_ == "ORG"):
+                            return doc[j - 1]
+                        break
                 # "An Chan-il, un chercheur qui ..., avait déclaré": the subject opens the sentence
                 for t in doc[self.tokens(lo_seg, lo_seg + 1)[0].i: start] if self.tokens(lo_seg, lo_seg + 1) else []:
                     if t.pos_ in ("VERB",) or t.text in R.ALL_MARKS:
