@@ -5,8 +5,16 @@ this module (all gathered in the RULES section below), then groups the mentions 
 article into entities: "Vladimir Poutine" ... "M. Poutine" ... "Poutine" ... "le président
 russe" are one entity; "Sergueï Lavrov" and "Sergueï Choïgou" are two, because people are
 told apart by surname, never by given name. Roles stated next to a name ("le porte-parole du
-Kremlin, Dmitri Peskov", "Sergueï Choïgou, ministre de la Défense") are attached to the
-entity with the span that states them.
+Kremlin, Dmitri Peskov", "Sergueï Choïgou, ministre de la Défense", "l'agence officielle
+KCNA") are attached to the entity, with the apposition that states them as support.
+
+The repairs: news agencies and outlets are organisations and a dispatch's dateline a place;
+names the model cut short are extended ("Kim Jong" + "Un"); titles ("M.") and roles
+("général") leave the name, particles stay in it ("de Gaulle", "von der Leyen"); rubric
+words, editorial marks, days, months, initials and capitalised common words are no names;
+people of a place ("les Suédois") are MISC, not places. After chaining, a surname the model
+missed is recovered from the full name, and a role stated once next to a name is recognised
+when used alone later ("le ministre russe de la Défense a ajouté").
 """
 
 from __future__ import annotations
