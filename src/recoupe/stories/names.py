@@ -48,11 +48,13 @@ _VOWELS = set("aeiouy")
 _SPLIT = re.compile(r"[\s\-‐‑–—'’`´.,;:()\[\]«»\"]+")
 
 
+@lru_cache(maxsize=1 << 16)  # called for every pair of names compared
 def fold(text: str) -> str:
     """Lowercase ASCII form with hyphens and apostrophes as spaces: "Kim Jong-un" -> "kim jong un"."""
     return " ".join(t for t in _SPLIT.split(unidecode(text).lower()) if t)
 
 
+@lru_cache(maxsize=1 << 16)  # called for every pair of names compared
 def translit(token: str) -> str:
     """A transliteration key of one folded token."""
     for a, b in _TRANSLIT:
@@ -71,6 +73,7 @@ def tokens(name: str, *, person: bool = True) -> list[str]:
     return toks[i:]
 
 
+@lru_cache(maxsize=1 << 16)  # called for every pair of names compared
 def key(name: str, *, person: bool = True) -> str:
     """The comparison key of a whole name: folded, titles stripped, transliterated."""
     return " ".join(translit(t) for t in tokens(name, person=person))
