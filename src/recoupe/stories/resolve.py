@@ -20,6 +20,7 @@ from recoupe.model import Article, Entity, Role, SourceSpan, Story
 from recoupe.stories import names
 
 NAME_KINDS = {"name", "surname", "title"}
+MAX_BLOCK = 400  # nodes sharing one name word beyond which that word is not compared on
 
 
 @dataclass
@@ -137,12 +138,44 @@ def _strong(a: _Node, b: _Node) -> bool:
     return a.type == b.type and names.place_match(a.name, b.name)
 
 
+def _blocks(node: _Node) -> set[str]:
+    """Keys that any name of the same entity shares: its lexicon entry, its name words."""
+    keys = {f"alias:{g}"} if (g := names.alias_group(node.name)) is not None else set()
+    words = names.key(node.name, person=node.type == "PER").split()
+    return keys | {w for w in words if len(w) > 2 and w not in names.PARTICLES}
+
+
+def _candidates(nodes: list[_Node]) -> set[tuple[int, int]]:
+    """The pairs worth comparing: those sharing a block key (bounded time on large stories)."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        for k in _blocks(n):
+            blocks[k].append(i)
+    pairs = set()
+    for members in blocks.values():
+        if len(members) > MAX_BLOCK:
+            continue  # a word too common to block on (identical names are joined apart)
+        pairs |= {(i, j) for x, i in enumerate(members) for j in members[x + 1:]}
+    return pairs
+
+
 def _cluster(nodes: list[_Node]) -> list[list[_Node]]:
     uf = _Union(len(nodes))
-    for i, a in enumerate(nodes):
-        for j in range(i + 1, len(nodes)):
-            if _strong(a, nodes[j]):
-                uf.union(i, j)
+    same_name: dict[tuple[bool, str], int] = {}
+    for i, n in enumerate(nodes):  # one name, one entity (people apart from the rest)
+        k = (n.type == "PER", names.key(n.name, person=n.type == "PER"))
+        if k in same_name and (n.type == "PER" or nodes[same_name[k]].type == n.type):
+            uf.union(same_name[k], i)
+        else:
+            same_name.setdefault(k, i)
+    pairs = _candidates(nodes)
+    for i, j in sorted(pairs):
+        if uf.find(i) != uf.find(j) and _strong(nodes[i], nodes[j]):
+            uf.union(i, j)
+    near: dict[int, set[int]] = defaultdict(set)
+    for i, j in pairs:
+        near[i].add(j)
+        near[j].add(i)
     # the same bare surname across outlets of one story is one person
     singles: dict[str, int] = {}
     for i, a in enumerate(nodes):
@@ -159,8 +192,9 @@ def _cluster(nodes: list[_Node]) -> list[list[_Node]]:
         if len(names.tokens(nodes[i].name)) >= 3:
             continue
         fits = set()
-        for j in persons:
-            if uf.find(j) == uf.find(i) or len(names.tokens(nodes[j].name)) <= len(names.tokens(nodes[i].name)):
+        for j in near[i]:
+            if nodes[j].type != "PER" or uf.find(j) == uf.find(i) \
+                    or len(names.tokens(nodes[j].name)) <= len(names.tokens(nodes[i].name)):
                 continue
             if names.person_match(nodes[i].name, nodes[j].name) is not None:
                 fits.add(uf.find(j))
