@@ -1,6 +1,5 @@
 """Typed divergences from aligned claims, and the cases that must not be flagged."""
 
-import pytest
 from storybuild import Builder, assert_provenance, run_all, story_of
 
 
