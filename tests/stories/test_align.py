@@ -3,7 +3,7 @@
 from storybuild import Builder, assert_provenance, run_all, story_of
 
 from recoupe.stories.align import align_facts, align_quotes, dates_agree, iso_date, word_overlap
-from recoupe.stories.resolve import resolve_entities
+from recoupe.stories.resolve import find_entity, resolve_entities
 
 
 def _satellites(aid, text, source):
@@ -86,3 +86,26 @@ def test_two_claims_of_one_sentence_make_one_fact():
     resolve_entities(story, arts)
     align_facts(story, arts)
     assert len(story.facts) == 1 and story.facts[0].text == text
+
+
+def test_examples_quote_groups(examples_dir):
+    """The demo gold: one statement quoted by four outlets, one in English, is one group."""
+    import json
+    from pathlib import Path
+
+    from storybuild import analysed_story
+
+    gold = json.loads((examples_dir / "gold.json").read_text("utf-8"))
+    story, arts = analysed_story(examples_dir)
+    file_of = {a.id: Path(a.origin).name for a in arts.values()}
+    for expected in gold["quote_groups"]:
+        groups = set()
+        for f, words in expected["texts"].items():
+            found = [q for q in story.quotes if file_of[q.article_id] == f and words in q.text]
+            assert found, (f, words)
+            groups |= {q.group for q in found}
+        assert len(groups) == 1
+        members = [q for q in story.quotes if q.group in groups]
+        speakers = {q.speaker.entity_id for q in members}
+        assert len(speakers) == 1 and find_entity(story, expected["speaker"]).id in speakers
+    assert_provenance(story, arts)
