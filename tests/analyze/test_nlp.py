@@ -47,3 +47,11 @@ def test_long_text_in_chunks_and_bounded(make_article, monkeypatch):
     assert len(doc.text) == 10_000 and doc.text == para[:10_000]
     assert any("only the first 10000" in w for w in art.warnings)
     assert any(e.text == "Jean Dupont" and e.start_char > 5_000 for e in doc.ents)
+
+
+def test_verb_lemma_when_the_lookup_gives_the_noun(nlp_fr):
+    from recoupe.analyze.nlp import verb_lemma
+
+    doc = nlp_fr("Le dirigeant montre un grand intérêt. Ils estiment que la guerre va durer.")
+    got = {t.text: verb_lemma(t) for t in doc if t.pos_ in ("VERB", "AUX")}
+    assert got["montre"] == "montrer" and got["estiment"] == "estimer" and got["va"] == "aller"

@@ -23,7 +23,7 @@ from spacy.symbols import NUM
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from recoupe.analyze.nlp import lemma
+from recoupe.analyze.nlp import lemma, verb_lemma
 from recoupe.analyze.quote_rules import reporting_lemma
 from recoupe.model import Article, Claim, Mention, Quantity, Span
 
@@ -392,13 +392,13 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
             # what a relative clause says belongs to its own claim, not to the main one
             others = [(a, b) for v, (a, b) in clauses.items() if v != pred.i]
             content = pred
-            if lemma(pred) in MODALS:  # "doit se rendre": the fact is "se rendre"
+            if verb_lemma(pred) in MODALS:  # "doit se rendre": the fact is "se rendre"
                 governed = [c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
                 content = governed[0] if governed else pred
             reported_by, reporter_tokens = _reporter(sent, pred, reporter_verb, idx, article)
             claim = Claim(article.id, s, e, text[s:e])
             copula = pred.pos_ not in ("VERB", "AUX")
-            claim.predicate = "être" if copula and lang == "fr" else "be" if copula else lemma(content)
+            claim.predicate = "être" if copula and lang == "fr" else "be" if copula else verb_lemma(content)
             subj = [c for c in pred.children if c.dep_ in SUBJECTS]
             if not subj and pred.dep_ == "conj":  # "X a reçu Y et a visité Z": X's subject
                 subj = [c for c in pred.head.children if c.dep_ in SUBJECTS]

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from recoupe import settings
 from recoupe.model import Article
 
-__all__ = ["get_nlp", "model_for", "parse", "lemma", "NOT_RUN"]
+__all__ = ["get_nlp", "model_for", "parse", "lemma", "verb_lemma", "NOT_RUN"]
 
 # components loaded but not run in the pipeline (see `lemma`)
 NOT_RUN = ["lemmatizer"]
@@ -131,6 +131,48 @@ def lemma(token: Token) -> str:
 
 
 _lemmas: dict[tuple[str, str, str], str] = {}
+
+
+def verb_lemma(token: Token) -> str:
+    """The lemma of a token used as a verb: the lemmatizer's, when it is a known verb; else
+    the lemmatizer's verb exceptions and suffix rules, kept only when they give a known verb
+    (the tagger takes "montre" or "estime" for nouns, and the lookup answers "montre")."""
+    first = lemma(token) if token.pos_ in ("VERB", "AUX") else None
+    verbs = _verb_tables(token.doc.lang_)
+    if verbs is None:
+        return first or lemma(token)
+    exceptions, rules, known = verbs
+    if first in known:
+        return first
+    word = token.lower_
+    if word in exceptions:
+        return exceptions[word][0]
+    for old, new in rules:
+        if word.endswith(old):
+            form = word[:len(word) - len(old)] + new
+            if form in known:
+                return form
+    return first or lemma(token)
+
+
+_verbs: dict[str, tuple[dict, list, set] | None] = {}
+# present-tense endings the French tables lack: "montre", "estiment" -> "montrer", "estimer"
+_PRESENT_RULES = {"fr": [["e", "er"], ["es", "er"], ["ent", "er"]]}
+
+
+def _verb_tables(lang: str) -> tuple[dict, list, set] | None:
+    """(exceptions, suffix rules, known lemmas) for verbs, from the lemmatizer's tables."""
+    if lang not in _verbs:
+        nlp = get_nlp(lang)
+        tables = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.component_names else None
+        if tables is None or not all(t in tables.tables for t in ("lemma_rules", "lemma_index", "lemma_exc")):
+            _verbs[lang] = None
+        else:
+            _verbs[lang] = (dict(tables.get_table("lemma_exc").get("verb", {})),
+                            list(tables.get_table("lemma_rules").get("verb", []))
+                            + _PRESENT_RULES.get(lang, []),
+                            set(tables.get_table("lemma_index").get("verb", [])))
+    return _verbs[lang]
 
 
 def _chunks(text: str, size: int) -> list[tuple[int, int]]:
