@@ -29,6 +29,7 @@ from recoupe.stories.resolve import entity_map, find_entity
 # Cosine levels of the multilingual sentence encoder (same fact: >= 0.8; related: >= 0.6).
 SAME_FACT = 0.8
 RELATED = 0.6
+SAME_FIGURE = 0.5  # sentences giving the same figure of the same thing
 QUOTE_OVERLAP = 0.6  # share of the shorter quote's words found in the other
 QUOTE_SAME_WORDS = 0.8  # the same words whoever is said to speak them
 QUOTE_REWORDED = 0.75
@@ -276,13 +277,23 @@ def conflicting(a: Slots, b: Slots) -> bool:
     return False
 
 
+def _telling(value: float) -> bool:
+    """A figure rare enough to tie two sentences ("85 pompiers"; not "les deux dirigeants")."""
+    return value >= 10 or not float(value).is_integer()
+
+
 def same_fact(a: Slots, b: Slots, cos: float) -> bool:
     if conflicting(a, b):
         return False
     if cos >= SAME_FACT:
         return True
     shared = (a.who & b.who) or (a.where & b.where)
-    return cos >= RELATED and a.family is not None and a.family == b.family and bool(shared)
+    if cos >= RELATED and a.family is not None and a.family == b.family and bool(shared):
+        return True
+    # the same figure of the same thing ("85 sapeurs-pompiers", "85 firefighters")
+    figures_a = {(v, u) for v, u, _, _ in a.quantities if u and _telling(v)}
+    figures_b = {(v, u) for v, u, _, _ in b.quantities if u and _telling(v)}
+    return cos >= SAME_FIGURE and bool(figures_a & figures_b)
 
 
 def origin_of(story: Story) -> dict[str, str]:
@@ -304,7 +315,7 @@ def align_facts(story: Story, articles: dict[str, Article]) -> None:
     n = len(slots)
     groups = [[i] for i in range(n)]
     owner = list(range(n))
-    pairs = [(float(sim[i, j]), i, j) for i, j in close_pairs(sim, RELATED)
+    pairs = [(float(sim[i, j]), i, j) for i, j in close_pairs(sim, min(RELATED, SAME_FIGURE))
              if slots[i].article.id != slots[j].article.id]
     pairs.sort(reverse=True)
     for cos, i, j in pairs:
