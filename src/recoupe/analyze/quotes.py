@@ -348,14 +348,6 @@ class _Finder:
             e = self.ent_for(doc[j])
             if e is not None and e.end == j + 1 and self.is_person(e):
                 return e
-        for c in tok.children:
-            if c.dep_ == "appos" and self.ent_for(c) is not None:
-                return self.ent_for(c)
-        for t in phrase:  # "l'agence KCNA", "le président Emmanuel Macron"
-            e = self.ent_for(t)
-            if e is not None and t.pos_ == "PROPN" and t.i > tok.i and (e.label_ in ("ORG", "MISC") or self.is_person(e)) \
-                    and not any(doc[j].pos_ == "ADP" or doc[j].lower_ in _OF for j in range(tok.i + 1, e.start)):
-                return e
         # "le président de la FBF et directeur général de Crédit Agricole, Georges Pauget, a expliqué"
         verb = tok.head
         if verb.i > tok.i and verb.i - tok.i < 25:
@@ -365,6 +357,14 @@ class _Finder:
                     if e is not None and e.start == j + 1 and self.is_person(e) and e.end < len(doc) \
                             and doc[e.end].text == ",":
                         return e
+        for c in tok.children:
+            if c.dep_ == "appos" and self.ent_for(c) is not None:
+                return self.ent_for(c)
+        for t in phrase:  # "l'agence KCNA", "le président Emmanuel Macron"
+            e = self.ent_for(t)
+            if e is not None and t.pos_ == "PROPN" and t.i > tok.i and (e.label_ in ("ORG", "MISC") or self.is_person(e)) \
+                    and not any(doc[j].pos_ == "ADP" or doc[j].lower_ in _OF for j in range(tok.i + 1, e.start)):
+                return e
         return None
 
     def role_name(self, head, phrase, before: int):
@@ -460,7 +460,7 @@ class _Finder:
         for t in doc[max(0, cue.i - 6): cue.i]:
             if t.dep_ == "nsubj" and t.idx >= lo_seg and not self.in_quote[t.i] and (
                     t.head.pos_ == "AUX" or t.head.dep_.startswith("aux") or t.head.i == cue.i) and all(
-                    x.pos_ in ("AUX", "ADV", "ADP", "NOUN", "PART") and x.text != "," for x in doc[t.i + 1: cue.i]):
+                    (x.pos_ in ("AUX", "ADV", "ADP", "NOUN", "PART") or x.dep_.startswith("aux")) and x.text != "," for x in doc[t.i + 1: cue.i]):
                 return t
         if cue.i > 1 and doc[cue.i - 1].lower_ in ("de", "d'", "d’") and cue.lower_.endswith(("er", "ir", "re")):
             for t in reversed(doc[max(0, cue.i - 8): cue.i - 1]):  # "Et le patron de la banque de conclure"
