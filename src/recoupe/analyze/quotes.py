@@ -246,6 +246,8 @@ class _Finder:
     # ---- entities
     @staticmethod
     def is_person(e) -> bool:
+        if len(e) == 1 and _stem(e.text) in R.TIME_NOUNS:
+            return False  # "Lundi," at a sentence start
         return e.label_ in _PERSON or (e.label_ == "MISC" and all(t.pos_ == "PROPN" for t in e))
 
     def ent_for(self, tok):
@@ -449,10 +451,11 @@ class _Finder:
             prev = [c for c in self.cues_in(lo_seg, cue.idx) if c.i < cue.i]
             if prev:
                 return self.subject_of(prev[-1], depth + 1)
-            if cue.head is not cue:
+            if cue.head is not cue and lo_seg <= cue.head.idx < hi_seg:
                 return self.subject_of(cue.head, depth + 1)
         # "a confirmé ... mais a indiqué que": a coordinated verb shares its subject
-        if cue.dep_ == "conj" and cue.head is not cue and depth < 2 and cue.head.pos_ in ("VERB", "AUX"):
+        if cue.dep_ == "conj" and cue.head is not cue and depth < 2 and cue.head.pos_ in ("VERB", "AUX") \
+                and lo_seg <= cue.head.idx < hi_seg:
             s = self.subject_of(cue.head, depth + 1)
             if s is not None:
                 return s
