@@ -109,3 +109,24 @@ def test_examples_quote_groups(examples_dir):
         speakers = {q.speaker.entity_id for q in members}
         assert len(speakers) == 1 and find_entity(story, expected["speaker"]).id in speakers
     assert_provenance(story, arts)
+
+
+def test_examples_facts(examples_dir):
+    """The demo gold: the widely shared facts are one fact each, supported by most outlets."""
+    import json
+    from pathlib import Path
+
+    from storybuild import analysed_story
+
+    gold = json.loads((examples_dir / "gold.json").read_text("utf-8"))
+    story, arts = analysed_story(examples_dir)
+    file_of = {a.id: Path(a.origin).name for a in arts.values()}
+    found = 0
+    for expected in gold["facts_shared"]:
+        best = max(len({file_of[s.article_id] for s in f.support
+                        if expected["support"].get(file_of[s.article_id], "\0") in s.text})
+                   for f in story.facts)
+        found += best >= min(3, len(expected["support"]))
+    assert found >= len(gold["facts_shared"]) // 2
+    assert all(len({s.article_id for s in f.support}) == len(f.support) for f in story.facts)
+    assert_provenance(story, arts)

@@ -29,6 +29,7 @@ from recoupe.stories.resolve import entity_map, find_entity
 # Cosine levels of the multilingual sentence encoder (same fact: >= 0.8; related: >= 0.6).
 SAME_FACT = 0.8
 RELATED = 0.6
+RELATED_PLACE = 0.65
 SAME_FIGURE = 0.5  # sentences giving the same figure of the same thing
 QUOTE_OVERLAP = 0.6  # share of the shorter quote's words found in the other
 QUOTE_SAME_WORDS = 0.8  # the same words whoever is said to speak them
@@ -287,7 +288,9 @@ def same_fact(a: Slots, b: Slots, cos: float) -> bool:
         return False
     if cos >= SAME_FACT:
         return True
-    shared = (a.who & b.who) or (a.where & b.where)
+    # a shared participant, or a shared place for closer sentences (a country is broad)
+    shared = (a.who & b.who) or (a.where & b.where and cos >= RELATED_PLACE) \
+        or word_overlap(a.claim.text, b.claim.text) >= 0.5
     if cos >= RELATED and a.family is not None and a.family == b.family and bool(shared):
         return True
     # the same figure of the same thing ("85 sapeurs-pompiers", "85 firefighters")
