@@ -60,6 +60,12 @@ _OUTLET_RE = re.compile(r"(?<![\w-])(?:" + "|".join(
 _DATELINE_RE = re.compile(r"(?m)^([A-ZÀ-Þ][A-ZÀ-Þ'-]{2,}(?: [A-ZÀ-Þ][A-ZÀ-Þ'-]+){0,3})"
                           r"(?:, [A-ZÀ-Þ][\w' -]{1,30})? \(")
 
+# Last words that make a name a company's: "Valorhône Chimie", "Northrop Grumman Corp"
+COMPANY_WORDS = {"SA", "SAS", "SARL", "SE", "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Co.",
+                 "LLC", "PLC", "plc", "AG", "GmbH", "NV", "BV", "Group", "Groupe", "Holding",
+                 "Industries", "Chimie", "Chemicals", "Technologies", "Airlines", "Motors",
+                 "Pharma", "Bank", "Banque", "Assurances", "Énergie", "Energy", "Partners"}
+
 # Titles before a name: "M. Poutine", "Mme Merkel"
 TITLES = {"m.", "mm.", "mme", "mmes", "mlle", "mlles", "dr", "dr.", "pr", "pr.", "me", "mgr",
           "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "sir", "dame", "lord"}
@@ -259,6 +265,8 @@ def _repair(doc: Doc, c: _Cand) -> _Cand | None:
     if len(key) == 1 or _ROMAN.fullmatch(span.text):
         return None  # "A", "II": initials and numerals alone
     label = c.label
+    if label in ("PER", "LOC", "MISC") and j - i > 1 and doc[j - 1].text in COMPANY_WORDS:
+        label = "ORG"  # "Valorhône Chimie", "Acme Industries"
     if label == "LOC" and j - i == 1 and _is_demonym(doc, i):
         label = "MISC"  # "les Suédois", "Nord-Coréen": people of a place, not the place
     return _Cand(i, j, label, kind)
@@ -299,11 +307,18 @@ def _chains(mentions: list[Mention], keys: list[tuple[str, ...]]) -> list[list[i
     their normalised text."""
     person_keys = sorted({k for m, k in zip(mentions, keys) if m.label == "PER"},
                          key=lambda k: (-len(k), k))
+    other_keys = {k for m, k in zip(mentions, keys) if m.label in ("ORG", "LOC") and len(k) > 1}
     full: list[tuple[str, ...]] = []  # one full key per person chain
     owner: dict[tuple[str, ...], list[int]] = {}  # key -> candidate chains
+    short: dict[tuple[str, ...], tuple[str, ...]] = {}  # "Valorhône" -> "Valorhône Chimie"
     for k in person_keys:
         hits = [n for n, f in enumerate(full) if _contains(f, k) or _same_person(f, k)
                 or len(k) > 1 and k[0] == f[0] and k[-1] == f[-1]]  # a middle name left out
+        if not hits and len(k) == 1:  # a one-word "person" that starts one organisation's name
+            starts = [o for o in other_keys if o[0] == k[0]]
+            if len(starts) == 1:
+                short[k] = starts[0]
+                continue
         if not hits:
             full.append(k)
             hits = [len(full) - 1]
@@ -316,6 +331,9 @@ def _chains(mentions: list[Mention], keys: list[tuple[str, ...]]) -> list[list[i
     others: dict[tuple[str, ...], list[int]] = {}
     last_seen: dict[int, int] = {}  # chain -> position of its latest mention so far
     for idx, (m, k) in enumerate(zip(mentions, keys)):
+        if m.label == "PER" and k in short:
+            others.setdefault(short[k], []).append(idx)
+            continue
         hits = owner.get(k) if m.label == "PER" else None
         if hits is None and m.label in ("ORG", "MISC") and len(k) == 1 and k[0] in surnames:
             hits = [surnames[k[0]]]  # "Poutine" mislabelled as an organisation
@@ -421,10 +439,13 @@ def find_entities(article: Article, doc: Doc) -> tuple[list[Mention], list[Entit
     by_mention: dict[int, Entity] = {}
     for n, chain in enumerate(chains, 1):
         members = [mentions[i] for i in chain]
-        labels = Counter(m.label for m in members)
-        label = "PER" if labels["PER"] else labels.most_common(1)[0][0]
         best = max(chain, key=lambda i: (len(keys[i]), len(mentions[i].text), -mentions[i].start))
         fullest = mentions[best]
+        # the type of the fullest name ("Valorhône Chimie" is a company even if "Valorhône"
+        # alone was taken for a person); among equals, the most frequent
+        labels = Counter(mentions[i].label for i in chain if len(keys[i]) == len(keys[best]))
+        tied = [lab for lab, n in labels.items() if n == max(labels.values())]
+        label = "PER" if "PER" in tied else fullest.label if fullest.label in tied else tied[0]
         variants = list(dict.fromkeys(m.text for m in members))
         ent = Entity(f"{article.id}:e{n}", fullest.text, label, variants=variants,
                      mentions=[article.span(m.start, m.end) for m in members])

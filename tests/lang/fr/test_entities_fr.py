@@ -151,3 +151,10 @@ def test_role_between_two_names_goes_to_the_second():
 def test_an_office_is_not_a_person():
     _, ents = entities_of("Le président de la République a reçu les syndicats jeudi.")
     assert not [e for e in ents if e.type == "PER"]
+
+
+def test_company_name_and_its_short_form():
+    _, ents = entities_of("Valorhône Chimie emploie 160 personnes dans la vallée. Valorhône a réagi jeudi.")
+    company = by_name(ents, "Valorhône Chimie")
+    assert company.type == "ORG" and "Valorhône" in company.variants
+    assert not [e for e in ents if e.type == "PER"]
