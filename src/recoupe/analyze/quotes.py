@@ -438,6 +438,10 @@ class _Finder:
                 if c.lower_ == "-t" and c.i + 1 < len(doc) and doc[c.i + 1].lower_.startswith("-"):
                     return doc[c.i + 1]
                 if c.dep_ == "nsubj" or c.lower_.startswith("-"):
+                    k = self.aux_start(cue) - 1  # "La veille, Benoît XVI lançait": the name next to the verb
+                    e = self.ent_for(doc[k]) if k >= 0 and c.pos_ == "NOUN" else None
+                    if e is not None and self.is_person(e) and e.start > c.i and e.end == k + 1:
+                        return doc[k]
                     return c
         for c in cue.children:  # "dit-il", "ajoute-t-elle"
             if c.lower_.lstrip("-") in ("il", "elle", "ils", "elles") and c.text.startswith("-"):
