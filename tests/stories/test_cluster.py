@@ -95,3 +95,29 @@ def test_scores_rank_the_closest_story_first(written):
     en = written["derail-en"]
     ranked = index.scores(embed_articles([en])[0], en.published, [], words=terms(en), lang=en.lang)
     assert [row for row, _ in ranked] == [0, 1] and ranked[0][1] > index.story_join > ranked[1][1]
+
+
+def test_average_link_weighs_groups_by_size():
+    from recoupe.stories.cluster import average_link
+
+    # groups 0 and 1 are close; group 2 is close to 1 only, and 0 is large: the union of
+    # 0 and 1 stays below the threshold with 2 on average
+    link = np.array([[0, .9, .1], [.9, 0, .8], [.1, .8, 0]])
+    assert average_link(link, np.array([1, 1, 1]), 0.5) == [[0, 1], [2]]
+    assert average_link(link, np.array([1, 3, 1]), 0.5) == [[0, 1, 2]]  # 1 outweighs 0
+    assert average_link(link, np.array([1, 1, 1]), 0.95) == [[0], [1], [2]]
+
+
+def test_threads_do_not_depend_on_input_order(written):
+    arts = list(written.values())
+
+    def threads(batch):
+        groups, ths = group(batch)
+        by_thread = {}
+        for g, t in zip(groups, ths):
+            by_thread.setdefault(t, []).extend(a.id for a in g)
+        return sorted(sorted(m) for m in by_thread.values())
+
+    first = threads(arts)
+    assert threads(arts[::-1]) == first
+    assert threads(arts[2:] + arts[:2]) == first
