@@ -420,8 +420,9 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
                 claim.who_names.append(last_person[1])
             # participants: "a rencontré Vladimir Poutine"; the whole sentence when the
             # parse hangs the verb under a name
-            scope = [t for t in (sent if whole else content.subtree)
-                     if not any(a <= t.i <= b for a, b in others)]
+            scope = list(sent if whole else content.subtree)
+            if others:
+                scope = [t for t in scope if not any(a <= t.i <= b for a, b in others)]
             who += [m for m in idx.in_tokens(t for t in scope if t.i not in reporter_tokens
                                              and t.i not in subj_tokens)
                     if m.label == "PER" and m not in who and m.start >= s]
