@@ -35,6 +35,7 @@ NEGATION_COS = 0.8  # a denial of the same sentence
 NEGATION_LOW_COS = 0.65  # ... or of the same act (verb family, participant or words shared)
 DISAGREEMENT_COS = 0.5
 NEARBY_DISAGREEMENT_COS = 0.3  # two sources set side by side in one article
+SIDE_BY_SIDE = 300  # characters between two claims an article sets side by side
 # units that count time, too common to tie two figures together by themselves
 TIME_UNITS = {"an", "annee", "mois", "semaine", "jour", "heure", "minute", "seconde", "year",
               "month", "week", "day", "hour", "minute", "second", "fois"}
@@ -217,7 +218,7 @@ class _Finder:
             units = {u for _, u, _, _ in fig_a if u} & {u for _, u, _, _ in fig_b if u}
             if not units:
                 continue
-            if cos < DISAGREEMENT_COS and (a.article.id != b.article.id or units <= TIME_UNITS):
+            if cos < DISAGREEMENT_COS and (not _side_by_side(a, b) or units <= TIME_UNITS):
                 continue
             src_a, src_b = self.source_of(a), self.source_of(b)
             compatible = (not (a.persons and b.persons and not a.persons & b.persons)
@@ -227,7 +228,7 @@ class _Finder:
                           and a.claim.negated == b.claim.negated)
             if not compatible:
                 continue
-            same_verb = a.family is not None and a.family == b.family
+            same_verb = _same_verb(a, b)
             shared = bool(((a.who | {a.reported}) & (b.who | {b.reported})) - {None}) \
                 or bool(a.where & b.where)
             close = cos >= SAME_FIGURE_COS or ((same_verb or shared) and cos >= NUMBER_VERB_COS)
@@ -236,7 +237,7 @@ class _Finder:
             attributed = src_a is not None and src_b is not None \
                 and not self.same_source(a, b) and (
                     same_verb or is_reporting(a.claim.predicate) or is_reporting(b.claim.predicate)) \
-                and (a.article.id == b.article.id or close)
+                and (_side_by_side(a, b) or close)
             same_event = a.article.id != b.article.id and (
                 close or (cos >= NUMBER_COS and (a.family is None or b.family is None)))
             if not (attributed or same_event):
@@ -249,8 +250,8 @@ class _Finder:
                 if len(qa) != 1 or len(qb) != 1:
                     continue  # several figures of one unit: which one answers which is unknown
                 (va, _, hedge_a, quant_a), (vb, _, hedge_b, quant_b) = qa[0], qb[0]
-                if not attributed and "article" in (hedge_a, hedge_b):
-                    continue
+                if "article" in (hedge_a, hedge_b) and not (attributed and _side_by_side(a, b)):
+                    continue  # "un hélicoptère" counts one only right beside "deux hélicoptères"
                 hedge_a, hedge_b = (None if h == "article" else h for h in (hedge_a, hedge_b))
                 lo_a, hi_a = value_range(va, hedge_a)
                 lo_b, hi_b = value_range(vb, hedge_b)
@@ -314,14 +315,15 @@ class _Finder:
                 continue
             # the same act: the verb, or most words; shared participants alone are not enough
             # (a story's claims all name its protagonists)
-            same_act = (a.family is not None and a.family == b.family) \
+            same_act = _same_verb(a, b) \
                 or word_overlap(a.claim.text, b.claim.text) >= 0.6 \
                 or (bool(a.who & b.who) and bool(a.what) and bool(b.what)
                     and word_overlap(a.what, b.what) >= 0.5)
             if not (cos >= NEGATION_COS or same_act):
                 continue
             pos, neg = (a, b) if b.claim.negated else (b, a)
-            if _negative_words(pos.claim.text) or _conditional(a.claim.text) or _conditional(b.claim.text) \
+            if _negative_words(pos.claim.text) or _NEGATION.search(names.fold(pos.claim.text)) \
+                    or _conditional(a.claim.text) or _conditional(b.claim.text) \
                     or _DOUBLE.search(names.fold(neg.claim.text)):
                 continue  # a denial in other words ("impossible", "sans"), a hypothesis, or a
                 # negated comparison that affirms ("pas moins de 2 %")
@@ -465,6 +467,9 @@ def implicit_figures(s: Slots, units: set[str]) -> list:
     return out
 
 
+# a negation inside the "positive" claim: its polarity cannot be trusted
+_NEGATION = re.compile(r"\bn(?:e|)\s+(?:\w+\s+){0,3}?(?:pas|guere|jamais|plus|rien|aucun|aucune|nullement|point)\b"
+                       r"|\b(?:not|never|no longer)\b")
 _DOUBLE = re.compile(r"\b(?:pas|jamais|non) (?:\w+ ){0,2}(?:moins|plus|inferieure?s?|superieure?s?) (?:de|d|que|a)\b"
                      r"|\bnot (?:\w+ ){0,2}(?:less|fewer|more) than\b")
 
@@ -478,6 +483,19 @@ def _conditional(text: str) -> bool:
     folded = names.fold(text)
     return any(folded == o or folded.startswith(o + " ")
                for o in map(names.fold, lexicon()["conditional_openers"]))
+
+
+def _same_verb(a: Slots, b: Slots) -> bool:
+    """The same act: one verb family, not a verb of saying (every quote has one)."""
+    return a.family is not None and a.family == b.family and not is_reporting(a.claim.predicate) \
+        and not is_reporting(b.claim.predicate)
+
+
+def _side_by_side(a: Slots, b: Slots) -> bool:
+    """Two claims of one article within a few sentences of each other."""
+    if a.article.id != b.article.id:
+        return False
+    return max(a.claim.start, b.claim.start) - min(a.claim.end, b.claim.end) <= SIDE_BY_SIDE
 
 
 def _definite(text: str | None) -> bool:
