@@ -44,16 +44,18 @@ from recoupe.stories import names
 
 # Thresholds on score = EMBED_WEIGHT * cosine to the centroid + (1 - EMBED_WEIGHT) * word
 # cosine (tf-idf) + ENTITY_WEIGHT * entity overlap + MONTH_WEIGHT * month agreement.
-# Tuned on RPM2 (dev half, undated articles: stories come out near topic level there; threads
-# give topic B-cubed 92-94 on all 200 articles). Topic B-cubed moves by several points with
-# THREAD_JOIN 0.2-0.28: single-pass grouping is sensitive to order near its thresholds. Tried
-# without gain: story-story merges, thread merges, nearest-article thread links, more lead
-# sentences, a larger embedding weight (better for SemEval pairs, worse for RPM2 topics).
+# Tuned on RPM2 (dev half, undated articles: stories come out between topic and cluster level
+# there). Splitting a topic's two clusters (one month apart) on content stays near chance:
+# pairwise AUC 0.55-0.62 for embeddings, words, names, months and days the text mentions;
+# STORY_JOIN 0.25-0.35 and MONTH_WEIGHT 0-0.3 only move cluster B-cubed by order noise.
+# Tried without gain: story-story merges, nearest-article thread links, more lead sentences,
+# a larger embedding weight (better for SemEval pairs, worse for RPM2 topics), single-pass
+# average link to a thread's articles (89-91: it cannot take the best pair first).
 STORY_JOIN = 0.3
 # Threads: average link of LINK_EMBED_WEIGHT * cosine + (1 - LINK_EMBED_WEIGHT) * word cosine
 # + LINK_ENTITY_WEIGHT * share of names in common, between the articles of two stories.
-# On RPM2 (dev) topic B-cubed is 96.7-98.6 for THREAD_JOIN 0.21-0.24 (94 with the former
-# single-pass threads); the batch tf-idf average-link baseline reaches 94.4.
+# On RPM2 (dev) topic B-cubed is 98.1 for THREAD_JOIN 0.21-0.23, 93-96 at 0.20 and 0.24
+# (92-94 with the former single-pass threads); the batch tf-idf average-link baseline: 94.4.
 THREAD_JOIN = 0.22
 LINK_EMBED_WEIGHT = 0.5
 LINK_ENTITY_WEIGHT = 0.1
