@@ -86,6 +86,7 @@ class Speaker:
     entity_id: str | None = None
     name: str | None = None
     span: SourceSpan | None = None  # where the speaker is named near the quote, if anywhere
+    role: str | None = None  # the role words when the article gives no name ("l'avocat de la banque")
 
 
 @dataclass

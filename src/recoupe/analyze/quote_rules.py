@@ -119,6 +119,14 @@ analyst executive president official
 minister prosecutor spokesman spokeswoman spokesperson lawyer director chief secretary mayor
 judge ceo chairman chairwoman founder coach player senator premier
 """.split())
+# Roles held towards someone else (a lawyer, a prosecutor, a spokesman speak about or for another):
+# when the article never ties them to a name, they are not its most-named person
+RELATIONAL_ROLES = set("""
+avocat porte-parol parol procureur magistrat jug enqueteur conseiller proch entourag medecin
+temoin policier gendarm expert sourc voisin ami amie famill
+lawyer attorney prosecutor judge spokesman spokeswoman spokesperson adviser advisor aide investigator
+source neighbor neighbour friend relative witness
+""".split())
 ORG_ROLES = set("""
 banqu group entrepris societ etablissement federation association syndicat parti
 gouvernement ministere agenc journal quotidien institut organisation organism compagni

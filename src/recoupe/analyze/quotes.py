@@ -20,7 +20,10 @@ its apposition ("le porte-parole du Kremlin, Dmitri Peskov"), the object of "sel
 pronoun ("a-t-il ajouté") takes the latest person speaking or acting before it; a role
 ("l'agence", "le dirigeant nord-coréen") takes the name the article attaches to the same
 words. Names resolve to the fullest name in the article: its entity chains when the entity
-stage has filled them, else the fullest matching name among the parse's entities.
+stage has filled them, else the fullest matching name among the parse's entities. A role the
+article never ties to a name falls back on its most-named speaker only when that person could
+hold it (not "l'avocat", "le procureur": roles held towards someone else); a person left known
+by a role alone has no name: `Speaker.role` keeps the words, `Speaker.span` where they stand.
 """
 
 from __future__ import annotations
@@ -158,6 +161,7 @@ class _Who:
     start: int | None = None
     end: int | None = None
     person: bool = False  # a person (a pronoun may refer back to it)
+    named: bool = True  # False for a role the article never ties to a name ("l'avocat de la banque")
 
 
 @dataclass
@@ -583,7 +587,9 @@ class _Finder:
             if who is not None:
                 return who
         start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
-        return _Who(self.text[start:end], None, start, end, False)
+        # a person known only by a role ("l'avocat de la banque") has no name; an institution's
+        # common name is its name ("le parquet de Paris", "l'état-major interarmées de Séoul")
+        return _Who(self.text[start:end], None, start, end, False, named=not _person_role(subj))
 
     def role_who(self, subj, phrase, at: int, history: list[_Who]) -> _Who | None:
         """Who a definite role names: "le porte-parole du Kremlin" -> the name set beside those
@@ -600,7 +606,7 @@ class _Finder:
         head = _stem(subj.text.split("-")[-1])
         if head in R.PERSON_ROLES or (subj.text[:1].isupper() and subj.pos_ in ("NOUN", "PROPN")):
             who = self.salient_person(at)  # "le ministre", "l'Américain": the person the article is about
-            if who is not None:
+            if who is not None and (self.bears_role(who, subj) or self.may_hold(who, subj)):
                 return who
         word = unidecode(subj.lower_)
         latest = None
@@ -640,6 +646,40 @@ class _Finder:
             return None
         span = best.mentions[0] if best.mentions else None
         return _Who(best.name, best.id, span.start if span else None, span.end if span else None, best.type == "PER")
+
+    def bears_role(self, who: _Who, role) -> bool:
+        """Whether the article gives this person the role word somewhere: among the roles the
+        entity stage recorded, right before the name, or in an apposition after it ("X, avocat
+        de la banque"). An unnamed "le procureur" is not the most-named person by default."""
+        head = _stem(role.text.split("-")[-1])
+        ent = next((e for e in self.article.entities or [] if e.id == who.entity_id), None)
+        if ent is not None and any(head in {_stem(w) for w in re.split(r"[\s'’-]+", r.text)} for r in ent.roles):
+            return True
+        surname = (_words(who.name or "") or [None])[-1]
+        for e, stems in self.role_contexts():
+            if head in stems and _words(e.text) and _words(e.text)[-1] == surname:
+                return True
+        for e in self.people:
+            if not _words(e.text) or _words(e.text)[-1] != surname:
+                continue
+            after = self.doc[e.end: e.end + 8]
+            if len(after) and after[0].text == ",":
+                for t in after[1:]:
+                    if t.text in (",", ".", ";") or t.pos_ in ("VERB", "AUX"):
+                        break
+                    if _stem(t.text.split("-")[-1]) == head:
+                        return True
+        return False
+
+    def may_hold(self, who: _Who, role) -> bool:
+        """Whether the article's main person may be meant by a role it never ties to them: not a
+        role held towards someone else ("l'avocat", "le procureur"), nor "la ministre" for a man
+        (the masculine role noun is also used for women: "le ministre" does not rule one out)."""
+        words = role.text.lower().split("-")
+        if _stem(role.text) in R.RELATIONAL_ROLES or _stem(words[-1]) in R.RELATIONAL_ROLES:
+            return False
+        feminine = any(c.dep_ == "det" and c.lower_ in ("la", "cette", "une") for c in role.children)
+        return not (feminine and self.gender_of(who) == "m")
 
     def speakers(self) -> set[str]:
         """Surnames of the people the article has speak (subjects of its reporting verbs)."""
@@ -843,6 +883,14 @@ def _role_like(name: str) -> bool:
         return False
     return not words[0][:1].isupper() or any(_stem(p) in R.PERSON_ROLES for w in words for p in w.split("-")
                                               if not p[:1].isupper() or w is words[-1])
+
+
+def _person_role(tok) -> bool:
+    """A common noun that designates a person by a role: "l'avocat", "une source", "the spokesman"."""
+    if tok.pos_ != "NOUN":
+        return False
+    stems = {_stem(tok.text), _stem(tok.text.split("-")[-1])}
+    return bool(stems & (R.PERSON_ROLES | R.RELATIONAL_ROLES))
 
 
 def _is_word(tok) -> bool:
@@ -1226,14 +1274,16 @@ def _settle(f: _Finder, cands: list[_Candidate]) -> list[Quote]:
             last = (q.paragraph, who)
             if who.person and _words(who.name):
                 f.speakers().add(_words(who.name)[-1])  # a later "le président" may be this speaker
-        speaker = Speaker()
+        speaker, role = Speaker(), None
         if who is not None and who.name:
             span = f.article.span(who.start, who.end) if who.start is not None else None
             name = f.expansions.get(who.name.lower(), who.name)
             longer = [v for v in f.expansions.values() if v.startswith(name) and len(v) > len(name)]
             name = longer[0] if len(longer) == 1 else name  # "Caisse nationale des Caisses d'épargne" + "et de prévoyance"
 
-            speaker = Speaker(entity_id=who.entity_id, name=name, span=span)
+            if not who.named:  # the role words stay where the speaker is designated; there is no name
+                name, role = None, who.name
+            speaker = Speaker(entity_id=who.entity_id, name=name, span=span, role=role)
         cue, cue_span = None, None
         if q.cue_tok is not None:
             ct = q.cue_tok

@@ -13,7 +13,9 @@ its span overlaps the gold speaker's span; the gold offsets being unreliable, na
 compared instead: in English, against GGT's `speaker` and `reference` (the fullest name),
 sharing the last word of either name counts as overlapping; in French (the team's gold,
 see bench/gold/README.md) the names must be equal up to case and accents or share their
-surname (last word). An unnamed speaker matches an unnamed one.
+surname (last word). An unnamed speaker matches an unnamed one. A speaker recoupe knows by a
+role only ("a spokesperson for X") has no name but keeps the role's words and span: English
+compares those words, as GGT compares spans; French treats it as unnamed, as the gold does.
 
 The English gold's offsets are unreliable, so its quotes are located by string search. The
 two quote parts around an incise share a cue and are scored as one quote in English, where
@@ -178,7 +180,9 @@ def run_en(data_dir: Path, quick: bool = False) -> dict:
                 gold.append((set(), [q.get("reference"), q.get("speaker")]))  # a miss, scored as GGT would
                 continue
             gold.append((set(range(*where)), [q.get("reference"), q.get("speaker")]))
-        docs.append((gold, _system(art.quotes, merge_parts=True, drop_nested=True)))
+        # GGT judges the speaker's span: an unnamed role ("a spokesperson for X") is its span's words
+        docs.append((gold, _system(art.quotes, merge_parts=True, drop_nested=True,
+                                   unnamed=lambda s: s.name or s.role)))
     res = {t: score(docs, t, overlap=True) for t in THRESHOLDS}
     return {"res": res, "n": sum(len(g) for g, _ in docs), "articles": len(rows), "unlocated": unlocated,
             "seconds": seconds, "chars": sum(len(a.text) for a in articles), "failed": _failed(articles)}

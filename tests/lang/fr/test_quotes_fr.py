@@ -24,6 +24,12 @@ CASES = {
     "title": "Il a relu « Le Petit Prince » pendant les vacances, puis « Vol de nuit ».",
     "agency": ("L'agence officielle nord-coréenne KCNA a publié un communiqué jeudi.\n"
                "« Les deux pays vont renforcer leur coopération », écrit l'agence."),
+    "main person": ("« L'usine de Lille vivra », a déclaré Paul Martin mardi. Paul Martin a rencontré les ouvriers.\n"
+                    "« Nous ne fermerons pas ce site », a assuré le ministre."),
+    "unnamed lawyer": ("« Je suis innocent », a déclaré Jean Dupont lundi à Paris. Jean Dupont nie les faits.\n"
+                       "« Il savait tout depuis le début », a déclaré l'avocat de la partie civile."),
+    "tied lawyer": ("Marc Bernard, avocat de la famille, a demandé un nouveau procès. Jean Dupont nie les faits.\n"
+                    "« Il savait tout depuis le début », a déclaré l'avocat."),
     "unbalanced": ("« Cette phrase ouvre une citation qui ne se ferme jamais.\n"
                    "Le reste de l'article parle d'autre chose, longuement.\n"
                    "Un dernier paragraphe sans aucune marque."),
@@ -124,3 +130,19 @@ def test_written_by_the_agency_named_before(arts):
 
 def test_unbalanced_marks_swallow_nothing(arts):
     assert all(len(q.text) < 80 for q in arts["unbalanced"].quotes)
+
+
+def test_a_role_the_article_never_ties_to_a_name_is_its_main_speaker(arts):
+    q = one(arts["main person"], "Nous ne fermerons")
+    assert q.speaker.name == "Paul Martin"
+
+
+def test_a_lawyer_is_not_the_main_speaker_and_has_no_name(arts):
+    q = one(arts["unnamed lawyer"], "Il savait")
+    assert q.speaker.name is None and q.speaker.entity_id is None
+    assert q.speaker.role == q.speaker.span.text == "avocat de la partie civile"
+
+
+def test_a_role_given_to_a_name_elsewhere_takes_that_name(arts):
+    q = one(arts["tied lawyer"], "Il savait")
+    assert q.speaker.name == "Marc Bernard"
