@@ -161,7 +161,7 @@ def test_role_conflict():
 
 
 def test_attribution_conflict():
-    words = "Nous discuterons de tous les sujets sans nous presser"
+    words = "Nous discuterons de tous les sujets sans nous presser, nous avons le temps pour cette rencontre"
     a = Builder("a", f"« {words} », a dit Vladimir Poutine.")
     a.entity("Vladimir Poutine", "PER")
     a.quote(words, "Vladimir Poutine")
@@ -172,6 +172,19 @@ def test_attribution_conflict():
     run_all(story, arts)
     assert _kinds(story) == ["attribution"]
     assert story.quotes[0].group == story.quotes[1].group
+
+
+def test_stock_phrase_with_two_speakers_is_no_conflict():
+    words = "dans les tout prochains jours"
+    a = Builder("a", f"Le décret sera publié « {words} », a dit Vladimir Poutine.")
+    a.entity("Vladimir Poutine", "PER")
+    a.quote(words, "Vladimir Poutine")
+    b = Builder("b", f"Les mesures viendront « {words} », a dit Dmitri Peskov.")
+    b.entity("Dmitri Peskov", "PER")
+    b.quote(words, "Dmitri Peskov")
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    assert story.divergences == []
 
 
 def test_negation_divergence():
@@ -329,5 +342,30 @@ def test_a_negated_comparison_is_not_a_denial():
     b = Builder("b", "Les patients du Covid n'ont pas constitué moins de 2 % des hospitalisations en 2020.")
     b.claim(b.art.text, "constituer", who=["patients"], negated=True)
     story, arts = story_of(a, b)
+    run_all(story, arts)
+    assert story.divergences == []
+
+
+def test_rounded_figures_are_not_a_divergence():
+    from recoupe.stories.diverge import rounds_to
+
+    assert rounds_to(5e9, 4.9e9) and rounds_to(4.91, 4.9) and not rounds_to(12, 14)
+    a = _toll("a", "La frappe sur Kiev a fait 4,9 milliers de morts lundi.", "4,9 milliers de morts", 4900, "A")
+    b = _toll("b", "La frappe sur Kiev a fait 5 000 morts lundi.", "5 000 morts", 5000, "B")
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    assert story.divergences == []
+
+
+def test_agent_named_by_a_pronoun_is_not_compared():
+    texts = {"a": ("Il a déclenché le plan d'urgence interne.", "Marc Vial"),
+             "b": ("Il a déclenché le plan d'urgence interne du site.", "Paul Roche")}
+    builders = []
+    for aid, (text, person) in texts.items():
+        b = Builder(aid, f"{person} dirige le site. {text}", source=aid.upper())
+        b.entity(person, "PER")
+        b.claim(text, "déclencher", who=[person], what="le plan d'urgence interne")
+        builders.append(b)
+    story, arts = story_of(*builders)
     run_all(story, arts)
     assert story.divergences == []

@@ -35,6 +35,7 @@ NEGATION_COS = 0.8  # a denial of the same sentence
 NEGATION_LOW_COS = 0.65  # ... or of the same act (verb family, participant or words shared)
 DISAGREEMENT_COS = 0.5
 NEARBY_DISAGREEMENT_COS = 0.3  # two sources set side by side in one article
+ATTRIBUTION_WORDS = 8  # content words a quote needs before two speakers for it conflict
 SIDE_BY_SIDE = 300  # characters between two claims an article sets side by side
 # units that count time, too common to tie two figures together by themselves
 TIME_UNITS = {"an", "annee", "mois", "semaine", "jour", "heure", "minute", "seconde", "year",
@@ -136,6 +137,14 @@ class _Finder:
         return any(s.article.id == article_id and s.family == family and person in s.persons
                    and (not where or s.where & where) for s in self.slots)
 
+    def named_here(self, s: Slots, entity_id: str) -> bool:
+        """Whether the claim names the entity (by name, not by a pronoun or a role)."""
+        ent = self.ents.get(entity_id)
+        return bool(ent) and any(
+            m.article_id == s.article.id and s.claim.start <= m.start < s.claim.end
+            and names.fold(m.text) not in _PRONOUNS and m.text[:1].isupper()
+            for m in ent.mentions)
+
     def named_in(self, text: str | None, entity_id: str) -> bool:
         """Whether a slot text names the entity ("la main de Poutine")."""
         ent = self.ents.get(entity_id)
@@ -173,6 +182,10 @@ class _Finder:
             if a.when and b.when and not when_same:
                 continue
             (pa,), (pb,) = a.persons, b.persons
+            # each outlet names its person in the claim itself ("il" resolved to someone is no
+            # ground for a conflict)
+            if not (self.named_here(a, pa) and self.named_here(b, pb)):
+                continue
             # an outlet that names both people for this act tells of two acts
             if self.reports(a.article.id, a.family, pb, a.where) or \
                     self.reports(b.article.id, b.family, pa, b.where):
@@ -247,6 +260,8 @@ class _Finder:
                 qb = list({q[0]: q for q in fig_b if q[1] == unit}.values())
                 if {q[0] for q in qa} & {q[0] for q in qb}:
                     continue
+                if any(rounds_to(x[0], y[0]) for x in qa for y in qb):
+                    continue  # "5 milliards" is "4,9 milliards" rounded
                 if len(qa) != 1 or len(qb) != 1:
                     continue  # several figures of one unit: which one answers which is unknown
                 (va, _, hedge_a, quant_a), (vb, _, hedge_b, quant_b) = qa[0], qb[0]
@@ -315,11 +330,12 @@ class _Finder:
                 continue
             # the same act: the verb, or most words; shared participants alone are not enough
             # (a story's claims all name its protagonists)
-            same_act = _same_verb(a, b) \
-                or word_overlap(a.claim.text, b.claim.text) >= 0.6 \
-                or (bool(a.who & b.who) and bool(a.what) and bool(b.what)
-                    and word_overlap(a.what, b.what) >= 0.5)
-            if not (cos >= NEGATION_COS or same_act):
+            same_object = bool(a.what) and bool(b.what) and word_overlap(a.what, b.what) >= 0.5
+            same_act = _same_verb(a, b) or word_overlap(a.claim.text, b.claim.text) >= 0.75 \
+                or (same_object and (bool(a.who & b.who) or word_overlap(a.claim.text, b.claim.text) >= 0.6))
+            # close sentences may share only a long apposition ("le trader qui a fait perdre
+            # 5 milliards"): they must share words too
+            if not ((cos >= NEGATION_COS and word_overlap(a.claim.text, b.claim.text) >= 0.4) or same_act):
                 continue
             pos, neg = (a, b) if b.claim.negated else (b, a)
             if _negative_words(pos.claim.text) or _NEGATION.search(names.fold(pos.claim.text)) \
@@ -408,6 +424,14 @@ class _Finder:
                         continue  # "selon KCNA" relays a speaker, it does not contradict one
                     if word_overlap(qa.text, qb.text) < 0.6:
                         continue
+                    # long words, each speaker named beside them: speaker errors upstream and
+                    # stock phrases ("dans les prochains jours") must not make a conflict
+                    wa, wb = set(_content(qa.text)), set(_content(qb.text))
+                    if min(len(wa), len(wb)) < ATTRIBUTION_WORDS or len(wa & wb) / len(wa | wb) < 0.7 \
+                            or qa.kind != "direct" or qb.kind != "direct" \
+                            or qa.speaker.span is None or qb.speaker.span is None \
+                            or not qa.speaker.span.text[:1].isupper() or not qb.speaker.span.text[:1].isupper():
+                        continue
                     sides = []
                     for q in (qa, qb):
                         art = self.articles[q.article_id]
@@ -485,10 +509,32 @@ def _conditional(text: str) -> bool:
                for o in map(names.fold, lexicon()["conditional_openers"]))
 
 
+_LIGHT_VERBS = {"etre", "avoir", "faire", "be", "have", "do", "sein", "haben", "machen"}
+_PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "he", "she", "they", "him", "her", "them"}
+
+
+def rounds_to(x: float, y: float) -> bool:
+    """One figure is the other rounded: "5 milliards" / "4,9 milliards", "4,9" / "4,91". Round
+    thousands count their trailing zeros; smaller whole numbers are exact (12 is not 14)."""
+    def step(v: float) -> float:
+        v = abs(v)
+        if not float(v).is_integer():
+            decimals = len(f"{v:.6f}".rstrip("0").split(".")[1])
+            return 10.0 ** -decimals
+        n = int(round(v))
+        if n < 1000:
+            return 1.0
+        zeros = len(str(n)) - len(str(n).rstrip("0"))
+        return 10.0 ** zeros
+    tolerance = max(step(x), step(y)) / 2
+    return abs(x - y) <= tolerance + 1e-9
+
+
 def _same_verb(a: Slots, b: Slots) -> bool:
-    """The same act: one verb family, not a verb of saying (every quote has one)."""
-    return a.family is not None and a.family == b.family and not is_reporting(a.claim.predicate) \
-        and not is_reporting(b.claim.predicate)
+    """The same act: one verb family, neither a verb of saying (every quote has one) nor a
+    light verb ("être", "avoir", "faire" say nothing of the act)."""
+    return a.family is not None and a.family == b.family and a.family not in _LIGHT_VERBS \
+        and not is_reporting(a.claim.predicate) and not is_reporting(b.claim.predicate)
 
 
 def _side_by_side(a: Slots, b: Slots) -> bool:
