@@ -536,7 +536,7 @@ class _Finder:
         if low in R.FIRST_PERSON:
             return None
         hit = self.entity_at(subj.idx, subj.idx + len(subj.text), names_only=True)
-        if hit is not None and not _role_like(hit[0].name):
+        if hit is not None and not _role_like(hit[0].name) and not _demonym(subj):
             ent, ms, me = hit
             return _Who(ent.name, ent.id, ms, me, ent.type == "PER")
         if subj.pos_ == "NOUN":  # a role with its name beside it: "le pdg de la banque, Daniel Bouton"
@@ -545,10 +545,10 @@ class _Finder:
             if e is not None:
                 return self.who_from_ent(e)
             who = self.entity_with_role(subj, phrase, at)  # "l'avocate" -> "Me X, avocate du trader"
-            if who is not None:
+            if who is not None and (who.person or not _demonym(subj)):
                 return who
         hit = self.entity_at(subj.idx, subj.idx + len(subj.text))
-        if hit is not None and not _role_like(hit[0].name):  # a role or pronoun the entity stage linked
+        if hit is not None and not _role_like(hit[0].name) and not _demonym(subj):  # a role or pronoun the entity stage linked
             ent, ms, me = hit
             return _Who(ent.name, ent.id, ms, me, ent.type == "PER")
         named = self.ent_for(subj)
@@ -569,7 +569,8 @@ class _Finder:
             return self.antecedent(at, history, person=True if low in R.PERSON_PRONOUNS else None, gender=gender)
         phrase = self.phrase(subj)
         e = self.ent_for(subj)
-        if e is not None and (_role_like(e.text) or not any(t.text[:1].isupper() for t in e if t.pos_ != "DET")):
+        if e is not None and (_role_like(e.text) or not any(t.text[:1].isupper() for t in e if t.pos_ != "DET")
+                              or _demonym(subj)):
             e = None  # "ministre de la justice" tagged as an organisation is a role, not a name
         e = self.apposed_name(subj, phrase) or e
         if e is not None:
@@ -598,10 +599,10 @@ class _Finder:
         if subj.lower_ in R.ANAPHORIC:
             return self.antecedent(at, history)
         who = self.entity_with_role(subj, phrase, at)
-        if who is not None:
+        if who is not None and (who.person or not _demonym(subj)):
             return who
         e = self.role_name(subj, phrase, at)
-        if e is not None:
+        if e is not None and (self.is_person(e) or not _demonym(subj)):  # "le Belge" is no newspaper
             return self.who_from_ent(e)
         head = _stem(subj.text.split("-")[-1])
         if head in R.PERSON_ROLES or (subj.text[:1].isupper() and subj.pos_ in ("NOUN", "PROPN")):
@@ -883,6 +884,16 @@ def _role_like(name: str) -> bool:
         return False
     return not words[0][:1].isupper() or any(_stem(p) in R.PERSON_ROLES for w in words for p in w.split("-")
                                               if not p[:1].isupper() or w is words[-1])
+
+
+def _demonym(tok) -> bool:
+    """A capitalised common noun after "le", "l'": "le Belge", "l'Américain" name a nationality,
+    a role, not a person (names take no article)."""
+    doc = tok.doc
+    return tok.pos_ == "NOUN" and tok.text[:1].isupper() and tok.ent_type_ != "ORG" and tok.i > 0 and \
+        doc[tok.i - 1].lower_ in R.DEFINITE_SINGULAR and doc[tok.i - 1].pos_ == "DET" and \
+        not (tok.i + 1 < len(doc) and (doc[tok.i + 1].text[:1].isupper() or doc[tok.i + 1].pos_ == "ADP"))
+    # "le Crédit Foncier", "l'Observatoire du financement" are names
 
 
 def _person_role(tok) -> bool:

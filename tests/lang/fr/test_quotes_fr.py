@@ -30,6 +30,10 @@ CASES = {
                        "« Il savait tout depuis le début », a déclaré l'avocat de la partie civile."),
     "tied lawyer": ("Marc Bernard, avocat de la famille, a demandé un nouveau procès. Jean Dupont nie les faits.\n"
                     "« Il savait tout depuis le début », a déclaré l'avocat."),
+    "demonym": ("« Il peut encore gagner », a déclaré Eddy Merckx à la presse. Eddy Merckx a couru cinq Tours.\n"
+                "« Ce sera très dur », estime le Belge."),
+    "institution": ("« Il peut encore gagner », a déclaré Eddy Merckx à la presse.\n"
+                    "Le Parlement a affirmé que la loi serait votée avant la fin de l'année."),
     "unbalanced": ("« Cette phrase ouvre une citation qui ne se ferme jamais.\n"
                    "Le reste de l'article parle d'autre chose, longuement.\n"
                    "Un dernier paragraphe sans aucune marque."),
@@ -146,3 +150,8 @@ def test_a_lawyer_is_not_the_main_speaker_and_has_no_name(arts):
 def test_a_role_given_to_a_name_elsewhere_takes_that_name(arts):
     q = one(arts["tied lawyer"], "Il savait")
     assert q.speaker.name == "Marc Bernard"
+
+
+def test_a_nationality_after_an_article_is_a_role_not_a_name(arts):
+    assert one(arts["demonym"], "Ce sera").speaker.name == "Eddy Merckx"
+    assert one(arts["institution"], "la loi").speaker.name == "Parlement"  # a name, though after "le"
