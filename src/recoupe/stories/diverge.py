@@ -35,6 +35,7 @@ NEGATION_COS = 0.8  # a denial of the same sentence
 NEGATION_LOW_COS = 0.65  # ... or of the same act (verb family, participant or words shared)
 DISAGREEMENT_COS = 0.5
 NEARBY_DISAGREEMENT_COS = 0.3  # two sources set side by side in one article
+SPEAKER_NEAR = 120  # characters between a quote and the speaker named for it
 ATTRIBUTION_WORDS = 8  # content words a quote needs before two speakers for it conflict
 SIDE_BY_SIDE = 300  # characters between two claims an article sets side by side
 # units that count time, too common to tie two figures together by themselves
@@ -430,7 +431,8 @@ class _Finder:
                     if min(len(wa), len(wb)) < ATTRIBUTION_WORDS or len(wa & wb) / len(wa | wb) < 0.7 \
                             or qa.kind != "direct" or qb.kind != "direct" \
                             or qa.speaker.span is None or qb.speaker.span is None \
-                            or not qa.speaker.span.text[:1].isupper() or not qb.speaker.span.text[:1].isupper():
+                            or not qa.speaker.span.text[:1].isupper() or not qb.speaker.span.text[:1].isupper() \
+                            or not (_beside(qa) and _beside(qb)):
                         continue
                     sides = []
                     for q in (qa, qb):
@@ -528,6 +530,13 @@ def rounds_to(x: float, y: float) -> bool:
         return 10.0 ** zeros
     tolerance = max(step(x), step(y)) / 2
     return abs(x - y) <= tolerance + 1e-9
+
+
+def _beside(q) -> bool:
+    """The speaker is named right by the quote (not found back through "a-t-il dit")."""
+    sp = q.speaker.span
+    return sp is not None and sp.article_id == q.article_id and \
+        max(sp.start, q.start) - min(sp.end, q.end) <= SPEAKER_NEAR
 
 
 def _same_verb(a: Slots, b: Slots) -> bool:
