@@ -402,7 +402,7 @@ class _Finder:
         if self._role_ctx is None:
             self._role_ctx = []
             for e in self.ents:
-                if not (self.is_person(e) or e.label_ == "ORG") or _role_like(e.text):
+                if not (self.is_person(e) or e.label_ == "ORG") or _role_like(e.text) or self.complement(e):
                     continue
                 ctx, j = [], e.start - 1
                 while j >= 0 and len(ctx) < 6:
@@ -614,7 +614,7 @@ class _Finder:
         for ent in self.ents:
             if ent.start_char >= at or ent.label_ not in ("ORG", "MISC") or phrase[0].i <= ent.start <= phrase[-1].i:
                 continue
-            if word in _words(ent.text) and len(word) > 3:
+            if word in _words(ent.text) and len(word) > 3 and not self.complement(ent):
                 latest = ent
         if latest is not None:
             return self.who_from_ent(latest)
@@ -635,6 +635,8 @@ class _Finder:
         best, best_key = None, None
         for ent in self.article.entities or []:
             for role in ent.roles:
+                if _ends_in_plural(role.text):
+                    continue  # "la banque de gros des groupes X et Y": X is one of the groups, not the bank
                 stems = {_stem(w) for w in re.split(r"[\s'’-]+", role.text) if len(w) > 2}
                 score = sum(w for st, w in words.items() if st in stems)
                 if head not in stems or 2 * score < total:
@@ -647,6 +649,15 @@ class _Finder:
             return None
         span = best.mentions[0] if best.mentions else None
         return _Who(best.name, best.id, span.start if span else None, span.end if span else None, best.type == "PER")
+
+    def complement(self, e) -> bool:
+        """A name that completes a plural noun ("des groupes Banque Populaire et Caisses
+        d'Epargne"): the words before it are not its role."""
+        j = e.start - 1
+        if j >= 1 and self.doc[j].lower_ in ("et", "and") and self.ent_for(self.doc[j - 1]) is not None:
+            return self.complement(self.ent_for(self.doc[j - 1]))  # "... des groupes X et Y"
+        return j >= 1 and self.doc[j].pos_ == "NOUN" and self.doc[j - 1].lower_ in ("des", "les", "of") \
+            and self.doc[j].lower_[-1:] in ("s", "x")
 
     def bears_role(self, who: _Who, role) -> bool:
         """Whether the article gives this person the role word somewhere: among the roles the
@@ -689,7 +700,8 @@ class _Finder:
             for c in self.cues:
                 subj = self.subject_of(c)
                 e = self.ent_for(subj) if subj is not None else None
-                if e is not None and (self.is_person(e) or e.label_ == "ORG") and _words(e.text):
+                if e is not None and (self.is_person(e) or e.label_ == "ORG") and _words(e.text) \
+                        and not self.complement(e):
                     self._speakers.add(_words(e.text)[-1])
         return self._speakers
 
@@ -884,6 +896,12 @@ def _role_like(name: str) -> bool:
         return False
     return not words[0][:1].isupper() or any(_stem(p) in R.PERSON_ROLES for w in words for p in w.split("-")
                                               if not p[:1].isupper() or w is words[-1])
+
+
+def _ends_in_plural(words: str) -> bool:
+    """Whether a role's words end in "des <plural noun>" ("banque de gros des groupes")."""
+    parts = words.lower().split()
+    return len(parts) >= 2 and parts[-2] in ("des", "les", "of") and parts[-1][-1:] in ("s", "x")
 
 
 def _demonym(tok) -> bool:

@@ -34,6 +34,10 @@ CASES = {
                 "« Ce sera très dur », estime le Belge."),
     "institution": ("« Il peut encore gagner », a déclaré Eddy Merckx à la presse.\n"
                     "Le Parlement a affirmé que la loi serait votée avant la fin de l'année."),
+    "parent groups": ("Amundi gagne des clients\n"
+                      "La société de gestion des groupes Crédit Agricole et Société Générale a publié ses comptes.\n"
+                      "Amundi attire les épargnants.\n"
+                      "La société de gestion indique que « la collecte a doublé en un an »."),
     "unbalanced": ("« Cette phrase ouvre une citation qui ne se ferme jamais.\n"
                    "Le reste de l'article parle d'autre chose, longuement.\n"
                    "Un dernier paragraphe sans aucune marque."),
@@ -155,3 +159,8 @@ def test_a_role_given_to_a_name_elsewhere_takes_that_name(arts):
 def test_a_nationality_after_an_article_is_a_role_not_a_name(arts):
     assert one(arts["demonym"], "Ce sera").speaker.name == "Eddy Merckx"
     assert one(arts["institution"], "la loi").speaker.name == "Parlement"  # a name, though after "le"
+
+
+def test_names_completing_a_plural_noun_do_not_hold_the_role_before_them(arts):
+    # "la société de gestion des groupes X et Y" is neither X nor Y
+    assert one(arts["parent groups"], "la collecte").speaker.name == "Amundi"
