@@ -42,6 +42,10 @@ MMR_LAMBDA = 0.85
 POSITION_WEIGHT = 0.3
 CORROBORATION_WEIGHT = 0.1
 LEXICAL_WEIGHT = 5.0  # tf-idf cosine to the story's words (its names, places, numbers)
+# Also measured on RPM2 (dev), all within +-0.5 ROUGE-1 of these weights: redundancy by word
+# cosine in MMR, the word centre taken over every sentence of the articles, the share of
+# articles that use a sentence's words, a preferred sentence length, sentences in the order
+# they were picked, more or fewer lead sentences, other redundancy and support levels.
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Sentences that are not news: questions, headings that end with a colon, credits, bylines.
