@@ -369,3 +369,22 @@ def test_agent_named_by_a_pronoun_is_not_compared():
     story, arts = story_of(*builders)
     run_all(story, arts)
     assert story.divergences == []
+
+
+def test_a_count_of_others_is_not_another_figure():
+    a = _toll("a", "La frappe sur Kiev a tué le maire et 14 autres morts lundi.", "14 autres morts", 14, "A")
+    b = _toll("b", "La frappe sur Kiev a fait 15 morts lundi, dont le maire.", "15 morts", 15, "B")
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    assert story.divergences == []
+
+
+def test_one_sentence_parsed_twice_is_no_denial():
+    text = "Elle a expliqué qu'elle était partie en Algérie mais qu'elle n'avait pu prendre l'avion."
+    a = Builder("a", text)
+    a.claim(text, "expliquer", who=["Elle"])
+    b = Builder("b", "« " + text + " »")
+    b.claim(text, "pouvoir", who=["Elle"], negated=True)
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    assert story.divergences == []

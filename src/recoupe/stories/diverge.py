@@ -138,6 +138,11 @@ class _Finder:
         return any(s.article.id == article_id and s.family == family and person in s.persons
                    and (not where or s.where & where) for s in self.slots)
 
+    def also_says(self, article_id: str, s: Slots) -> bool:
+        """Whether the article has a claim of the same polarity and words as `s`."""
+        return any(o.article.id == article_id and o.claim.negated == s.claim.negated
+                   and word_overlap(o.claim.text, s.claim.text) >= 0.75 for o in self.slots)
+
     def named_here(self, s: Slots, entity_id: str) -> bool:
         """Whether the claim names the entity (by name, not by a pronoun or a role)."""
         ent = self.ents.get(entity_id)
@@ -263,6 +268,8 @@ class _Finder:
                     continue
                 if any(rounds_to(x[0], y[0]) for x in qa for y in qb):
                     continue  # "5 milliards" is "4,9 milliards" rounded
+                if any(_relative(side.article, q[3]) for side, q in ((a, qa[0]), (b, qb[0]))):
+                    continue  # "14 autres otages" and "15 otages" count the same people
                 if len(qa) != 1 or len(qb) != 1:
                     continue  # several figures of one unit: which one answers which is unknown
                 (va, _, hedge_a, quant_a), (vb, _, hedge_b, quant_b) = qa[0], qb[0]
@@ -339,6 +346,10 @@ class _Finder:
             if not ((cos >= NEGATION_COS and word_overlap(a.claim.text, b.claim.text) >= 0.4) or same_act):
                 continue
             pos, neg = (a, b) if b.claim.negated else (b, a)
+            if set(names.fold(pos.claim.text).split()) & _NEGATORS:
+                continue  # the "positive" sentence holds a negation too: polarity comes from the parse
+            if self.also_says(pos.article.id, neg) or self.also_says(neg.article.id, pos):
+                continue  # each outlet also tells the other's version: no disagreement
             if _negative_words(pos.claim.text) or _NEGATION.search(names.fold(pos.claim.text)) \
                     or _conditional(a.claim.text) or _conditional(b.claim.text) \
                     or _DOUBLE.search(names.fold(neg.claim.text)):
@@ -493,6 +504,7 @@ def implicit_figures(s: Slots, units: set[str]) -> list:
     return out
 
 
+_NEGATORS = {"ne", "n", "pas", "jamais", "guere", "nullement", "aucun", "aucune", "not", "never", "nicht", "kein", "keine", "nie"}
 # a negation inside the "positive" claim: its polarity cannot be trusted
 _NEGATION = re.compile(r"\bn(?:e|)\s+(?:\w+\s+){0,3}?(?:pas|guere|jamais|plus|rien|aucun|aucune|nullement|point)\b"
                        r"|\b(?:not|never|no longer)\b")
@@ -530,6 +542,17 @@ def rounds_to(x: float, y: float) -> bool:
         return 10.0 ** zeros
     tolerance = max(step(x), step(y)) / 2
     return abs(x - y) <= tolerance + 1e-9
+
+
+_RELATIVE = re.compile(r"^\W*(?:\w+\W+)?(?:autres?|other|others|supplementaires?|additional|more|de plus|en plus|weitere)\b")
+
+
+def _relative(article: Article, quantity) -> bool:
+    """A count of others: "14 autres otages" (besides someone named), "3 de plus"."""
+    span = quantity.span
+    after = names.fold(article.text[span.start:span.end + 25])
+    lead = names.fold(article.text[span.start:span.end])
+    return bool(_RELATIVE.match(after[len(lead):])) or bool(re.search(r"\b(?:autres?|other)\b", lead))
 
 
 def _beside(q) -> bool:
