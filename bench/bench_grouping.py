@@ -54,11 +54,15 @@ def main(n: int = 100_000) -> None:
     t = time.perf_counter()
     index.add(new[0], new[1], new[2], words=new[3], lang="fr", key="new")
     add_one = time.perf_counter() - t
+    t = time.perf_counter()
+    threads = {index.thread_of(k) for k in range(len(index))}
+    thread_time = time.perf_counter() - t
     print(f"articles indexed      {n:>10,}")
     print(f"stories               {len(index):>10,}")
     print(f"build (incremental)   {build:>10.1f} s  ({1000 * build / n:.2f} ms per article)")
     print(f"score one new article {1000 * min(times):>10.2f} ms (best of 5)")
     print(f"add one new article   {1000 * add_one:>10.2f} ms")
+    print(f"threads ({len(threads):,})      {thread_time:>10.2f} s")
 
 
 if __name__ == "__main__":

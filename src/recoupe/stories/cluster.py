@@ -447,20 +447,23 @@ class StoryIndex:
             blocks.setdefault(find(st), []).append(st)
         threads = list(range(n_stories))
         sizes = np.array([len(m) for m in self.members], dtype=np.float64)
-        for block in blocks.values():
-            if len(block) < 2:
+        blocks = {root: block for root, block in blocks.items() if len(block) > 1}
+        pos = {st: k for block in blocks.values() for k, st in enumerate(block)}
+        totals = {root: np.zeros((len(block), len(block))) for root, block in blocks.items()}
+        for i, (rows, values) in enumerate(self._links):  # one pass over the links
+            story = self._story_of[i]
+            total = totals.get(find(story))
+            if total is None:
                 continue
-            pos = {st: k for k, st in enumerate(block)}
-            total = np.zeros((len(block), len(block)))
-            for i, (rows, values) in enumerate(self._links):
-                a = pos.get(self._story_of[i])
-                if a is None:
-                    continue
-                for j, value in zip(rows.tolist(), values.tolist()):
-                    b = pos.get(self._story_of[j])
-                    if b is not None and a != b:
-                        total[a, b] += value
-                        total[b, a] += value
+            a = pos[story]
+            for j, value in zip(rows.tolist(), values.tolist()):
+                other = self._story_of[j]
+                if other != story and find(other) == find(story):
+                    b = pos[other]
+                    total[a, b] += value
+                    total[b, a] += value
+        for root, block in blocks.items():
+            total = totals[root]
             size = sizes[block]
             for cluster in average_link(total / np.outer(size, size), size, self.thread_join):
                 first = min(block[k] for k in cluster)
