@@ -732,6 +732,15 @@ class _Finder:
 
     def _gender_before(self, e) -> str | None:
         """Gender told by the words before a name: "Mme", "M.", "la ministre", "le président"."""
+        j = e.start - 1
+        while j >= 0 and self.doc[j].pos_ == "ADJ" and e.start - j <= 2:
+            j -= 1  # "le petit Mohamed", "la jeune Fatna": the article agrees with the name
+        if j < e.start - 1 and j >= 0:
+            low = self.doc[j].lower_
+            if low in ("la", "une", "cette"):
+                return "f"
+            if low in ("le", "un", "ce", "cet", "du", "au"):
+                return "m"
         j, seen_noun = e.start - 1, False
         while j >= 0 and e.start - j <= 6:
             t = self.doc[j]
@@ -740,6 +749,8 @@ class _Finder:
                 return "f"
             if low in R.MASCULINE_TITLES:
                 return "m"
+            if seen_noun and t.pos_ == "ADP":  # "la visite du président X": "du" is the role's article
+                return "m" if low in ("du", "au") else None
             if t.pos_ == "DET" and seen_noun:
                 return "f" if low in ("la", "une", "cette", "sa") else "m" if low in ("le", "un", "ce", "cet", "son") else None
             if t.pos_ in ("NOUN", "ADJ") and (seen_noun or _stem(t.text) in R.PERSON_ROLES):
@@ -755,18 +766,20 @@ class _Finder:
         """Surname -> "f" or "m", as titles, role determiners or a following pronoun tell it."""
         if self._gender is None:
             doc, self._gender = self.doc, {}
-            for k, e in enumerate(self.people):
-                g = self._gender_before(e)
-                words = _words(e.text)
-                if not g:  # "Jane Smith ... she", before anyone else is named
-                    stop = self.people[k + 1].start if k + 1 < len(self.people) else len(doc)
-                    for t in doc[e.end: min(stop, e.end + 25)]:
-                        if t.lower_ in R.MASCULINE_SUBJECTS and not self.in_quote[t.i]:
-                            g = "m"
-                            break
-                        if t.lower_ in R.FEMININE_SUBJECTS and not self.in_quote[t.i]:
-                            g = "f"
-                            break
+            for e in self.people:  # titles and articles first, wherever the name is
+                g, words = self._gender_before(e), _words(e.text)
+                if g and words:
+                    self._gender.setdefault(words[-1], g)
+            for k, e in enumerate(self.people):  # then "Jane Smith ... she", before anyone else is named
+                g, words = None, _words(e.text)
+                stop = self.people[k + 1].start if k + 1 < len(self.people) else len(doc)
+                for t in doc[e.end: min(stop, e.end + 25)]:
+                    if t.lower_ in R.MASCULINE_SUBJECTS and not self.in_quote[t.i]:
+                        g = "m"
+                        break
+                    if t.lower_ in R.FEMININE_SUBJECTS and not self.in_quote[t.i]:
+                        g = "f"
+                        break
                 if g and words:
                     self._gender.setdefault(words[-1], g)
         return self._gender

@@ -38,6 +38,8 @@ CASES = {
                       "La société de gestion des groupes Crédit Agricole et Société Générale a publié ses comptes.\n"
                       "Amundi attire les épargnants.\n"
                       "La société de gestion indique que « la collecte a doublé en un an »."),
+    "gender": ("Une femme affirme avoir recueilli le petit Karim en Algérie. Karim, qui vit à Lyon, va bien.\n"
+               "« Il est mon fils », avait-elle dit."),
     "unbalanced": ("« Cette phrase ouvre une citation qui ne se ferme jamais.\n"
                    "Le reste de l'article parle d'autre chose, longuement.\n"
                    "Un dernier paragraphe sans aucune marque."),
@@ -164,3 +166,8 @@ def test_a_nationality_after_an_article_is_a_role_not_a_name(arts):
 def test_names_completing_a_plural_noun_do_not_hold_the_role_before_them(arts):
     # "la société de gestion des groupes X et Y" is neither X nor Y
     assert one(arts["parent groups"], "la collecte").speaker.name == "Amundi"
+
+
+def test_the_article_before_a_name_tells_its_gender(arts):
+    # "le petit Karim": "elle" is not Karim, though it is the next pronoun after the name
+    assert one(arts["gender"], "Il est mon fils").speaker.name is None
