@@ -44,7 +44,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    return json.loads(resources.files("recoupe.data").joinpath("divergence_lexicon.json")
+    return json.loads(resources.files("recoupe").joinpath("data", "divergence_lexicon.json")
                       .read_text("utf-8"))
 
 

@@ -81,7 +81,7 @@ def key(name: str, *, person: bool = True) -> str:
 
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, int]:
-    data = json.loads(resources.files("recoupe.data").joinpath("aliases.json").read_text("utf-8"))
+    data = json.loads(resources.files("recoupe").joinpath("data", "aliases.json").read_text("utf-8"))
     index: dict[str, int] = {}
     for n, forms in enumerate(data["entities"]):
         for form in forms:
@@ -98,7 +98,7 @@ def alias_group(name: str) -> int | None:
 
 @lru_cache(maxsize=1)
 def _alias_forms() -> list[list[str]]:
-    data = json.loads(resources.files("recoupe.data").joinpath("aliases.json").read_text("utf-8"))
+    data = json.loads(resources.files("recoupe").joinpath("data", "aliases.json").read_text("utf-8"))
     return data["entities"]
 
 
