@@ -404,6 +404,11 @@ class _Finder:
             for e in self.ents:
                 if not (self.is_person(e) or e.label_ == "ORG") or _role_like(e.text) or self.complement(e):
                     continue
+                j = e.start - 1
+                while j >= 0 and self.doc[j].pos_ == "DET":
+                    j -= 1
+                if j >= 0 and self.doc[j].lower_ in _OF and self.lang == "fr":
+                    continue  # "avocate du trader de la Caisse d'Epargne": the bank completes the role, it does not hold it
                 ctx, j = [], e.start - 1
                 while j >= 0 and len(ctx) < 6:
                     t = self.doc[j]

@@ -40,6 +40,8 @@ CASES = {
                       "La société de gestion indique que « la collecte a doublé en un an »."),
     "gender": ("Une femme affirme avoir recueilli le petit Karim en Algérie. Karim, qui vit à Lyon, va bien.\n"
                "« Il est mon fils », avait-elle dit."),
+    "complement": ("Me Anne Roux, avocate du comptable de la Banque Martin poursuivi pour fraude, conteste les faits.\n"
+                   "L'avocate a souligné que son client « n'avait fait qu'obéir aux ordres »."),
     "unbalanced": ("« Cette phrase ouvre une citation qui ne se ferme jamais.\n"
                    "Le reste de l'article parle d'autre chose, longuement.\n"
                    "Un dernier paragraphe sans aucune marque."),
@@ -171,3 +173,8 @@ def test_names_completing_a_plural_noun_do_not_hold_the_role_before_them(arts):
 def test_the_article_before_a_name_tells_its_gender(arts):
     # "le petit Karim": "elle" is not Karim, though it is the next pronoun after the name
     assert one(arts["gender"], "Il est mon fils").speaker.name is None
+
+
+def test_a_name_after_de_completes_a_role_and_does_not_hold_it(arts):
+    # "avocate du gérant de la Banque Martin": the lawyer is Anne Roux, not the bank
+    assert one(arts["complement"], "son client").speaker.name == "Anne Roux"
