@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 from recoupe.errors import RecoupeError
@@ -19,14 +20,23 @@ def serve(store_path: str | Path, host: str = "127.0.0.1", port: int = 8000,
     """Serve the store at http://host:port until interrupted (binds to loopback by default)."""
     import uvicorn
 
+    _check_can_listen(host, port)
     app = create_app(store_path, allow_private=allow_private)
     stale = app.state.ingester.stale()
     if stale:  # articles stored by `recoupe ingest` join their stories before the first page
         print(f"recoupe: grouping {stale} new stored articles into stories...")
         app.state.ingester.regroup_if_stale()
     print(f"recoupe: serving {store_path} at http://{host}:{port}  (API: /api, docs: /api/docs)")
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+
+
+def _check_can_listen(host: str, port: int) -> None:
+    """Fail with one line before any work when the address is taken (uvicorn would only log)."""
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
     except OSError as exc:
         raise RecoupeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
