@@ -540,6 +540,11 @@ class _Finder:
         low = subj.lower_
         if low in R.FIRST_PERSON:
             return None
+        if low in ("un", "une", "one"):  # "un des avocats de la banque": one of the lawyers speaks
+            part = next((c for c in subj.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN") and
+                         any(g.lower_ in ("des", "d'entre", "d’entre", "of") for g in c.children)), None)
+            if part is not None:
+                subj, low = part, part.lower_
         hit = self.entity_at(subj.idx, subj.idx + len(subj.text), names_only=True)
         if hit is not None and not _role_like(hit[0].name) and not _demonym(subj):
             ent, ms, me = hit

@@ -42,6 +42,8 @@ CASES = {
                "« Il est mon fils », avait-elle dit."),
     "complement": ("Me Anne Roux, avocate du comptable de la Banque Martin poursuivi pour fraude, conteste les faits.\n"
                    "L'avocate a souligné que son client « n'avait fait qu'obéir aux ordres »."),
+    "one of": ("« Je suis innocent », a déclaré Jean Dupont lundi.\n"
+               "« Il a retrouvé un emploi stable », a déclaré un des avocats de la banque."),
     "unbalanced": ("« Cette phrase ouvre une citation qui ne se ferme jamais.\n"
                    "Le reste de l'article parle d'autre chose, longuement.\n"
                    "Un dernier paragraphe sans aucune marque."),
@@ -178,3 +180,8 @@ def test_the_article_before_a_name_tells_its_gender(arts):
 def test_a_name_after_de_completes_a_role_and_does_not_hold_it(arts):
     # "avocate du gérant de la Banque Martin": the lawyer is Anne Roux, not the bank
     assert one(arts["complement"], "son client").speaker.name == "Anne Roux"
+
+
+def test_one_of_the_lawyers_is_a_role_not_the_previous_speaker(arts):
+    q = one(arts["one of"], "Il a retrouvé")
+    assert q.speaker.name is None and q.speaker.role.startswith("avocats")
