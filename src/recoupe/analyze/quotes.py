@@ -342,7 +342,9 @@ class _Finder:
         nxt = phrase[-1].i + 1
         if nxt + 1 < len(doc) and doc[nxt].text == "," and not self.in_quote[nxt + 1]:
             e = self.ent_for(doc[nxt + 1])
-            if e is not None and e.start == nxt + 1 and self.is_person(e):
+            attributed = any(t.lower_ in ("selon", "après", "according") for t in doc[max(0, phrase[0].i - 3):phrase[0].i])
+            if e is not None and e.start == nxt + 1 and self.is_person(e) and not (
+                    attributed and e.root.dep_.startswith("nsubj")):  # "Selon une source, X avait ...": X is no source
                 return e
         lo = phrase[0].i - 1
         while lo >= 0 and doc[lo].pos_ == "DET":

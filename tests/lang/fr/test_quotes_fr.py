@@ -44,6 +44,7 @@ CASES = {
                    "L'avocate a souligné que son client « n'avait fait qu'obéir aux ordres »."),
     "one of": ("« Je suis innocent », a déclaré Jean Dupont lundi.\n"
                "« Il a retrouvé un emploi stable », a déclaré un des avocats de la banque."),
+    "selon source": "Selon une source proche du club, Paul Girard avait signé un contrat de cinq ans en 2019.",
     "unbalanced": ("« Cette phrase ouvre une citation qui ne se ferme jamais.\n"
                    "Le reste de l'article parle d'autre chose, longuement.\n"
                    "Un dernier paragraphe sans aucune marque."),
@@ -185,3 +186,8 @@ def test_a_name_after_de_completes_a_role_and_does_not_hold_it(arts):
 def test_one_of_the_lawyers_is_a_role_not_the_previous_speaker(arts):
     q = one(arts["one of"], "Il a retrouvé")
     assert q.speaker.name is None and q.speaker.role.startswith("avocats")
+
+
+def test_the_name_after_selon_x_comma_is_the_clause_subject_not_the_source(arts):
+    q = one(arts["selon source"], "Paul Girard")
+    assert q.kind == "indirect" and q.speaker.name is None and q.speaker.role.startswith("source")
