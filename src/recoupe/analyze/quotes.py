@@ -666,8 +666,8 @@ class _Finder:
         """A name that completes a plural noun ("des groupes Banque Populaire et Caisses
         d'Epargne"): the words before it are not its role."""
         j = e.start - 1
-        if j >= 1 and self.doc[j].lower_ in ("et", "and") and self.ent_for(self.doc[j - 1]) is not None:
-            return self.complement(self.ent_for(self.doc[j - 1]))  # "... des groupes X et Y"
+        while j >= 1 and self.doc[j].lower_ in ("et", "and") and self.ent_for(self.doc[j - 1]) is not None:
+            j = self.ent_for(self.doc[j - 1]).start - 1  # "... des groupes X et Y": Y as X
         return j >= 1 and self.doc[j].pos_ == "NOUN" and self.doc[j - 1].lower_ in ("des", "les", "of") \
             and self.doc[j].lower_[-1:] in ("s", "x")
 
