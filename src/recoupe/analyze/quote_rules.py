@@ -248,6 +248,8 @@ def reporting_lemma(token) -> str | None:
         if lemma and token.pos_ in ("VERB", "AUX") and token.tag_ != "MD":
             return lemma
         return None
+    if low == "dire" and token.doc.text[max(0, token.idx - 2):token.idx].lower() == "à-":
+        return None  # "c'est-à-dire" explains, it reports no one
     lemma = FR_FORMS.get(low)
     if lemma is None and token.lemma_:
         lem = token.lemma_.lower()

@@ -45,6 +45,8 @@ CASES = {
     "one of": ("« Je suis innocent », a déclaré Jean Dupont lundi.\n"
                "« Il a retrouvé un emploi stable », a déclaré un des avocats de la banque."),
     "selon source": "Selon une source proche du club, Paul Girard avait signé un contrat de cinq ans en 2019.",
+    "c-a-d": ("« Le projet avance », a déclaré Paul Durand lundi.\n"
+              "Le ministre a demandé au préfet de saisir la commission « dès demain » (c'est-à-dire mardi) sur ce décret."),
     "unbalanced": ("« Cette phrase ouvre une citation qui ne se ferme jamais.\n"
                    "Le reste de l'article parle d'autre chose, longuement.\n"
                    "Un dernier paragraphe sans aucune marque."),
@@ -191,3 +193,8 @@ def test_one_of_the_lawyers_is_a_role_not_the_previous_speaker(arts):
 def test_the_name_after_selon_x_comma_is_the_clause_subject_not_the_source(arts):
     q = one(arts["selon source"], "Paul Girard")
     assert q.kind == "indirect" and q.speaker.name is None and q.speaker.role.startswith("source")
+
+
+def test_c_est_a_dire_is_no_reporting_verb(arts):
+    q = one(arts["c-a-d"], "dès demain")
+    assert q.cue != "dire" and q.speaker.name == "Paul Durand"
