@@ -28,7 +28,7 @@ def quote_rows(dossier: Dossier):
     for story in dossier.stories:
         for q in story.quotes:
             yield {"story_id": story.id, "group": q.group, "speaker": q.speaker.name,
-                   "speaker_entity_id": q.speaker.entity_id, "kind": q.kind, "cue": q.cue,
+                   "speaker_role": q.speaker.role, "speaker_entity_id": q.speaker.entity_id, "kind": q.kind, "cue": q.cue,
                    "text": q.text, "article_id": q.article_id, "source": sources.get(q.article_id),
                    "start": q.start, "end": q.end}
 
@@ -89,7 +89,7 @@ def _write_all(dossier: Dossier, folder: Path) -> list[Path]:
         paths.append(path)
 
     path = folder / "quotes.csv"
-    _write_csv(path, ["story_id", "group", "speaker", "speaker_entity_id", "kind", "cue", "source",
+    _write_csv(path, ["story_id", "group", "speaker", "speaker_role", "speaker_entity_id", "kind", "cue", "source",
                       "article_id", "start", "end", "text"], quote_rows(dossier))
     paths.append(path)
 

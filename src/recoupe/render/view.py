@@ -168,9 +168,11 @@ class StoryView:
         groups: dict[tuple[str, str], QuoteGroup] = {}
         for i, q in enumerate(self.story.quotes):
             ent = entities.get(q.speaker.entity_id or "")
-            key = q.speaker.entity_id or (q.speaker.name or "").strip().lower() or "?"
+            # a speaker known only by a role ("l'avocat de la banque") is shown by that role
+            named = q.speaker.name or q.speaker.role
+            key = q.speaker.entity_id or (named or "").strip().lower() or "?"
             if key not in speakers:
-                name = ent.name if ent else q.speaker.name
+                name = ent.name if ent else named
                 roles = list({r.text.lower(): r.text for r in ent.roles}.values()) if ent else []
                 speakers[key] = SpeakerQuotes(name, roles)
             gkey = (key, q.group or f"#{i}")

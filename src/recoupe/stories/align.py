@@ -379,7 +379,7 @@ def _speaker(story: Story, emap: dict[str, str], art: Article, sp: Speaker) -> S
     if sp.span is not None and 0 <= sp.span.start < sp.span.end <= len(art.text) \
             and art.text[sp.span.start:sp.span.end] == sp.span.text:
         span = art.span(sp.span.start, sp.span.end)
-    return Speaker(entity_id=eid, name=sp.name, span=span)
+    return Speaker(entity_id=eid, name=sp.name, span=span, role=sp.role)
 
 
 def align_quotes(story: Story, articles: dict[str, Article]) -> None:
