@@ -74,3 +74,14 @@ def test_provenance_counts_a_wrong_span(tmp_path):
                          own=False)
     assert res["metrics"]["spans_exact"] < 100.0
     assert "do not match" in res["notes"]
+
+
+def test_docs_carry_the_speed_figures_when_a_bench_ran():
+    bench = {"articles": 20, "distinct_texts": 10, "words": 9000, "processes": 1,
+             "articles_per_second": 4.0, "words_per_second": 1800, "analysis_vs_bare_spacy": 0.9,
+             "stories_share_of_end_to_end": 0.15, "peak_rss_mib": 900.0,
+             "stage_seconds": {"analyze": 4.0, "stories": 0.8}}
+    text = evaluate.render_docs([], {}, bench)
+    assert "| per-article analysis vs bare spaCy `nlp.pipe` | 90 % |" in text
+    assert "| stage: stories | 0.8 s |" in text
+    assert "Speed" not in evaluate.render_docs([], {})

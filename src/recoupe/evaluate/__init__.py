@@ -159,7 +159,25 @@ def collect_results(out_dir: Path) -> list[dict]:
     return results
 
 
-def render_docs(results: list[dict], floors: dict) -> str:
+def render_speed(bench: dict) -> list[str]:
+    """The speed section of the docs, from the JSON `recoupe bench` wrote."""
+    lines = ["", "## Speed (`recoupe bench`)", "",
+             f"{bench['articles']} articles ({bench['distinct_texts']} distinct RPM2 texts, "
+             f"{bench['words']} words), {bench['processes']} process(es); figures from one run, "
+             "ratios against bare spaCy measured in the same run.", "",
+             "| figure | value |", "|---|---:|",
+             f"| end to end | {bench['articles_per_second']} articles/s, "
+             f"{bench['words_per_second']} words/s |",
+             f"| per-article analysis vs bare spaCy `nlp.pipe` | "
+             f"{100 * bench['analysis_vs_bare_spacy']:.0f} % |",
+             f"| cross-source stage, share of end to end | "
+             f"{100 * bench['stories_share_of_end_to_end']:.1f} % |",
+             f"| peak resident memory | {bench['peak_rss_mib']:.0f} MiB |"]
+    lines += [f"| stage: {k} | {v:.1f} s |" for k, v in bench["stage_seconds"].items()]
+    return lines
+
+
+def render_docs(results: list[dict], floors: dict, bench: dict | None = None) -> str:
     lines = [
         "# Evaluation",
         "",
@@ -186,6 +204,8 @@ def render_docs(results: list[dict], floors: dict) -> str:
             extra.append(f"{res['seconds']} s")
         suffix = f" ({', '.join(extra)})" if extra else ""
         lines.append(f"- **{res['name']}**: {what}{suffix}. {detail}".rstrip())
+    if bench:
+        lines += render_speed(bench)
     return "\n".join(lines) + "\n"
 
 
@@ -211,7 +231,10 @@ def run_cli(args) -> int:
     print_table(results, floors)
     if args.write_docs:
         DOCS.parent.mkdir(parents=True, exist_ok=True)
-        DOCS.write_text(render_docs(collect_results(Path(args.out)), floors), encoding="utf-8")
+        bench_file = Path(args.out) / "bench.json"
+        bench = json.loads(bench_file.read_text(encoding="utf-8")) if bench_file.is_file() else None
+        DOCS.write_text(render_docs(collect_results(Path(args.out)), floors, bench),
+                        encoding="utf-8")
         print(f"recoupe: wrote {DOCS}", file=sys.stderr)
     if args.check:
         failures = check_floors(results, {n: f for n, f in floors.items() if n in names})
