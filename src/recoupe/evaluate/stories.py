@@ -241,8 +241,8 @@ def run(data_dir: Path, quick: bool = False) -> dict:
                        semeval_pearson_fr=pct(s["semeval_pearson_fr"]))
         notes.append(f"SemEval T8 sample: {s['n']} pairs ({s['n_fr']} with French), Pearson of "
                      "-score with Overall (positive = agreement), no entity term.")
-    notes.append("References: the brief's tf-idf agglomerative baseline and the SemEval winner "
-                 "(official test set).")
+    notes.append("References: the tf-idf agglomerative baseline published for RPM2 dev and "
+                 "the SemEval winner (official test set).")
     notes += [f"skipped: {m}" for m in missing]
     return {
         "metrics": metrics,
