@@ -135,6 +135,7 @@ def _resolve(story: Story, emap: dict[str, str], item: str, label: str | None = 
     return ent.id if ent else "name:" + names.key(item, person=False)
 
 
+@lru_cache(maxsize=1 << 16)  # called for every word of every pair of claims compared
 def _unit_key(unit: str | None) -> str | None:
     """What a figure counts, one key across spellings and languages ("people" / "personnes")."""
     if not unit:
