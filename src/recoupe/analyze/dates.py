@@ -30,6 +30,35 @@ _SENTENCE_END = re.compile(r"[.!?;\n]")
 LOOK_AHEAD_COST = 1.5
 SOFT_DIRECTION_COST = 4
 
+
+
+# --- helpers the language rule modules share
+
+def alternation(words) -> str:
+    """A regex alternation of `words`, longest first so that no word hides a longer one."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def verbose_regex(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    return re.compile(pattern, flags | re.VERBOSE)
+
+
+def fmt_number(n: float) -> str:
+    """A TimeML quantity: 3 -> "3", 1.5 -> "1.5"."""
+    return str(int(n)) if n == int(n) else f"{n:g}"
+
+
+def full_year(s: str | None) -> int | None:
+    """A year as written ("2023", "'98", "98") to four digits."""
+    if not s:
+        return None
+    s = s.strip("'’")
+    y = int(s)
+    if len(s) == 2:
+        y += 1900 if y > 30 else 2000
+    return y
+
+
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?!\d)")
 _ANCHOR = re.compile(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 

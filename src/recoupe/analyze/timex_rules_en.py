@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from recoupe.analyze.dates import HOLIDAYS, Context
+from recoupe.analyze.dates import (HOLIDAYS, Context, alternation, fmt_number, full_year,
+                                   verbose_regex)
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -39,14 +40,6 @@ VAGUE = {"several", "few", "a few", "many", "some", "the next few", "the past fe
 ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
-def _alt(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-
-
-def _rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
-    return re.compile(pattern, flags | re.VERBOSE)
-
-
 _B = r"(?<![\w-])"
 _E = r"(?![\w-])"
 # month names are capitalised in English: "may" and "march" in lower case are words
@@ -56,7 +49,7 @@ MON = r"(?:January|February|March|April|May|June|July|August|September|October|N
 WD = r"(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|" \
      r"MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)"
 PART = r"(?:morning|afternoon|evening|night|mid-afternoon)"
-NUMWORD = rf"(?:{_alt(k for k in NUMBERS if k not in ('a', 'an', 'half'))})"
+NUMWORD = rf"(?:{alternation(k for k in NUMBERS if k not in ('a', 'an', 'half'))})"
 NUMBER = rf"(?:\d+(?:\.\d+)?|{NUMWORD}(?:[-\s]{NUMWORD})*|a|an|half\s+an|half\s+a)"
 UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|months?|quarters?|years?|decades?|" \
        r"centuries|century)"
@@ -92,10 +85,6 @@ def _num(s: str) -> float | None:
     return total + cur
 
 
-def _fmt_num(n: float) -> str:
-    return str(int(n)) if n == int(n) else f"{n:g}"
-
-
 def _unit(u: str) -> str:
     u = u.lower()
     if u in ("centuries", "century"):
@@ -108,17 +97,17 @@ def _duration(n: float | None, unit: str) -> str:
     if letter == "WE":
         letter = "D" if n is None else "WE"
         if n is not None:
-            return f"P{_fmt_num(n * 2)}D"
+            return f"P{fmt_number(n * 2)}D"
     if n is not None and n != int(n):
         if letter == "Y":
-            return f"P{_fmt_num(n * 12)}M"
+            return f"P{fmt_number(n * 12)}M"
         if letter == "H":
-            return f"PT{_fmt_num(n * 60)}M"
+            return f"PT{fmt_number(n * 60)}M"
         if letter == "D":
-            return f"PT{_fmt_num(n * 24)}H"
+            return f"PT{fmt_number(n * 24)}H"
     if n is not None and letter in ("DE", "CE"):
-        return f"P{_fmt_num(n * (10 if letter == 'DE' else 100))}Y"
-    q = _fmt_num(n) if n is not None else "X"
+        return f"P{fmt_number(n * (10 if letter == 'DE' else 100))}Y"
+    q = fmt_number(n) if n is not None else "X"
     return ("PT" if is_time else "P") + q + letter
 
 
@@ -151,33 +140,23 @@ def _month(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
-def _year(s: str | None) -> int | None:
-    if not s:
-        return None
-    s = s.strip("'’")
-    y = int(s)
-    if len(s) == 2:
-        y += 1900 if y > 30 else 2000
-    return y
-
-
 # --- normalisers
 
 def full_date(m, ctx):
     d = int(m.group("d"))
     month = _month(m.group("m"))
-    y = _year(m.group("y")) if "y" in m.re.groupindex else None
+    y = full_year(m.group("y")) if "y" in m.re.groupindex else None
     v = ctx.month_day(month, d, y, 1 if _future(m, ctx) else 0)
     return ("DATE", v) if v else None
 
 
 def numeric_date(m, ctx):  # 9/13/2023 (month first in American English)
-    v = ctx.month_day(int(m.group("m")), int(m.group("d")), _year(m.group("y")), 0)
+    v = ctx.month_day(int(m.group("m")), int(m.group("d")), full_year(m.group("y")), 0)
     return ("DATE", v) if v else None
 
 
 def month_year(m, ctx):
-    return "DATE", f"{_year(m.group('y')):04d}-{_month(m.group('m')):02d}"
+    return "DATE", f"{full_year(m.group('y')):04d}-{_month(m.group('m')):02d}"
 
 
 def month_rel_year(m, ctx):  # June last year
@@ -495,120 +474,120 @@ def every(m, ctx):
 
 RULES = [
     # Friday, Sept. 13, 2023 / Sept. 13, 2023 / March 31 / Jan. 14
-    (_rx(rf"""{_B}(?P<m>{MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
+    (verbose_regex(rf"""{_B}(?P<m>{MON})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)
           (?:,?\s+(?P<y>{YEAR4})(?!\d))?""", 0), full_date),
     # April 24 and 25: the second day borrows the month
-    (_rx(rf"""{_B}(?P<m>{MON})\s+[0-3]?\d\s+(?:and|or|to|through)\s+(?P<t>(?P<d>[0-3]?\d))(?!\d)
+    (verbose_regex(rf"""{_B}(?P<m>{MON})\s+[0-3]?\d\s+(?:and|or|to|through)\s+(?P<t>(?P<d>[0-3]?\d))(?!\d)
           (?![.,]\d|\s*(?:%|percent|[a-z]))""", 0), full_date),
-    (_rx(rf"""{_B}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MON})(?:,?\s+(?P<y>{YEAR4}))?{_E}""", 0),
+    (verbose_regex(rf"""{_B}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MON})(?:,?\s+(?P<y>{YEAR4}))?{_E}""", 0),
      full_date),
-    (_rx(r"(?<![\d/.])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d\d)(?![\d/])"), numeric_date),
-    (_rx(rf"""{_B}(?:(?:early|late|mid-?|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|
+    (verbose_regex(r"(?<![\d/.])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>\d{4}|\d\d)(?![\d/])"), numeric_date),
+    (verbose_regex(rf"""{_B}(?:(?:early|late|mid-?|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|
           the\s+middle\s+of)\s*)?(?P<m>{MON}),?\s+(?:of\s+)?(?P<y>{YEAR4}|'\d\d)(?!\d)""", 0), month_year),
-    (_rx(rf"""{_B}(?P<m>{MON})\s+(?P<rel>last|next|this)\s+year{_E}""", 0), month_rel_year),
+    (verbose_regex(rf"""{_B}(?P<m>{MON})\s+(?P<rel>last|next|this)\s+year{_E}""", 0), month_rel_year),
     # in July, last April, late November, mid-November
-    (_rx(rf"""(?P<cue>{_B}(?i:in|since|until|till|by|through|during|from|to|before|after|of|
+    (verbose_regex(rf"""(?P<cue>{_B}(?i:in|since|until|till|by|through|during|from|to|before|after|of|
           between|and|or|since|early|late|mid)\s)?(?P<t>(?P<mod>(?:(?:early|late|last|next|this|
           [Ee]arly|[Ll]ate|[Ll]ast|[Nn]ext|[Tt]his)\s+|mid-|[Mm]id-))?(?P<m>{MON})){_E}(?!\s+\d)""", 0),
      bare_month),
     # last Friday, Friday morning, on Friday, Fridays
-    (_rx(rf"""{_B}(?:(?P<every>every|each)\s+|(?P<rel>last|next|this|[Ll]ast|[Nn]ext|[Tt]his)\s+)?
+    (verbose_regex(rf"""{_B}(?:(?P<every>every|each)\s+|(?P<rel>last|next|this|[Ll]ast|[Nn]ext|[Tt]his)\s+)?
           (?:(?P<part0>early|late)\s+)?(?P<wd>{WD})(?P<plural>s)?
           (?:\s+(?P<part>morning|afternoon|evening|night))?{_E}""", 0), weekday),
     # yesterday, today, tomorrow morning, late yesterday, the day before yesterday
-    (_rx(rf"""{_B}(?P<before>the\s+day\s+(?:before|after)\s+)?(?:(?P<part0>mid-afternoon|early|late)\s+)?
+    (verbose_regex(rf"""{_B}(?P<before>the\s+day\s+(?:before|after)\s+)?(?:(?P<part0>mid-afternoon|early|late)\s+)?
           (?P<w>yesterday|today|tomorrow|tonight)(?:\s+(?P<part>{PART}))?{_E}"""), relative_day),
-    (_rx(rf"{_B}(?P<det>this|last)\s+(?P<part>morning|afternoon|evening|night){_E}"), this_part),
+    (verbose_regex(rf"{_B}(?P<det>this|last)\s+(?P<part>morning|afternoon|evening|night){_E}"), this_part),
     # 10:35 a.m., 9 a.m. Tuesday, 10 p.m. yesterday
-    (_rx(rf"""(?<![\d.:])(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?!\w)
+    (verbose_regex(rf"""(?<![\d.:])(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?!\w)
           (?:\s+(?:(?:[A-Z]{{3}})\s+)?(?:(?P<wd>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|
           [Ss]aturday|[Ss]unday)|(?P<w>yesterday|today|tomorrow))(?![\w-])|
           ,?\s+(?:(?:[A-Z]{{3}}),?\s+)?(?P<mon>{MON})\s+(?P<day>[0-3]?\d)(?!\d))?"""), clock),
-    (_rx(r"(?<![\d.:])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?P<ap>)"), clock),
-    (_rx(rf"""{_B}(?P<w>noon|midnight)(?:\s+(?:(?P<wd>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|
+    (verbose_regex(r"(?<![\d.:])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?P<ap>)"), clock),
+    (verbose_regex(rf"""{_B}(?P<w>noon|midnight)(?:\s+(?:(?P<wd>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|
           [Ff]riday|[Ss]aturday|[Ss]unday)|(?P<rel>yesterday|today|tomorrow)))?{_E}"""), noon),
     # the third quarter, third-quarter, the fourth quarter of 1989, fiscal 1990's first quarter
-    (_rx(rf"""{_B}(?:the\s+|this\s+year's\s+|(?P<rel>last|next|this)\s+year's\s+|(?:the\s+)?(?P<y>{YEAR4})\s+|
+    (verbose_regex(rf"""{_B}(?:the\s+|this\s+year's\s+|(?P<rel>last|next|this)\s+year's\s+|(?:the\s+)?(?P<y>{YEAR4})\s+|
           (?P<ago>the\s+(?:year-earlier|year-ago|year-before)\s+))?
           (?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal[\s-]+)?quarter(?:s)?
           (?:\s+of\s+(?P<y2>{YEAR4}))?{_E}"""),
      lambda m, ctx: quarter(m, ctx) if not m.group("y2") else
      ("DATE", f"{m.group('y2')}-Q{ORD[m.group('q').lower()]}")),
-    (_rx(rf"""{_B}(?P<w>(?:the|this|that|its|a)\s+(?:latest\s+|recent\s+|most\s+recent\s+|
+    (verbose_regex(rf"""{_B}(?P<w>(?:the|this|that|its|a)\s+(?:latest\s+|recent\s+|most\s+recent\s+|
           (?:comparable\s+)?(?:year-earlier|year-ago|year-before)\s+|comparable\s+|current\s+|same\s+)?quarter|
           the\s+(?:comparable\s+)?(?:year-earlier|year-ago)\s+(?:period|quarter)|(?:the\s+)?(?P<y>{YEAR4})\s+(?:period|quarter)|
           (?:year-earlier|year-ago)\s+(?:period|quarter)|the\s+latest\s+period){_E}"""), the_quarter),
     # last week, this month, next year, earlier this year, the past year, this past weekend
-    (_rx(rf"""{_B}(?:(?:earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|
+    (verbose_regex(rf"""{_B}(?:(?:earlier|later|early|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|
           the\s+rest\s+of|the\s+middle\s+of|the\s+first\s+half\s+of|mid-)\s*)?
           (?P<rel>last|this\s+past|this|next|the\s+past|the\s+coming|the\s+next|the\s+previous|
           the\s+current|the\s+following|the\s+same|previous|coming|current|past)\s+
           (?P<u>week|weekend|month|year|quarter|decade|century){_E}"""), calendar_rel),
     # a year ago, two weeks earlier, five months later, three years from now
-    (_rx(rf"""{_B}(?:(?:about|almost|nearly|some|more\s+than|less\s+than|just|only|roughly|
+    (verbose_regex(rf"""{_B}(?:(?:about|almost|nearly|some|more\s+than|less\s+than|just|only|roughly|
           over|around|at\s+least)\s+)?(?P<n>{NUMBER}|a\s+few|several|a\s+couple\s+of)\s+
           (?:(?:or\s+so|and\s+a\s+half)\s+)?(?P<u>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence){_E}"""),
      ago),
     # years: 1998, in 2008, mid-1996, fiscal 1989
-    (_rx(rf"""(?P<cue>{_B}(?:in|since|of|from|to|until|by|through|during|before|after|early|late|
+    (verbose_regex(rf"""(?P<cue>{_B}(?:in|since|of|from|to|until|by|through|during|before|after|early|late|
           mid|fiscal|year|between|and|or|end|beginning|spring|summer|fall|winter|autumn)[\s-])?
           (?P<t>(?:(?:early|late|mid-?|fiscal|post-|pre-)\s*|(?<![\d.,$/-]))(?P<y>{YEAR4}))(?![\d,.]\d|[\w-]|\s?%)"""),
      year),
-    (_rx(r"(?<![\w-])(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<y>(?:1[5-9]|20)\d0|'\d0)s(?![\w-])"), decade),
+    (verbose_regex(r"(?<![\w-])(?:the\s+)?(?:(?:early|late|mid-?)\s*)?(?P<y>(?:1[5-9]|20)\d0|'\d0)s(?![\w-])"), decade),
     # summer, last fall, the spring of 1998
-    (_rx(rf"""{_B}(?:(?P<rel>last|next|this|early|late)\s+)?(?P<s>spring|summer|fall|autumn|winter)
+    (verbose_regex(rf"""{_B}(?:(?P<rel>last|next|this|early|late)\s+)?(?P<s>spring|summer|fall|autumn|winter)
           (?:\s+(?:of\s+)?(?P<y>{YEAR4}))?{_E}""", 0),
      lambda m, ctx: season(m, ctx) if (m.group("rel") or m.group("y") or
                                        m.group("s").lower() != "fall" or
                                        re.search(r"(?:the|this|in|last|next)\s+$", m.string[max(0, m.start() - 6):m.start()]))
      else None),
     # durations: two years, 14 days, a week, two-year, several months, the past 20 months
-    (_rx(rf"""{_B}(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|latest|
+    (verbose_regex(rf"""{_B}(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|latest|
           initial|remaining|same)\s+)?(?:(?:about|almost|nearly|more\s+than|less\s+than|at\s+least|
           over|some|roughly|approximately|around|up\s+to|only|just|another|an\s+additional|
           the|a\s+full|a\s+further|fewer\s+than|under)\s+)?
           (?P<n>{NUMBER}|several|a\s+few|few|many|a\s+couple\s+of)[\s-]+(?:(?:more|additional|full|straight|
           consecutive|long|trading|business|working)\s+)?(?P<u>{UNIT}){_E}(?<!quarters(?=\s+of))"""), duration),
-    (_rx(rf"""{_B}(?:(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few\s+|several\s+)?)(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries){_E}"""),
+    (verbose_regex(rf"""{_B}(?:(?:the\s+)?(?:past|last|next|coming|recent)\s+(?:few\s+|several\s+)?)(?P<u>seconds|minutes|hours|days|weeks|months|years|decades|centuries){_E}"""),
      plural_duration),
-    (_rx(r"(?<![\w-])(?P<u>years|decades|centuries|months|weeks)(?![\w-])(?!\s+(?:ago|old|earlier|later))"),
+    (verbose_regex(r"(?<![\w-])(?P<u>years|decades|centuries|months|weeks)(?![\w-])(?!\s+(?:ago|old|earlier|later))"),
      lambda m, ctx: plural_duration(m, ctx) if re.search(r"(?:for|within|over\s+the)\s+$",
                                                          m.string[max(0, m.start() - 9):m.start()]) else None),
     # year-earlier, year-ago (results): the year before, or that quarter a year before
-    (_rx(rf"{_B}(?:year-earlier|year-ago){_E}"), year_ago),
+    (verbose_regex(rf"{_B}(?:year-earlier|year-ago){_E}"), year_ago),
     # year-end, by year's end
-    (_rx(rf"{_B}(?:year-end|year\s+end|year's\s+end){_E}"), lambda m, ctx: ("DATE", ctx.year_offset(0))),
+    (verbose_regex(rf"{_B}(?:year-end|year\s+end|year's\s+end){_E}"), lambda m, ctx: ("DATE", ctx.year_offset(0))),
     # the year ended Sept. 30: a fiscal year, a duration
-    (_rx(rf"{_B}(?P<t>the\s+(?:fiscal\s+)?year)\s+(?:ended|ending|to){_E}"), lambda m, ctx: ("DURATION", "P1Y")),
+    (verbose_regex(rf"{_B}(?P<t>the\s+(?:fiscal\s+)?year)\s+(?:ended|ending|to){_E}"), lambda m, ctx: ("DURATION", "P1Y")),
     # the weekend: the one of the article's week
-    (_rx(rf"{_B}the\s+weekend{_E}"),
+    (verbose_regex(rf"{_B}the\s+weekend{_E}"),
      lambda m, ctx: ("DATE", ctx.week_offset(0 if _future(m, ctx) or (ctx.today() and ctx.today().weekday() >= 5)
                                              else -1, "-WE"))),
     # nineteen ninety-six, the year two thousand
-    (_rx(rf"{_B}(?:the\s+year\s+)?(?P<w>nineteen\s+(?:hundred\s+(?:and\s+)?)?(?:{NUMWORD})(?:-(?:{NUMWORD}))?|two\s+thousand(?:\s+(?:and\s+)?(?:{NUMWORD}))?){_E}"),
+    (verbose_regex(rf"{_B}(?:the\s+year\s+)?(?P<w>nineteen\s+(?:hundred\s+(?:and\s+)?)?(?:{NUMWORD})(?:-(?:{NUMWORD}))?|two\s+thousand(?:\s+(?:and\s+)?(?:{NUMWORD}))?){_E}"),
      spelled_year),
     # Christmas, Thanksgiving Day, last Easter
-    (_rx(rf"""{_B}(?:(?P<rel>last|next|this)\s+)?(?P<w>Christmas(?:\s+Eve)?|New\s+Year's(?:\s+Eve)?|
+    (verbose_regex(rf"""{_B}(?:(?P<rel>last|next|this)\s+)?(?P<w>Christmas(?:\s+Eve)?|New\s+Year's(?:\s+Eve)?|
           Thanksgiving|Easter|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day|
           Halloween|Valentine's\s+Day|Pentecost)(?:\s+Day)?{_E}""", 0), holiday),
     # the end of the year, the rest of the month, the full year
-    (_rx(rf"""{_B}(?:the\s+(?:end|beginning|start|middle|rest|remainder|balance)\s+of\s+)?
+    (verbose_regex(rf"""{_B}(?:the\s+(?:end|beginning|start|middle|rest|remainder|balance)\s+of\s+)?
           the\s+(?:(?:full|whole|entire)\s+)?(?P<u>year|month)(?=\W)(?!\s+(?:ended|ending|to|before|after|earlier|ago))"""),
      lambda m, ctx: ("DATE", ctx.year_offset(0) if m.group("u").lower() == "year" else ctx.month_offset(0))
      if re.match(r"the\s+(?:end|beginning|start|middle|rest|remainder|balance|full|whole|entire)",
                  m.group(0), re.IGNORECASE) else None),
-    (_rx(rf"{_B}(?P<w>midday|mid-day){_E}"), lambda m, ctx: ("TIME", ctx.time_on_day("T12:00"))),
+    (verbose_regex(rf"{_B}(?P<w>midday|mid-day){_E}"), lambda m, ctx: ("TIME", ctx.time_on_day("T12:00"))),
     # the 20th century, the nineties
-    (_rx(rf"{_B}(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century{_E}"),
+    (verbose_regex(rf"{_B}(?:the\s+)?(?P<n>\d{{1,2}})(?:st|nd|rd|th)[\s-]+century{_E}"),
      lambda m, ctx: ("DATE", f"{int(m.group('n')) - 1:02d}") if 0 < int(m.group("n")) < 30 else None),
-    (_rx(rf"{_B}(?:the\s+)?(?:nineteen[\s-])?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){_E}"),
+    (verbose_regex(rf"{_B}(?:the\s+)?(?:nineteen[\s-])?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){_E}"),
      lambda m, ctx: ("DATE", "19" + str(["twenties", "thirties", "forties", "fifties", "sixties", "seventies",
                                           "eighties", "nineties"].index(m.group("w").lower()) + 2) + "X")),
     # now, currently, recently, the future
-    (_rx(rf"""{_B}(?P<w>now|currently|nowadays|these\s+days|at\s+present|recently|
+    (verbose_regex(rf"""{_B}(?P<w>now|currently|nowadays|these\s+days|at\s+present|recently|
           lately|the\s+near\s+future|the\s+future|the\s+past){_E}(?<!Now(?=,))"""), ref),
-    (_rx(rf"{_B}(?P<w>current){_E}(?!\s+(?:account|accounts|events|affairs|study|studies))"), ref),
-    (_rx(rf"(?<!average\s)(?<!party\s)(?<!Party\s){_B}(?P<w>daily|weekly|monthly|yearly|hourly|nightly){_E}(?!\s+[A-Z])"), adj_set),
-    (_rx(rf"{_B}(?:every|each|per|a)\s+(?P<u>day|week|month|quarter|year|hour|{WD[3:-1]}){_E}"),
+    (verbose_regex(rf"{_B}(?P<w>current){_E}(?!\s+(?:account|accounts|events|affairs|study|studies))"), ref),
+    (verbose_regex(rf"(?<!average\s)(?<!party\s)(?<!Party\s){_B}(?P<w>daily|weekly|monthly|yearly|hourly|nightly){_E}(?!\s+[A-Z])"), adj_set),
+    (verbose_regex(rf"{_B}(?:every|each|per|a)\s+(?P<u>day|week|month|quarter|year|hour|{WD[3:-1]}){_E}"),
      lambda m, ctx: every(m, ctx) if not m.group(0).lower().startswith("a ") else None),
 ]

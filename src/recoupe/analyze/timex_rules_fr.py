@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from recoupe.analyze.dates import HOLIDAYS, Context, valid_date
+from recoupe.analyze.dates import (HOLIDAYS, Context, alternation, fmt_number, full_year,
+                                   verbose_regex, valid_date)
 
 # --- lexicons
 MONTHS = {
@@ -46,22 +47,14 @@ ORDINALS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "seconde": 2, "
             "quatrième": 4, "dernier": 4}
 
 
-def _alt(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-
-
-def _rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern:
-    return re.compile(pattern, flags | re.VERBOSE)
-
-
 _B = r"(?<![\w-])"  # a word starts here
 _E = r"(?![\w-])"  # a word ends here
 APOS = r"['’]"
 ABBREVIATIONS = {"janv", "févr", "fevr", "fév", "avr", "juil", "sept", "oct", "nov", "déc", "dec"}
-MON = rf"(?:{_alt(set(MONTHS) - ABBREVIATIONS)}|(?:{_alt(ABBREVIATIONS)})\.?)"  # only abbreviations take a dot
-WD = rf"(?:{_alt(WEEKDAYS)})"
-PART = rf"(?:{_alt(PARTS)})"
-NUMWORD = rf"(?:{_alt(NUMBERS)})"
+MON = rf"(?:{alternation(set(MONTHS) - ABBREVIATIONS)}|(?:{alternation(ABBREVIATIONS)})\.?)"  # only abbreviations take a dot
+WD = rf"(?:{alternation(WEEKDAYS)})"
+PART = rf"(?:{alternation(PARTS)})"
+NUMWORD = rf"(?:{alternation(NUMBERS)})"
 NUMBER = rf"(?:\d+(?:[.,]\d+)?|{NUMWORD}(?:[-\s](?:et[-\s])?{NUMWORD})*)"
 UNIT = r"(?:secondes?|minutes?|heures?|jours?|journées?|nuits?|semaines?|mois|trimestres?|" \
        r"semestres?|ans|an|années?|décennies?|siècles?|millénaires?)"
@@ -108,23 +101,19 @@ def _num(s: str) -> float | None:
     return float(total + cur)
 
 
-def _fmt_num(n: float) -> str:
-    return str(int(n)) if n == int(n) else f"{n:g}"
-
-
 def _duration(n: float | None, unit: str) -> str:
     unit = unit.lower().rstrip("s") if unit.lower() != "mois" else "mois"
     letter, is_time = UNITS.get(unit, ("D", False))
     if letter == "6M":
-        return "P" + (_fmt_num(n * 6) if n is not None else "X") + "M"
+        return "P" + (fmt_number(n * 6) if n is not None else "X") + "M"
     if letter in ("DE", "CE", "ML") and n is not None:  # trois décennies -> P30Y
-        return f"P{_fmt_num(n * {'DE': 10, 'CE': 100, 'ML': 1000}[letter])}Y"
+        return f"P{fmt_number(n * {'DE': 10, 'CE': 100, 'ML': 1000}[letter])}Y"
     if n is not None and n != int(n):  # 1,5 an -> P18M, 30,4 secondes -> PT30.4S
         if letter == "Y":
-            return f"P{_fmt_num(n * 12)}M"
+            return f"P{fmt_number(n * 12)}M"
         if letter == "H" and is_time:
-            return f"PT{_fmt_num(n * 60)}M"
-    q = _fmt_num(n) if n is not None else "X"
+            return f"PT{fmt_number(n * 60)}M"
+    q = fmt_number(n) if n is not None else "X"
     return ("PT" if is_time else "P") + q + letter
 
 
@@ -159,16 +148,6 @@ def _direction(rel: str | None, m: re.Match, ctx: Context, default: int) -> int:
     return 1 if _future(m, ctx) else default
 
 
-def _year(s: str | None) -> int | None:
-    if not s:
-        return None
-    s = s.strip("'’")
-    y = int(s)
-    if len(s) == 2:
-        y += 1900 if y > 30 else 2000
-    return y
-
-
 # --- normalisers: (match, context) -> (type, value) or None to drop the match
 
 def full_date(m, ctx):
@@ -176,12 +155,12 @@ def full_date(m, ctx):
     d = 1 if day in ("1er", "premier") else int(day)
     month = MONTHS[m.group("m").lower().rstrip(".")]
     direction = _direction(m.group("rel"), m, ctx, 0)
-    v = ctx.month_day(month, d, _year(m.group("y")), direction)
+    v = ctx.month_day(month, d, full_year(m.group("y")), direction)
     return ("DATE", v) if v else None
 
 
 def numeric_date(m, ctx):
-    y = _year(m.group("y"))
+    y = full_year(m.group("y"))
     d, mo = int(m.group("d")), int(m.group("m"))
     v = ctx.month_day(mo, d, y, 0)
     return ("DATE", v) if v else None
@@ -189,7 +168,7 @@ def numeric_date(m, ctx):
 
 def month_year(m, ctx):
     month = MONTHS[m.group("m").lower().rstrip(".")]
-    return "DATE", f"{_year(m.group('y')):04d}-{month:02d}"
+    return "DATE", f"{full_year(m.group('y')):04d}-{month:02d}"
 
 
 # words before a month or a year that make it a date: "en juillet", "depuis 1998"
@@ -519,118 +498,118 @@ def ref(m, ctx):
 # --- the rules, most specific first (on equal length the earlier rule wins)
 RULES = [
     # le mercredi 13 septembre 2023, 13 septembre dernier, 1er mai 1962
-    (_rx(rf"""{_B}(?:(?:le|ce)\s+)?(?:(?P<wd>{WD})\s+)?(?P<d>[0-3]?\d|1er|premier)\s+(?P<m>{MON})
+    (verbose_regex(rf"""{_B}(?:(?:le|ce)\s+)?(?:(?P<wd>{WD})\s+)?(?P<d>[0-3]?\d|1er|premier)\s+(?P<m>{MON})
           (?:\s+(?P<y>{YEAR4}|{APOS}?\d\d(?!\d)))?(?:\s+(?P<rel>derniers?|prochains?))?{_E}"""),
      full_date),
     # les 6 et 13 avril: the first day borrows the month
-    (_rx(rf"""{_B}(?P<t>(?:les|le|du|entre\s+le)\s+(?P<d>[0-3]?\d|1er))\s+(?:et|au|ou|à)\s+(?:le\s+)?
+    (verbose_regex(rf"""{_B}(?P<t>(?:les|le|du|entre\s+le)\s+(?P<d>[0-3]?\d|1er))\s+(?:et|au|ou|à)\s+(?:le\s+)?
           [0-3]?\d\s+(?P<m>{MON})(?:\s+(?P<y>{YEAR4}))?(?:\s+(?P<rel>derniers?|prochains?))?{_E}"""),
      full_date),
     # 13/09/2023, 13.09.23
-    (_rx(r"(?<![\d/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d\d)(?![\d/]|\.\d)"), numeric_date),
+    (verbose_regex(r"(?<![\d/.])(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>\d{4}|\d\d)(?![\d/]|\.\d)"), numeric_date),
     # octobre 98, août 2001, fin août 2023
-    (_rx(rf"{_B}{MOD}?(?P<m>{MON})\s+(?P<y>{YEAR4}|{APOS}?\d\d(?!\d)(?!\s*(?:h\b|%|[a-zà-ü])))(?!\d)"), month_year),
+    (verbose_regex(rf"{_B}{MOD}?(?P<m>{MON})\s+(?P<y>{YEAR4}|{APOS}?\d\d(?!\d)(?!\s*(?:h\b|%|[a-zà-ü])))(?!\d)"), month_year),
     # en juillet, en juillet dernier, fin août, au mois de juin, septembre prochain
-    (_rx(rf"""{_B}(?P<t>(?P<mod>{MOD}|(?:le\s+)?(?:(?:début|fin|milieu)\s+du\s+)?mois\s+(?:de\s+|d{APOS}))?
+    (verbose_regex(rf"""{_B}(?P<t>(?P<mod>{MOD}|(?:le\s+)?(?:(?:début|fin|milieu)\s+du\s+)?mois\s+(?:de\s+|d{APOS}))?
           (?P<m>{MON})(?:\s+(?P<rel>dernier|prochain))?)(?![\w-])"""), bare_month),
     # mercredi, ce jeudi, mercredi dernier, lundi prochain, dimanche soir, le mercredi (habit)
-    (_rx(rf"""{_B}(?:(?P<det>ce|le|les|tous\s+les|chaque)\s+(?:même\s+)?)?(?P<wd>{WD})(?P<plural>s)?
+    (verbose_regex(rf"""{_B}(?:(?P<det>ce|le|les|tous\s+les|chaque)\s+(?:même\s+)?)?(?P<wd>{WD})(?P<plural>s)?
           (?:\s+(?P<rel>dernier|prochain|passé))?(?:\s+(?P<part>{PART}))?{_E}"""), weekday),
     # vendredi 13: the closest such day to the anchor
-    (_rx(rf"""{_B}(?:(?:le|ce)\s+)?(?P<wd>{WD})\s+(?P<d>[0-3]?\d|1er)(?!\s*(?:h\b|heures?|:|/|\.|,\d|\d|er\b))
+    (verbose_regex(rf"""{_B}(?:(?:le|ce)\s+)?(?P<wd>{WD})\s+(?P<d>[0-3]?\d|1er)(?!\s*(?:h\b|heures?|:|/|\.|,\d|\d|er\b))
           (?!\s+(?:{MON})(?![\w-]))(?![\w-])"""), weekday_day),
     # hier, aujourd'hui vendredi, demain matin
-    (_rx(rf"""{_B}(?P<w>avant-hier|après-demain|hier|aujourd{APOS}hui|demain)
+    (verbose_regex(rf"""{_B}(?P<w>avant-hier|après-demain|hier|aujourd{APOS}hui|demain)
           (?:\s+(?P<wd>{WD}))?(?:\s+(?P<part>{PART}|midi))?{_E}"""),
      lambda m, ctx: relative_day(m, ctx) if (m.group("part") or "").lower() != "midi"
      else ("TIME", ctx.day_offset(RELDAYS[m.group("w").lower()]) + "T12:00")),
-    (_rx(rf"{_B}(?:ce|cet|cette)\s+(?P<part>matin|après-midi|soir|nuit){_E}"), this_part),
+    (verbose_regex(rf"{_B}(?:ce|cet|cette)\s+(?P<part>matin|après-midi|soir|nuit){_E}"), this_part),
     # dans la nuit, au cours de la soirée, le matin même: a part of the last day mentioned
-    (_rx(rf"""(?:{_B}(?:dans|pendant|durant|au\s+cours\s+de|en|toute)\s+)(?P<t>(?:la\s+|l{APOS})(?P<part>nuit|soirée|matinée|journée|après-midi))
+    (verbose_regex(rf"""(?:{_B}(?:dans|pendant|durant|au\s+cours\s+de|en|toute)\s+)(?P<t>(?:la\s+|l{APOS})(?P<part>nuit|soirée|matinée|journée|après-midi))
           (?!\s+(?:de|du|d{APOS}|des|où|qui|que|suivante|précédente))(?![\w-])"""),
      lambda m, ctx: ("TIME", ctx.time_on_day("T" + PARTS[m.group("part").lower()]))),
-    (_rx(rf"{_B}le\s+(?P<part>matin|soir)\s+même{_E}"),
+    (verbose_regex(rf"{_B}le\s+(?P<part>matin|soir)\s+même{_E}"),
      lambda m, ctx: ("TIME", ctx.time_on_day("T" + PARTS[m.group("part").lower()]))),
     # hier à 10 h, vers 15 h 30, hier: one expression
-    (_rx(rf"""{_B}(?P<w>hier|aujourd{APOS}hui|demain)\s+à\s+(?P<h>[0-2]?\d)\s?h\s?(?P<mi>[0-5]\d)?(?![\w])"""),
+    (verbose_regex(rf"""{_B}(?P<w>hier|aujourd{APOS}hui|demain)\s+à\s+(?P<h>[0-2]?\d)\s?h\s?(?P<mi>[0-5]\d)?(?![\w])"""),
      lambda m, ctx: day_clock(m, ctx)),
-    (_rx(rf"""(?<![\d,.])(?:vers\s+)?(?P<h>[0-2]?\d)\s?h\s?(?P<mi>[0-5]\d)?,?\s+(?P<w>hier|aujourd{APOS}hui|demain)(?![\w-])"""),
+    (verbose_regex(rf"""(?<![\d,.])(?:vers\s+)?(?P<h>[0-2]?\d)\s?h\s?(?P<mi>[0-5]\d)?,?\s+(?P<w>hier|aujourd{APOS}hui|demain)(?![\w-])"""),
      lambda m, ctx: day_clock(m, ctx)),
     # pendant 2 h, en 1 h 30: a length of time
-    (_rx(r"""(?<![\w-])(?:pendant|durant|en|depuis|plus\s+de|moins\s+de|environ|près\s+de)\s+
+    (verbose_regex(r"""(?<![\w-])(?:pendant|durant|en|depuis|plus\s+de|moins\s+de|environ|près\s+de)\s+
           (?P<t>(?P<h>\d{1,3})\s?h\s?(?P<mi>[0-5]\d)?)(?![\w])"""),
      lambda m, ctx: ("DURATION", f"PT{int(m.group('h'))}H" + (f"{int(m.group('mi'))}M" if m.group("mi") else ""))),
     # 14h30, 21 h 45, 18 h, 14:30; "vers" belongs to a time that no day word precedes
-    (_rx(rf"""(?<![\d,.])(?:(?<!hier\s)(?<!{_lb_days()})vers\s+)?(?P<h>[0-2]?\d)\s?(?:h|H)\s?(?P<mi>[0-5]\d)?(?![\w])"""), clock),
-    (_rx(r"(?<![\d,.:])(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?![\d:])"), clock),
-    (_rx(r"(?<![\w-])(?:à|vers|de|dès|avant|après|jusqu'à|jusqu’à|ce|en\s+fin\s+de|entre)\s+(?P<t>(?P<w>midi|minuit))(?![\w-])"), noon),
+    (verbose_regex(rf"""(?<![\d,.])(?:(?<!hier\s)(?<!{_lb_days()})vers\s+)?(?P<h>[0-2]?\d)\s?(?:h|H)\s?(?P<mi>[0-5]\d)?(?![\w])"""), clock),
+    (verbose_regex(r"(?<![\d,.:])(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?![\d:])"), clock),
+    (verbose_regex(r"(?<![\w-])(?:à|vers|de|dès|avant|après|jusqu'à|jusqu’à|ce|en\s+fin\s+de|entre)\s+(?P<t>(?P<w>midi|minuit))(?![\w-])"), noon),
     # cette semaine, la semaine dernière, ce week-end, la semaine prochaine
-    (_rx(rf"""{_B}(?:{MOD})?(?:cette\s+|ce\s+|(?:la\s+|le\s+)?(?=[\w-]+\s+(?:derni|prochain|pass|précédente)))
+    (verbose_regex(rf"""{_B}(?:{MOD})?(?:cette\s+|ce\s+|(?:la\s+|le\s+)?(?=[\w-]+\s+(?:derni|prochain|pass|précédente)))
           (?P<u>semaine|week-end)(?:\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé))?{_E}"""),
      week),
     # ce mois-ci, le mois dernier, le mois prochain
-    (_rx(rf"""{_B}(?:{MOD})?(?:ce\s+mois(?:-ci)?|le\s+mois\s+(?P<rel>dernier|prochain|passé)){_E}"""),
+    (verbose_regex(rf"""{_B}(?:{MOD})?(?:ce\s+mois(?:-ci)?|le\s+mois\s+(?P<rel>dernier|prochain|passé)){_E}"""),
      month_rel),
     # cette année, l'an dernier, l'année prochaine, la fin de l'année dernière
-    (_rx(rf"""{_B}(?:{MOD})?(?:cette\s+année|(?:l{APOS}|d{APOS})(?:an|année)\s+(?P<rel>dernière|dernier|
+    (verbose_regex(rf"""{_B}(?:{MOD})?(?:cette\s+année|(?:l{APOS}|d{APOS})(?:an|année)\s+(?P<rel>dernière|dernier|
           prochaine|prochain|passée|passé|précédente|en\s+cours)|la\s+nouvelle\s+année){_E}"""), year_rel),
     # 1998, en 2008, l'année 2001, fin 2022
-    (_rx(rf"""(?:{MOD}|l{APOS}année\s+|l{APOS}an\s+|(?<![\d.,-]))(?P<y>{YEAR4})(?![\d,.]\d|[\w-]|\s?%)"""), year),
+    (verbose_regex(rf"""(?:{MOD}|l{APOS}année\s+|l{APOS}an\s+|(?<![\d.,-]))(?P<y>{YEAR4})(?![\d,.]\d|[\w-]|\s?%)"""), year),
     # les années 90, les années 1990
-    (_rx(rf"{_B}(?:les\s+)?années\s+(?P<y>(?:19|20)?\d0){_E}"), decade),
+    (verbose_regex(rf"{_B}(?:les\s+)?années\s+(?P<y>(?:19|20)?\d0){_E}"), decade),
     # l'été, cet été, l'hiver dernier, été 2003 ("été" alone is a participle)
-    (_rx(rf"""(?:{_B}(?P<det>(?=cet\s|cette\s)|l{APOS}|en\s+|au\s+|le\s+|(?=les\s+mois\s+d{APOS})))
+    (verbose_regex(rf"""(?:{_B}(?P<det>(?=cet\s|cette\s)|l{APOS}|en\s+|au\s+|le\s+|(?=les\s+mois\s+d{APOS})))
           (?P<t>(?:cet\s+|cette\s+|les\s+mois\s+d{APOS})?(?P<s>été|printemps|automne|hiver)(?:\s+(?P<y>{YEAR4}))?
           (?:\s+(?P<rel>dernier|prochain))?){_E}"""), season),
-    (_rx(rf"""{_B}(?P<t>(?P<s>printemps|automne|hiver)(?:\s+(?P<y>{YEAR4}))?)(?:\s+(?P<rel>dernier|prochain))?{_E}"""),
+    (verbose_regex(rf"""{_B}(?P<t>(?P<s>printemps|automne|hiver)(?:\s+(?P<y>{YEAR4}))?)(?:\s+(?P<rel>dernier|prochain))?{_E}"""),
      lambda m, ctx: season(m, ctx) if m.group("y") or m.group("rel") else None),
     # à 20 heures, vers 8 heures 30
-    (_rx(r"""(?<![\w-])(?:à|vers|dès|jusqu['’]à|avant|après|de|entre)\s+(?P<t>(?P<h>[0-2]?\d)\s+heures?(?:\s+(?P<mi>[0-5]\d))?)(?![\w-])"""),
+    (verbose_regex(r"""(?<![\w-])(?:à|vers|dès|jusqu['’]à|avant|après|de|entre)\s+(?P<t>(?P<h>[0-2]?\d)\s+heures?(?:\s+(?P<mi>[0-5]\d))?)(?![\w-])"""),
      clock),
     # trois ans, environ une heure, plusieurs jours, ces derniers jours; il y a deux jours
-    (_rx(rf"""(?P<t>(?:(?P<ago>{_B}il\s+y\s+a)|(?P<dans>{_B}dans))\s+(?P<n>{NUMBER})\s+(?P<u>{UNIT})){_E}"""),
+    (verbose_regex(rf"""(?P<t>(?:(?P<ago>{_B}il\s+y\s+a)|(?P<dans>{_B}dans))\s+(?P<n>{NUMBER})\s+(?P<u>{UNIT})){_E}"""),
      lambda m, ctx: ago_date(_num(m.group("n")), m.group("u"), -1 if m.group("ago") else 1, ctx)
      if _num(m.group("n")) is not None and not m.group("u").lower().startswith(("heure", "minute", "seconde"))
      else None),
-    (_rx(rf"""(?P<t>{_B}
+    (verbose_regex(rf"""(?P<t>{_B}
           (?:(?:environ|près\s+de|plus\s+de|moins\s+de|quelque|presque|au\s+moins|pas\s+moins\s+de)\s+)?
           (?P<n>{NUMBER}|une\s+(?:dizaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|centaine)
           |plusieurs|quelques|des(?=\s+(?:années|mois|siècles|décennies))|de\s+nombreuses|de\s+nombreux|ces\s+derni(?:ers|ères)|certaines)\s+
           (?:(?:derni(?:er|ère)s|prochaine?s|premi(?:er|ère)s)\s+)?
           (?:d{APOS}|de\s+)?(?P<u>{UNIT})){_E}"""), duration),
-    (_rx(rf"{_B}(?P<w>quinquennat|septennat|un\s+quart\s+de\s+siècle|un\s+demi-siècle|une\s+demi-heure|"
+    (verbose_regex(rf"{_B}(?P<w>quinquennat|septennat|un\s+quart\s+de\s+siècle|un\s+demi-siècle|une\s+demi-heure|"
          rf"un\s+quart\s+d{APOS}heure|un\s+an\s+et\s+demi|une\s+heure\s+et\s+demie|un\s+mois\s+et\s+demi|"
          rf"une\s+demi-journée){_E}"), fixed_duration),
     # chaque semaine, tous les jours, tous les jeudis, par an
-    (_rx(rf"""{_B}(?:chaque|tous\s+les|toutes\s+les)\s+(?P<u>jours?|semaines?|mois|ans?|années?|heures?|
+    (verbose_regex(rf"""{_B}(?:chaque|tous\s+les|toutes\s+les)\s+(?P<u>jours?|semaines?|mois|ans?|années?|heures?|
           trimestres?|semestres?|matins?|soirs?|nuits?|week-ends?){_E}"""), every),
-    (_rx(rf"{_B}par\s+(?P<t>(?P<u>jour|semaine|mois|an|année|heure|trimestre|semestre)){_E}"), every),
+    (verbose_regex(rf"{_B}par\s+(?P<t>(?P<u>jour|semaine|mois|an|année|heure|trimestre|semestre)){_E}"), every),
     # le lendemain, la veille: from the last day spoken of
-    (_rx(rf"{_B}(?P<w>le\s+lendemain|la\s+veille|le\s+surlendemain|l{APOS}avant-veille){_E}(?!\s+(?:de|du|des|d{APOS}))"),
+    (verbose_regex(rf"{_B}(?P<w>le\s+lendemain|la\s+veille|le\s+surlendemain|l{APOS}avant-veille){_E}(?!\s+(?:de|du|des|d{APOS}))"),
      next_day),
     # au premier trimestre, le second semestre 2023, ce trimestre
-    (_rx(rf"""{_B}(?:(?:au|du)\s+)?(?P<t>(?:(?:le|ce|cet)\s+)?(?P<o>premier|1er|deuxième|2e|second|troisième|3e|quatrième|4e|dernier)\s+
+    (verbose_regex(rf"""{_B}(?:(?:au|du)\s+)?(?P<t>(?:(?:le|ce|cet)\s+)?(?P<o>premier|1er|deuxième|2e|second|troisième|3e|quatrième|4e|dernier)\s+
           (?P<u>trimestre|semestre)(?:\s+(?:de\s+)?(?P<y>{YEAR4}))?){_E}"""), part_of_year),
     # le XIXe siècle, le siècle dernier
-    (_rx(rf"{_B}(?:le\s+|au\s+|du\s+)?(?P<r>[IVXLC]+)(?:e|è|ème|ᵉ)\s+siècle{_E}", 0), century),
-    (_rx(rf"{_B}(?:le\s+|ce\s+)siècle(?:\s+(?P<rel>dernier|prochain))?{_E}"),
+    (verbose_regex(rf"{_B}(?:le\s+|au\s+|du\s+)?(?P<r>[IVXLC]+)(?:e|è|ème|ᵉ)\s+siècle{_E}", 0), century),
+    (verbose_regex(rf"{_B}(?:le\s+|ce\s+)siècle(?:\s+(?P<rel>dernier|prochain))?{_E}"),
      lambda m, ctx: century_rel(m, ctx)),
     # la fin du mois, en début d'année, fin de semaine
-    (_rx(rf"""{_B}(?P<t>(?:la\s+)?(?:fin|début|milieu|mi)[\s-]+(?:du\s+|de\s+(?:l{APOS}|la\s+)?|d{APOS})
+    (verbose_regex(rf"""{_B}(?P<t>(?:la\s+)?(?:fin|début|milieu|mi)[\s-]+(?:du\s+|de\s+(?:l{APOS}|la\s+)?|d{APOS})
           (?P<u>mois|année|an|semaine)){_E}(?!\s+(?:de|d{APOS}|dernier|dernière|prochain|prochaine|passé|passée|précédent|précédente|en\s+cours)\b)"""),
      lambda m, ctx: ("DATE", {"mois": ctx.month_offset(0), "semaine": ctx.week_offset(0)}.get(
          m.group("u").lower(), ctx.year_offset(0)))),
     # dans les prochains jours, ces dernières semaines
-    (_rx(rf"{_B}(?:les|ces)\s+(?:prochaine?s|derni(?:er|ère)s)\s+(?P<u>{UNIT}){_E}"),
+    (verbose_regex(rf"{_B}(?:les|ces)\s+(?:prochaine?s|derni(?:er|ère)s)\s+(?P<u>{UNIT}){_E}"),
      lambda m, ctx: ("DURATION", _duration(None, m.group("u")))),
     # Noël, Pâques, la Toussaint, le 14-Juillet
-    (_rx(rf"""{_B}(?:(?:à|pour|depuis|avant|après|dès)\s+)?(?P<t>(?:la\s+|le\s+|l{APOS})?(?P<w>Noël|Pâques|Toussaint|Pentecôte|Ascension|
+    (verbose_regex(rf"""{_B}(?:(?:à|pour|depuis|avant|après|dès)\s+)?(?P<t>(?:la\s+|le\s+|l{APOS})?(?P<w>Noël|Pâques|Toussaint|Pentecôte|Ascension|
           Saint-Sylvestre|Nouvel\s+An|jour\s+de\s+l{APOS}[Aa]n|14-Juillet|1er-Mai|Armistice|Assomption|Saint-Valentin|Halloween)
           (?:\s+(?P<y>{YEAR4}))?(?:\s+(?P<rel>dernier|prochain))?){_E}""", 0), holiday),
     # annuel, mensuel (not the magazine: "le mensuel"); "quotidien" is mostly the newspaper
-    (_rx(rf"""{_B}(?P<w>mensuel(?:le)?s?|annuel(?:le)?s?|quotidiennement|annuellement|mensuellement){_E}"""),
+    (verbose_regex(rf"""{_B}(?P<w>mensuel(?:le)?s?|annuel(?:le)?s?|quotidiennement|annuellement|mensuellement){_E}"""),
      adj_set),
-    (_rx(rf"""{_B}(?P<w>actuellement|désormais|maintenant|à\s+présent|de\s+nos\s+jours|
+    (verbose_regex(rf"""{_B}(?P<w>actuellement|désormais|maintenant|à\s+présent|de\s+nos\s+jours|
           à\s+l{APOS}heure\s+actuelle|auparavant|autrefois|jadis|naguère|récemment|
           dernièrement|nouvellement|prochainement|bientôt|à\s+l{APOS}avenir){_E}"""), ref),
 ]
