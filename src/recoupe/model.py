@@ -250,6 +250,16 @@ def to_dict(obj: Any) -> Any:
     return obj
 
 
+def strip_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start, end` moved inwards past surrounding white space, so a span never begins or ends
+    with a space or a line break."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def iter_source_spans(dossier: Dossier):
     """Every span a dossier emits, as (article_id, start, end, text): for provenance checks."""
     for art in dossier.articles:

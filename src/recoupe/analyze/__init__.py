@@ -17,7 +17,7 @@ from recoupe.analyze.dates import find_times
 from recoupe.analyze.entities import find_entities
 from recoupe.analyze.nlp import get_nlp, parse
 from recoupe.analyze.quotes import find_quotes
-from recoupe.model import Article, Span
+from recoupe.model import Article, Span, strip_bounds
 from recoupe.progress import track
 
 __all__ = ["analyze_articles", "analyze_doc", "get_nlp", "parse", "sentences"]
@@ -27,11 +27,7 @@ def sentences(article: Article, doc: Doc) -> list[Span]:
     """The doc's sentences as spans of the article, without their surrounding spaces."""
     text, out = article.text, []
     for sent in doc.sents:
-        s, e = sent.start_char, sent.end_char
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = strip_bounds(text, sent.start_char, sent.end_char)
         if e > s:
             out.append(Span(s, e, text[s:e]))
     return out

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from recoupe.analyze.nlp import lemma, verb_lemma
 from recoupe.analyze.quote_rules import reporting_lemma
-from recoupe.model import Article, Claim, Mention, Quantity, Span
+from recoupe.model import Article, Claim, Mention, Quantity, Span, strip_bounds
 
 __all__ = ["find_claims", "number_value"]
 
@@ -372,11 +372,7 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
     claims: list[Claim] = []
     last_person: tuple[str, str] | None = None  # (entity id, name) of the latest person acting
     for sent in doc.sents:
-        s, e = sent.start_char, sent.end_char
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = strip_bounds(text, sent.start_char, sent.end_char)
         if len(sent) < 3 or e - s < 5:
             continue
         near = times_all[bisect_left(time_starts, s - 100):bisect_left(time_starts, e)]

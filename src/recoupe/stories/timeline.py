@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from recoupe.model import Article, SourceSpan, Story, TimelineEvent
+from recoupe.model import Article, SourceSpan, Story, TimelineEvent, strip_bounds
 from recoupe.stories.align import encode, is_reporting, iso_date, predicate_family
 
 SAME_EVENT = 0.55  # mean sentence cosine for one event told twice
@@ -109,10 +109,7 @@ def _container(article: Article, start: int, end: int) -> tuple[int, int] | None
     lo = max(lo, text.rfind("\n", lo, start) + 1)
     nl = text.find("\n", end, hi)
     hi = nl if nl != -1 else hi
-    while lo < hi and text[lo].isspace():
-        lo += 1
-    while hi > lo and text[hi - 1].isspace():
-        hi -= 1
+    lo, hi = strip_bounds(text, lo, hi)
     return (lo, hi) if lo <= start and end <= hi else None
 
 
