@@ -260,6 +260,14 @@ def strip_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _entity_and_quote_spans(entities: list[Entity], quotes: list[Quote]):
+    for ent in entities:
+        yield from ent.mentions
+        yield from (r.support for r in ent.roles)
+    for q in quotes:
+        yield from (s for s in (q.cue_span, q.speaker.span) if s is not None)
+
+
 def iter_source_spans(dossier: Dossier):
     """Every span a dossier emits, as (article_id, start, end, text): for provenance checks."""
     for art in dossier.articles:
@@ -269,20 +277,17 @@ def iter_source_spans(dossier: Dossier):
         for c in art.claims:
             for q in c.quantities:
                 yield art.id, q.span.start, q.span.end, q.span.text
+        for s in _entity_and_quote_spans(art.entities, art.quotes):
+            yield s.article_id, s.start, s.end, s.text
     for story in dossier.stories:
-        for ent in story.entities:
-            yield from ((m.article_id, m.start, m.end, m.text) for m in ent.mentions)
-            yield from ((r.support.article_id, r.support.start, r.support.end, r.support.text) for r in ent.roles)
         for q in story.quotes:
             yield q.article_id, q.start, q.end, q.text
-            for s in (q.cue_span, q.speaker.span):
-                if s is not None:
-                    yield s.article_id, s.start, s.end, s.text
-        supports = [f.support for f in story.facts] + [e.support for e in story.timeline]
-        supports += [s.support for s in story.summary]
-        supports += [side.support for d in story.divergences for side in d.sides]
-        for support in supports:
-            yield from ((s.article_id, s.start, s.end, s.text) for s in support)
+        spans = list(_entity_and_quote_spans(story.entities, story.quotes))
+        for support in ([f.support for f in story.facts] + [e.support for e in story.timeline]
+                        + [s.support for s in story.summary]
+                        + [side.support for d in story.divergences for side in d.sides]):
+            spans += support
+        yield from ((s.article_id, s.start, s.end, s.text) for s in spans)
 
 
 def check_provenance(dossier: Dossier) -> tuple[int, list[tuple[str, int, int, str]]]:

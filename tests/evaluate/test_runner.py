@@ -85,3 +85,13 @@ def test_docs_carry_the_speed_figures_when_a_bench_ran():
     assert "| per-article analysis vs bare spaCy `nlp.pipe` | 90 % |" in text
     assert "| stage: stories | 0.8 s |" in text
     assert "Speed" not in evaluate.render_docs([], {})
+
+
+def test_provenance_sees_article_level_quote_cues():
+    from recoupe.model import Quote, check_provenance
+
+    art = Article(id="a1", origin="x", source="s", text="« Oui », a dit le maire.")
+    art.quotes.append(Quote("a1", 2, 5, "Oui", "direct", cue="dire",
+                            cue_span=SourceSpan("a1", 10, 13, "dire")))  # text there is "dit"
+    total, bad = check_provenance(Dossier(articles=[art]))
+    assert bad == [("a1", 10, 13, "dire")] and total == 2

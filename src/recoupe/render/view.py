@@ -179,7 +179,8 @@ class StoryView:
             if gkey not in groups:
                 groups[gkey] = QuoteGroup([])
                 speakers[key].groups.append(groups[gkey])
-            groups[gkey].quotes.append((q, self.cite(SourceSpan(q.article_id, q.start, q.end, q.text))))
+            # cite the article's own characters, never a copy of them
+            groups[gkey].quotes.append((q, self.cite(self._by_id[q.article_id].span(q.start, q.end))))
         for g in groups.values():
             g.quotes.sort(key=lambda qc: (qc[1].n, qc[1].start))
         for s in speakers.values():
