@@ -151,6 +151,7 @@ def ecb_documents(data_dir: Path) -> dict[str, str]:
 def ecb(data_dir: Path, quick: bool = False) -> dict:
     from recoupe import pipeline
     from recoupe.model import Article
+    from recoupe.ingest.article import article_id
     from recoupe.stories import group
 
     docs = ecb_documents(data_dir)
@@ -158,11 +159,13 @@ def ecb(data_dir: Path, quick: bool = False) -> dict:
     if quick:
         topics = sorted({n.split("_")[0] for n in names})[:3]
         names = [n for n in names if n.split("_")[0] in topics]
-    articles = [Article(id=n, origin=f"ecbplus/{n}", source=n, text=docs[n], lang="en") for n in names]
+    # ids are content hashes, as for any article: a document name would order the input by topic
+    articles = [Article(id=article_id(docs[n]), origin=f"ecbplus/{n}", source="ecbplus",
+                        text=docs[n], lang="en") for n in names]
     articles = pipeline.analyze(articles)
     groups, threads = group(articles)
     thread = {a.id: t for g, t in zip(groups, threads) for a in g}
-    topic = {n: n.split("_")[0] for n in names}
+    topic = {a.id: a.origin.split("/")[1].split("_")[0] for a in articles}
     return {"ecb_topic_b3_f1": b_cubed(thread, topic)[2], "n": len(names)}
 
 

