@@ -36,6 +36,13 @@ NOT_RUN = ["lemmatizer"]
 _SWAP = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
                        "\u2007": " ", "\u2002": " ", "\u2003": " ", "\t": " "})
 
+
+
+def parser_text(text: str) -> str:
+    """The text as the parser sees it: one-for-one swaps only, so offsets stay the article's."""
+    return text.translate(_SWAP)
+
+
 # Hyphenated names the French tokenizer splits ("Jong-un", "Jae-in", "Suk-yeol"): a
 # capitalised part joined by hyphens to parts that are not verb-subject clitics ("dit-il",
 # "Peut-on", "Est-ce", "a-t-elle"), which must keep splitting.
@@ -227,7 +234,7 @@ def _parse_group(nlp: Language, group: list[Article], n_process: int,
             if warning not in art.warnings:
                 art.warnings.append(warning)
             text = text[:limit]
-        text = text.translate(_SWAP)
+        text = parser_text(text)
         spans = _chunks(text, settings.SPACY_CHUNK_CHARS)
         counts.append(len(spans))
         pieces.extend((text[s:e], k) for s, e in spans)

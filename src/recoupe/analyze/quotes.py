@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from unidecode import unidecode
 
 from recoupe.analyze import quote_rules as R
+from recoupe.analyze.nlp import parser_text
 from recoupe.model import Article, Entity, Quote, Speaker
 
 __all__ = ["find_quotes", "quoted_spans"]
@@ -965,11 +966,12 @@ def find_quotes(article: Article, doc) -> list[Quote]:
     text = article.text or ""
     if not text.strip() or doc is None or len(doc) == 0:
         return []
-    if len(doc.text) != len(text):
+    parsed = len(doc.text)  # a very long article is parsed up to a limit: quote what was parsed
+    if parsed > len(text) or doc.text != parser_text(text[:parsed]):
         article.warnings.append("quotes: the parse does not match the article text; quotes skipped")
         return []
     f = _Finder(article, doc)
-    marked = quoted_spans(text)
+    marked = quoted_spans(text[:parsed])
     bounds = sorted((m.open, m.close + 1) for m in marked)
     k = 0
     for t in doc:
