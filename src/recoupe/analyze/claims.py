@@ -33,7 +33,6 @@ SUBJECTS = {"nsubj", "nsubj:pass", "csubj", "csubj:pass", "expl:subj", "nsubjpas
 AGENTS = {"obl:agent", "agent"}
 OBJECTS = {"obj", "dobj", "iobj", "obl:arg", "dative", "attr", "ccomp", "xcomp", "oprd"}
 CLAUSES = {"ccomp", "xcomp"}
-LOOSE = {"parataxis", "acl", "acl:relcl", "advcl", "conj", "dep", "appos"}
 NP_LEFT = {"det", "amod", "nummod", "compound", "nmod", "advmod", "case", "fixed", "flat",
            "flat:name", "poss", "nmod:poss", "quantmod"}
 NP_RIGHT = {"appos", "amod", "nmod", "flat", "flat:name", "compound", "conj", "cc", "punct"}
@@ -42,10 +41,8 @@ MODALS = {"devoir", "pouvoir", "vouloir", "falloir", "aller", "sembler", "paraî
           "could", "may", "might", "must", "shall", "should", "will", "would"}
 RANK = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 NEGATIONS = {"ne", "n'", "pas", "jamais", "guère", "not", "n't", "never", "no"}
-ACCORDING = {"selon", "après"}  # "selon X", "d'après X" ("après" fixed to "d'")
 SUBJECT_PRONOUNS = {"il", "elle", "he", "she"}
 PERSONAL_PRONOUNS = {"il", "elle", "lui", "-il", "-elle", "he", "she", "him", "her"}
-DETERMINERS = {"le", "la", "les", "l'", "the", "a", "an", "un", "une", "des"}
 
 # == numbers ==================================================================================
 

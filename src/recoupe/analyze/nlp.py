@@ -126,7 +126,7 @@ def lemma(token: Token) -> str:
     if "lemmatizer" not in nlp.component_names:
         return token.lower_
     lemmatizer = nlp.get_pipe("lemmatizer")
-    key = (token.lower_, token.pos_, str(token.morph))
+    key = (token.doc.lang_, token.lower_, token.pos_, str(token.morph))  # per language
     hit = _lemmas.get(key)
     if hit is None:
         if getattr(lemmatizer, "mode", "") == "rule":
@@ -137,7 +137,7 @@ def lemma(token: Token) -> str:
     return hit
 
 
-_lemmas: dict[tuple[str, str, str], str] = {}
+_lemmas: dict[tuple[str, str, str, str], str] = {}
 
 
 def verb_lemma(token: Token) -> str:
