@@ -26,7 +26,7 @@ from recoupe.stories.cluster import StoryIndex, day_number, entity_keys, month_p
 from recoupe.stories.dedup import count_origins, find_copies
 from recoupe.stories.embed import embed_articles
 
-__all__ = ["build_stories", "make_story", "group", "story_id"]
+__all__ = ["build_stories", "make_story", "group", "story_id", "thread_id"]
 
 # Per-story stages, in order: (module, function). Each fills its part of the story in place.
 STAGES = [
@@ -47,6 +47,11 @@ def _hash(prefix: str, ids: list[str]) -> str:
 def story_id(article_ids: list[str]) -> str:
     """The id of the story made of `article_ids`, whatever their order."""
     return _hash("s", article_ids)
+
+
+def thread_id(article_ids: list[str]) -> str:
+    """The id of the thread made of `article_ids` (all its stories' articles), whatever their order."""
+    return _hash("t", article_ids)
 
 
 def _order_key(article: Article) -> tuple[bool, int, str]:

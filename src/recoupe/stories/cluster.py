@@ -325,6 +325,7 @@ class StoryIndex:
             if key not in self._counted:
                 self._counted.add(key)
                 self._idf.add(words)
+                self._weights.clear()  # stories' word weights follow the new counts
 
     def scores(self, vector: np.ndarray, date: str | None = None, entities: list[str] = (), *,
                words: Counter | None = None, months: np.ndarray | None = None,
@@ -391,6 +392,46 @@ class StoryIndex:
         self._stories.put(story, vector, day_number(date), keys, months, words, lang)
         self.members[story].append(key if key is not None else str(sum(map(len, self.members))))
         return story
+
+    def entry(self, i: int) -> tuple[int, np.ndarray, np.ndarray, dict[str, float]]:
+        """What `restore` needs of the `i`-th article added, beside what was passed to `add`:
+        its story, its links (earlier articles, values) and its word weights when added."""
+        rows, values = self._links[i]
+        return self._story_of[i], rows, values, self._entries[i][0]
+
+    @classmethod
+    def restore(cls, entries, **params) -> StoryIndex:
+        """The index that the same `add` calls built, without scoring or linking again.
+
+        `entries`: per article, in the order added, a dict of the `add` arguments (`vector`,
+        `date`, `entities`, `words`, `months`, `lang`, `key`) and of its `entry`: `story`,
+        `rows`, `values`, `weights`. The word counts are primed as they were: every key once.
+        """
+        index = cls(**params)
+        for e in entries:
+            story, n = e["story"], len(index._story_of)
+            if story == len(index._stories):
+                index._stories.open()
+                index.members.append([])
+            elif not 0 <= story < len(index._stories):
+                raise ValueError(f"entry {n}: story {story} opened out of order")
+            if n == len(index._vecs):
+                index._vecs = np.vstack([index._vecs, np.zeros_like(index._vecs)])
+                index._days = np.concatenate([index._days, np.full(len(index._days), np.nan)])
+            vector = np.asarray(e["vector"], dtype=np.float32).reshape(index.dim)
+            day, keys, words = day_number(e["date"]), sorted(set(e["entities"])), e["words"]
+            index._vecs[n] = vector
+            index._days[n] = np.nan if day is None else day
+            index._story_of.append(story)
+            index._links.append((np.asarray(e["rows"], dtype=np.int32),
+                                 np.asarray(e["values"], dtype=np.float32)))
+            index._entries.append((e["weights"], norm(e["weights"]), set(keys), e["lang"]))
+            if e["key"] not in index._counted:
+                index._idf.add(words)
+                index._counted.add(e["key"])
+            index._stories.put(story, vector, day, keys, e["months"], words, e["lang"])
+            index.members[story].append(e["key"])
+        return index
 
     def _link(self, vector: np.ndarray, day: int | None, keys: list[str], words: Counter,
               lang: str | None, story: int) -> None:
