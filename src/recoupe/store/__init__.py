@@ -4,6 +4,11 @@ Articles and stories are kept whole as JSON (`recoupe.model.to_dict` / `from_dic
 columns that are queried. Each call that writes commits once, so an interrupted ingest keeps
 every batch committed before the interruption.
 
+Beside them the store keeps what story grouping needs to go on without recomputing anything
+(`recoupe.store.grouping`): per article, in the order it joined the story index, its document
+vector, entity keys, word counts and weights, its links to earlier articles, its story number
+and its group of wire copies, with the MinHash bands that find copies of a new article.
+
     with Store("recoupe.db") as db:
         db.add_articles(articles)
         ids = db.search("Poutine Kim")
@@ -16,16 +21,20 @@ import json
 import re
 import sqlite3
 import threading
+import uuid
+from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 
+import numpy as np
+
 from recoupe.errors import RecoupeError
 from recoupe.model import Article, Story, from_dict, to_dict
 
-__all__ = ["SCHEMA_VERSION", "Store"]
+__all__ = ["SCHEMA_VERSION", "Store", "StoreChanged"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the story index, copy bands, and the stories' number, size, first, thread
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -48,7 +57,11 @@ CREATE TABLE IF NOT EXISTS stories (
     id TEXT PRIMARY KEY,
     title TEXT,
     position INTEGER NOT NULL,
-    data TEXT NOT NULL
+    data TEXT NOT NULL,
+    number INTEGER,
+    size INTEGER,
+    first TEXT,
+    thread TEXT
 );
 CREATE TABLE IF NOT EXISTS story_articles (
     story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
@@ -56,7 +69,33 @@ CREATE TABLE IF NOT EXISTS story_articles (
     PRIMARY KEY (story_id, article_id)
 );
 CREATE INDEX IF NOT EXISTS story_articles_article ON story_articles(article_id);
+CREATE TABLE IF NOT EXISTS story_index (
+    seq INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL UNIQUE,
+    story INTEGER NOT NULL,
+    published TEXT,
+    lang TEXT,
+    copy_group TEXT NOT NULL,
+    vector BLOB NOT NULL,
+    keys TEXT NOT NULL,
+    words TEXT NOT NULL,
+    weights BLOB NOT NULL,
+    months BLOB,
+    link_rows BLOB NOT NULL,
+    link_values BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS story_index_copies ON story_index(copy_group);
+CREATE TABLE IF NOT EXISTS copy_bands (
+    band INTEGER NOT NULL,
+    key BLOB NOT NULL,
+    article_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS copy_bands_key ON copy_bands(band, key);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+# Columns added to a version 1 store (its rows get NULL: its stories are remade from the articles)
+_ADDED_COLUMNS = {"stories": ["number INTEGER", "size INTEGER", "first TEXT", "thread TEXT"]}
+_AFTER_COLUMNS = "CREATE UNIQUE INDEX IF NOT EXISTS stories_number ON stories(number);"
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -72,6 +111,23 @@ def _locked(method):
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class StoreChanged(RecoupeError):
+    """Another process regrouped the store between reading its story index and writing."""
+
+
+def _entry(row) -> dict:
+    """A stored index entry as `StoryIndex.restore` takes it."""
+    (aid, story, published, lang, group, vector, keys, words, weights, months, rows, values) = row
+    words = Counter(json.loads(words))  # insertion order kept: weights follow it
+    return {"key": aid, "story": story, "date": published, "lang": lang, "copy_group": group,
+            "vector": np.frombuffer(vector, dtype=np.float32),
+            "entities": json.loads(keys), "words": words,
+            "weights": dict(zip(words, np.frombuffer(weights, dtype=np.float64).tolist())),
+            "months": None if months is None else np.frombuffer(months, dtype=np.float32),
+            "rows": np.frombuffer(rows, dtype=np.int32),
+            "values": np.frombuffer(values, dtype=np.float32)}
 
 
 class Store:
@@ -98,9 +154,16 @@ class Store:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise RecoupeError(f"{self.path}: made by a newer recoupe (schema {version})")
-        with self.db:
-            self.db.executescript(_SCHEMA)
-            self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        # additive only (new tables, new nullable columns): what a store holds is never lost
+        self.db.executescript(_SCHEMA)
+        for table, columns in _ADDED_COLUMNS.items():
+            have = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
+            for col in columns:
+                if col.split()[0] not in have:
+                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {col}")
+        self.db.executescript(_AFTER_COLUMNS)
+        self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self.db.commit()
 
     # -- context manager ---------------------------------------------------------------------
 
@@ -116,30 +179,39 @@ class Store:
 
     # -- articles ----------------------------------------------------------------------------
 
-    @_locked
     def add_articles(self, articles: Iterable[Article]) -> int:
         """Store `articles` in one transaction; return how many were new.
 
         An article already stored (same id) is updated with the new analysis.
         """
-        new = 0
+        return len(self.store_articles(articles)[0])
+
+    @_locked
+    def store_articles(self, articles: Iterable[Article]) -> tuple[list[str], list[str]]:
+        """Store `articles` in one transaction; return the ids of the new ones and of those
+        already stored whose analysis changed (same id, other data)."""
+        new, changed = [], []
         with self.db:
             for art in articles:
                 data = json.dumps(to_dict(art), ensure_ascii=False)
                 row = (art.origin, art.source, art.title, art.lang, art.published, art.url, data)
-                cur = self.db.execute(
-                    "UPDATE articles SET origin=?, source=?, title=?, lang=?, published=?, url=?, "
-                    "data=? WHERE id=?", (*row, art.id))
-                if cur.rowcount == 0:
+                old = self.db.execute("SELECT data FROM articles WHERE id = ?", (art.id,)).fetchone()
+                if old is None:
                     self.db.execute(
                         "INSERT INTO articles (origin, source, title, lang, published, url, data, "
                         "id, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (*row, art.id, _now()))
-                    new += 1
+                    new.append(art.id)
                 else:
+                    if old[0] == data:
+                        continue
+                    self.db.execute(
+                        "UPDATE articles SET origin=?, source=?, title=?, lang=?, published=?, "
+                        "url=?, data=? WHERE id=?", (*row, art.id))
                     self.db.execute("DELETE FROM articles_fts WHERE id = ?", (art.id,))
+                    changed.append(art.id)
                 self.db.execute("INSERT INTO articles_fts (id, title, text) VALUES (?, ?, ?)",
                                 (art.id, art.title or "", art.text))
-        return new
+        return new, changed
 
     @_locked
     def get_article(self, id: str) -> Article | None:
@@ -181,25 +253,41 @@ class Store:
 
     # -- stories -----------------------------------------------------------------------------
 
+    def _insert_story(self, story: Story, position: int, number: int | None = None,
+                      first: str | None = None) -> None:
+        self.db.execute(
+            "INSERT INTO stories (id, title, position, data, number, size, first, thread) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (story.id, story.title, position, json.dumps(to_dict(story), ensure_ascii=False),
+             number, len(story.article_ids), first, story.thread))
+        # link only the articles that are stored; the story's JSON keeps all its ids
+        self.db.executemany(
+            "INSERT OR IGNORE INTO story_articles (story_id, article_id) "
+            "SELECT ?, id FROM articles WHERE id = ?",
+            [(story.id, aid) for aid in story.article_ids])
+
     @_locked
     def save_stories(self, stories: Iterable[Story]) -> None:
-        """Replace the stored stories with `stories` (a grouping is recomputed as a whole)."""
+        """Replace the stored stories with `stories` (a grouping computed as a whole).
+
+        The story index no longer describes them: it is emptied, and the next incremental
+        grouping starts over from every stored article."""
         with self.db:
             self.db.execute("DELETE FROM stories")
+            self._clear_index()
             for pos, story in enumerate(stories):
-                self.db.execute("INSERT INTO stories (id, title, position, data) VALUES (?, ?, ?, ?)",
-                                (story.id, story.title, pos,
-                                 json.dumps(to_dict(story), ensure_ascii=False)))
-                # link only the articles that are stored; the story's JSON keeps all its ids
-                self.db.executemany(
-                    "INSERT OR IGNORE INTO story_articles (story_id, article_id) "
-                    "SELECT ?, id FROM articles WHERE id = ?",
-                    [(story.id, aid) for aid in story.article_ids])
+                self._insert_story(story, pos + 1)
 
     @_locked
     def stories(self) -> list[Story]:
-        rows = self.db.execute("SELECT data FROM stories ORDER BY position")
+        """Stored stories: in the order they were saved, else (grown incrementally) largest
+        first, then by first publication date and id, as `build_stories` orders them."""
+        rows = self.db.execute("SELECT data FROM stories ORDER BY position, size DESC, first, id")
         return [from_dict(Story, json.loads(r[0])) for r in rows]
+
+    @_locked
+    def story_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM stories").fetchone()[0]
 
     @_locked
     def get_story(self, id: str) -> Story | None:
@@ -212,3 +300,129 @@ class Store:
         rows = self.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?",
                                (article_id,))
         return [r[0] for r in rows]
+
+    # -- the story index (incremental grouping) ---------------------------------------------
+
+    def _clear_index(self) -> None:
+        self.db.execute("DELETE FROM story_index")
+        self.db.execute("DELETE FROM copy_bands")
+        self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('index', ?)",
+                        (uuid.uuid4().hex,))
+
+    def _token(self) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'index'").fetchone()
+        return row[0] if row else None
+
+    @_locked
+    def index_token(self) -> str | None:
+        """Changes whenever the story index does (to know if one kept in memory is current)."""
+        return self._token()
+
+    @_locked
+    def index_entries(self) -> tuple[str | None, list[dict]]:
+        """The index token and every index entry in the order added (`StoryIndex.restore`'s
+        input, plus each article's `copy_group`), read in one snapshot."""
+        self.db.execute("BEGIN")
+        try:
+            token = self._token()
+            rows = self.db.execute(
+                "SELECT article_id, story, published, lang, copy_group, vector, keys, words, "
+                "weights, months, link_rows, link_values FROM story_index ORDER BY seq")
+            return token, [_entry(r) for r in rows]
+        finally:
+            self.db.commit()
+
+    @_locked
+    def unindexed_ids(self) -> list[str]:
+        """Ids of the stored articles that no story index entry holds yet."""
+        rows = self.db.execute("SELECT id FROM articles WHERE id NOT IN "
+                               "(SELECT article_id FROM story_index) ORDER BY id")
+        return [r[0] for r in rows]
+
+    @_locked
+    def indexed_story_numbers(self, ids: Iterable[str]) -> dict[str, int]:
+        """Story number of each indexed article among `ids`."""
+        out = {}
+        for aid in ids:
+            row = self.db.execute("SELECT story FROM story_index WHERE article_id = ?", (aid,)).fetchone()
+            if row:
+                out[aid] = row[0]
+        return out
+
+    @_locked
+    def story_threads(self) -> dict[int, str | None]:
+        """Thread id of each incrementally grouped story, by story number."""
+        rows = self.db.execute("SELECT number, thread FROM stories WHERE number IS NOT NULL")
+        return dict(rows.fetchall())
+
+    @_locked
+    def copy_candidates(self, bands: list[tuple[int, bytes]]) -> set[str]:
+        """Ids of the indexed articles that share one of `bands` (band number, key)."""
+        found: set[str] = set()
+        for band, key in bands:
+            rows = self.db.execute("SELECT article_id FROM copy_bands WHERE band = ? AND key = ?",
+                                   (band, key))
+            found.update(r[0] for r in rows)
+        return found
+
+    @_locked
+    def copy_groups(self, groups: Iterable[str]) -> dict[str, list[tuple[str | None, str]]]:
+        """(published, id) of the indexed members of each copy group in `groups`."""
+        out: dict[str, list[tuple[str | None, str]]] = {}
+        for g in groups:
+            rows = self.db.execute("SELECT published, article_id FROM story_index "
+                                   "WHERE copy_group = ?", (g,))
+            out[g] = [tuple(r) for r in rows]
+        return out
+
+    @_locked
+    def save_grouping(self, token: str | None, entries: list[dict], bands: list[tuple[int, bytes, str]],
+                      regrouped: dict[str, str], stories: dict[int, tuple[Story, str]],
+                      threads: dict[int, str], fresh: bool) -> str:
+        """Write one incremental grouping in one transaction and return the new index token.
+
+        `entries`: the new index entries (as `index_entries` gives them), in the order added;
+        `bands`: their copy bands (band, key, article id); `regrouped`: the new copy group of
+        already indexed articles; `stories`: by number, each story (re)made with its first
+        publication date; `threads`: by number, the new thread id of stories otherwise kept;
+        `fresh`: the index was empty, so every story saved before is replaced.
+        Raises `StoreChanged` if the index changed since `token` was read.
+        """
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            if self._token() != token:
+                raise StoreChanged(f"{self.path}: regrouped by another process meanwhile")
+            start = self.db.execute("SELECT count(*) FROM story_index").fetchone()[0]
+            if fresh and start:
+                raise StoreChanged(f"{self.path}: regrouped by another process meanwhile")
+            if fresh:
+                self.db.execute("DELETE FROM stories")
+            self.db.executemany(
+                "INSERT INTO story_index (seq, article_id, story, published, lang, copy_group, "
+                "vector, keys, words, weights, months, link_rows, link_values) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(start + i, e["key"], e["story"], e["date"], e["lang"], e["copy_group"],
+                  np.asarray(e["vector"], dtype=np.float32).tobytes(),
+                  json.dumps(e["entities"], ensure_ascii=False),
+                  json.dumps(e["words"], ensure_ascii=False),
+                  np.array([e["weights"][w] for w in e["words"]], dtype=np.float64).tobytes(),
+                  None if e["months"] is None else np.asarray(e["months"], dtype=np.float32).tobytes(),
+                  np.asarray(e["rows"], dtype=np.int32).tobytes(),
+                  np.asarray(e["values"], dtype=np.float32).tobytes())
+                 for i, e in enumerate(entries)])
+            self.db.executemany("INSERT INTO copy_bands (band, key, article_id) VALUES (?, ?, ?)", bands)
+            self.db.executemany("UPDATE story_index SET copy_group = ? WHERE article_id = ?",
+                                [(g, aid) for aid, g in regrouped.items()])
+            for number, (story, first) in stories.items():
+                self.db.execute("DELETE FROM stories WHERE number = ? OR id = ?", (number, story.id))
+                self._insert_story(story, 0, number, first)
+            for number, thread in threads.items():
+                self.db.execute("UPDATE stories SET thread = ?, data = json_set(data, '$.thread', ?) "
+                                "WHERE number = ?", (thread, thread, number))
+            token = uuid.uuid4().hex
+            self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('index', ?)", (token,))
+            self.db.commit()
+            return token
+        except BaseException:
+            self.db.rollback()
+            raise

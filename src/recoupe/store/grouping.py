@@ -1,0 +1,232 @@
+"""Incremental story grouping over the store: new articles join or open stories, and only the
+stories that changed are made again.
+
+The store keeps, per article, what `StoryIndex` computed when the article was added (see
+`recoupe.store`), so a process rebuilds the index with `StoryIndex.restore` without embedding
+or analysing anything again, adds the articles that no story holds yet, and re-makes
+(`make_story`) only the stories that gained an article, whose articles changed, or whose wire
+copies changed. Stories whose thread alone changed get their new thread id.
+
+Order: the articles of one grouping are added as `build_stories` adds them, by date (a month
+alone counts as its 15th), then id, undated last, after every article already indexed. So
+grouping a set of articles at once gives exactly the stories and threads of `build_stories`
+on them; an article ingested later that is dated earlier simply comes later in the index's
+order (it joins the stories already there rather than reshaping them). Each grouping also
+counts its articles' words before adding them, as `build_stories` counts its batch's; word
+weights thus follow the articles known at each step.
+
+Wire copies are found incrementally too: the MinHash bands of every article are stored, a new
+article is checked against the articles that share a band, and groups of copies are the
+connected components of that relation, which gives the groups `find_copies` finds over all the
+stored articles.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from recoupe.model import Article
+from recoupe.progress import track
+from recoupe.store import Store, StoreChanged
+
+__all__ = ["KeptIndex", "batch_order", "update_stories"]
+
+RETRIES = 3  # another process regrouping meanwhile: read the index again and redo
+
+
+def batch_order(articles: list[Article]) -> list[Article]:
+    """The order `build_stories` adds articles in: by date, then id, undated last."""
+    from recoupe.stories.cluster import day_number
+
+    def key(a: Article):
+        day = day_number(a.published)
+        return (day is None, day or 0, a.id)
+
+    return sorted({a.id: a for a in articles}.values(), key=key)
+
+
+def _copy_rank(published: str | None, aid: str) -> tuple[str, str]:
+    """`find_copies`'s order inside a group of copies: by date, then id."""
+    return (published or "9999", aid)
+
+
+@lru_cache(maxsize=1)
+def _band_ranges() -> list[tuple[int, int]]:
+    from recoupe.stories.dedup import LSH_THRESHOLD, NUM_PERM
+
+    return list(MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges)
+
+
+def minhash(shingle_set: set[str]) -> MinHash:
+    """The MinHash `find_copies` computes of a shingle set."""
+    from recoupe.stories.dedup import NUM_PERM
+
+    m = MinHash(num_perm=NUM_PERM, seed=1)
+    m.update_batch([s.encode() for s in shingle_set])
+    return m
+
+
+def bands(shingle_set: set[str]) -> list[tuple[int, bytes]]:
+    """The LSH bands of a shingle set: two articles are copy candidates when one is shared."""
+    values = minhash(shingle_set).hashvalues
+    return [(i, values[a:b].tobytes()) for i, (a, b) in enumerate(_band_ranges())]
+
+
+@dataclass
+class KeptIndex:
+    """A story index kept in memory between groupings, with what it needs of each article
+    (copy group, date). It is used only while the store's index token says it is current."""
+
+    token: str | None = None
+    index: object = None
+    copy_group: dict[str, str] = field(default_factory=dict)
+    published: dict[str, str | None] = field(default_factory=dict)
+
+    def load(self, db: Store) -> None:
+        if self.index is not None and self.token == db.index_token():
+            return
+        from recoupe.stories.cluster import StoryIndex
+
+        token, entries = db.index_entries()
+        self.index = StoryIndex.restore(entries)
+        self.token = token
+        self.copy_group = {e["key"]: e["copy_group"] for e in entries}
+        self.published = {e["key"]: e["date"] for e in entries}
+
+    def drop(self) -> None:
+        self.index, self.token = None, None
+
+
+def update_stories(db: Store, *, refreshed: list[str] = (), kept: KeptIndex | None = None,
+                   progress: bool = False) -> list[str]:
+    """Group the stored articles that no story holds yet, re-make the stories that changed,
+    and return the ids of the stories made (articles in `refreshed`, stored again with a new
+    analysis, have their stories made again)."""
+    kept = kept if kept is not None else KeptIndex()
+    for attempt in range(RETRIES):
+        try:
+            return _update(db, list(refreshed), kept, progress)
+        except StoreChanged:
+            kept.drop()
+            if attempt == RETRIES - 1:
+                raise
+        except BaseException:
+            kept.drop()  # the index in memory went further than the store
+            raise
+    return []
+
+
+def _update(db: Store, refreshed: list[str], kept: KeptIndex, progress: bool) -> list[str]:
+    from recoupe.stories import make_story, thread_id
+    from recoupe.stories.cluster import entity_keys, month_profile, terms
+    from recoupe.stories.dedup import MIN_SHINGLES, is_copy, shingles
+    from recoupe.stories.embed import embed_articles
+
+    new = batch_order(db.articles(db.unindexed_ids()))
+    kept.load(db)
+    index, start = kept.index, len(kept.copy_group)
+    fresh = start == 0
+    changed = set() if fresh else set(db.indexed_story_numbers(refreshed).values())
+    if not new and not changed:
+        return []
+    token = kept.token
+
+    # stories: each new article joins one or opens one
+    vectors = embed_articles(new)
+    words = [terms(a) for a in new]
+    index.prime({a.id: w for a, w in zip(new, words)})
+    entries = []
+    for i, (art, vec, w) in enumerate(zip(new, vectors, words)):
+        months = None if art.published else month_profile(art)
+        keys = entity_keys(art)
+        index.add(vec, art.published, keys, words=w, months=months, lang=art.lang, key=art.id)
+        story, rows, values, weights = index.entry(start + i)
+        entries.append({"key": art.id, "story": story, "date": art.published, "lang": art.lang,
+                        "vector": vec, "entities": keys, "words": w, "weights": weights,
+                        "months": months, "rows": rows, "values": values})
+        changed.add(story)
+
+    # wire copies: union of the new articles with the copies they have among all articles
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    group_of = dict(kept.copy_group)
+    new_sets: dict[str, set[str]] = {}
+    new_bands: list[tuple[int, bytes, str]] = []
+    bucket: dict[tuple[int, bytes], list[str]] = defaultdict(list)
+    stored_sets: dict[str, set[str]] = {}
+    for art in new:
+        group_of[art.id] = art.id
+        sa = shingles(f"{art.title or ''}\n{art.text}")
+        if len(sa) < MIN_SHINGLES:
+            continue
+        new_sets[art.id] = sa
+        mine = bands(sa)
+        others = {o for b in mine for o in bucket[b]} | db.copy_candidates(mine)
+        for other in sorted(others):
+            if other in new_sets:
+                so = new_sets[other]
+            else:
+                if other not in stored_sets:
+                    o = db.get_article(other)
+                    stored_sets[other] = shingles(f"{o.title or ''}\n{o.text}") if o else set()
+                so = stored_sets[other]
+            if is_copy(sa, so):
+                a, b = root(art.id), root(group_of[other])
+                parent[max(a, b)] = min(a, b)  # a group is named after its smallest id
+        for b in mine:
+            bucket[b].append(art.id)
+            new_bands.append((b[0], b[1], art.id))
+    touched = {root(x) for x in parent}
+    members = defaultdict(list)
+    regrouped = {}
+    for aid, g in group_of.items():
+        g2 = root(g) if g in parent else g
+        if g2 != g:
+            group_of[aid] = g2
+            if aid not in new_sets and aid in kept.copy_group:
+                regrouped[aid] = g2
+        members[group_of[aid]].append(aid)
+    published = dict(kept.published)
+    published.update((a.id, a.published) for a in new)
+    story_of = {aid: k for k, ids in enumerate(index.stories()) for aid in ids}
+    for g in touched:
+        if len(members[g]) > 1:
+            changed.update(story_of[aid] for aid in members[g])
+    for e in entries:
+        e["copy_group"] = group_of[e["key"]]
+
+    # threads: a thread's id names all its articles, so a thread that grew renames its stories
+    stories = index.stories()
+    thread_of = [index.thread_of(k) for k in range(len(stories))]
+    thread_ids_ = defaultdict(list)
+    for k, t in enumerate(thread_of):
+        thread_ids_[t].extend(stories[k])
+    thread_name = {t: thread_id(ids) for t, ids in thread_ids_.items()}
+    stored_threads = {} if fresh else db.story_threads()
+    renamed = {k: thread_name[t] for k, t in enumerate(thread_of)
+               if k not in changed and stored_threads.get(k) != thread_name[t]}
+
+    # stories made again, with the copies of their articles among all articles
+    made = {}
+    for k in track(sorted(changed), "stories", enabled=progress):
+        arts = db.articles(stories[k])
+        groups = {group_of[a.id] for a in arts}
+        copies = [sorted(members[g], key=lambda x: _copy_rank(published[x], x))
+                  for g in groups if len(members[g]) > 1]
+        copies.sort(key=lambda grp: _copy_rank(published[grp[0]], grp[0]))
+        story = make_story(arts, copies, thread_name[thread_of[k]])
+        made[k] = (story, min(a.published or "9999" for a in arts))
+    kept.token = db.save_grouping(token, entries, new_bands, regrouped, made, renamed, fresh)
+    kept.copy_group = group_of
+    kept.published = published
+    return [s.id for s, _ in made.values()]

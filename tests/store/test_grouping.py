@@ -1,0 +1,194 @@
+"""Incremental grouping in the store: one grouping of everything equals `build_stories`; two
+steps give the same stories and threads as a batch run; a process that rebuilds the index from
+the store goes on exactly as the one that kept it in memory."""
+
+from __future__ import annotations
+
+import copy
+import sqlite3
+
+import pytest
+
+from recoupe.model import to_dict
+from recoupe.pipeline import group_stored
+from recoupe.store import Store
+from recoupe.store.grouping import KeptIndex, batch_order, update_stories
+from recoupe.stories import build_stories
+
+
+@pytest.fixture(scope="module")
+def examples(examples_dir):
+    from recoupe import pipeline
+
+    return pipeline.analyze(pipeline.read([examples_dir]))
+
+
+def membership(stories):
+    return sorted(sorted(s.article_ids) for s in stories)
+
+
+def threads(stories):
+    """Stories grouped by thread, as sets of article ids (thread ids aside)."""
+    by = {}
+    for s in stories:
+        by.setdefault(s.thread, []).extend(s.article_ids)
+    return sorted(sorted(v) for v in by.values())
+
+
+def stored(path):
+    with Store(path) as db:
+        return db.stories()
+
+
+def test_one_grouping_is_the_batch(examples, tmp_path):
+    batch = build_stories(copy.deepcopy(examples))
+    with Store(tmp_path / "db.sqlite") as db:
+        db.add_articles(examples)
+        made = group_stored(db)
+        assert sorted(made) == sorted(s.id for s in batch)
+        assert [to_dict(s) for s in db.stories()] == [to_dict(s) for s in batch]
+        assert db.unindexed_ids() == [] and group_stored(db) == []  # nothing new: nothing made
+
+
+@pytest.mark.parametrize("split", [1, 3, 7])
+def test_two_steps_give_the_batch_stories(examples, tmp_path, split):
+    batch = build_stories(copy.deepcopy(examples))
+    order = batch_order(examples)
+    first, second = order[:split], order[split:]
+    kept = KeptIndex()
+    with Store(tmp_path / "kept.sqlite") as db:  # one process: the index stays in memory
+        db.add_articles(first)
+        group_stored(db, kept=kept)
+        db.add_articles(second)
+        made = group_stored(db, kept=kept)
+        kept_stories = db.stories()
+    assert membership(kept_stories) == membership(batch)
+    assert threads(kept_stories) == threads(batch)
+    assert {s.thread for s in kept_stories} == {s.thread for s in batch}  # ids name all articles
+    assert set(made) <= {s.id for s in kept_stories}
+    for s in kept_stories:  # copies are those of all articles
+        assert s.copies == next(b.copies for b in batch if b.id == s.id)
+
+    for path in (tmp_path / "restarted.sqlite",):  # a new process rebuilds the index
+        with Store(path) as db:
+            db.add_articles(first)
+            group_stored(db)
+        with Store(path) as db:
+            db.add_articles(second)
+            group_stored(db)
+        assert [to_dict(s) for s in stored(path)] == [to_dict(s) for s in kept_stories]
+
+
+def test_an_article_dated_earlier_but_ingested_later_comes_later(examples, tmp_path):
+    order = batch_order(examples)
+    with Store(tmp_path / "db.sqlite") as db:
+        db.add_articles(order[1:])
+        group_stored(db)
+        db.add_articles(order[:1])
+        group_stored(db)
+        seq = [r[0] for r in db.db.execute("SELECT article_id FROM story_index ORDER BY seq")]
+        assert seq == [a.id for a in order[1:]] + [order[0].id]
+        held = sorted(a for s in db.stories() for a in s.article_ids)
+        assert held == sorted(a.id for a in examples)
+
+
+def test_reanalysed_article_remakes_its_story(examples, tmp_path):
+    with Store(tmp_path / "db.sqlite") as db:
+        db.add_articles(examples)
+        group_stored(db)
+        before = {s.id: to_dict(s) for s in db.stories()}
+        again = copy.deepcopy(examples[0])
+        assert db.store_articles([again]) == ([], [])  # the same analysis changes nothing
+        again.quotes = []
+        again.claims = []
+        new, changed = db.store_articles([again])
+        assert (new, changed) == ([], [again.id])
+        made = group_stored(db, refreshed=changed)
+        assert made == db.stories_of(again.id)
+        after = {s.id: to_dict(s) for s in db.stories()}
+        assert set(after) == set(before)
+        assert all(after[i] == before[i] for i in after if i not in made)
+
+
+def test_saved_stories_are_replaced_by_the_first_incremental_grouping(examples, tmp_path):
+    from recoupe.model import Story
+
+    with Store(tmp_path / "db.sqlite") as db:
+        db.add_articles(examples)
+        db.save_stories([Story(id="hand", title="t", article_ids=[examples[0].id])])
+        group_stored(db)
+        assert "hand" not in {s.id for s in db.stories()}
+        assert membership(db.stories()) == membership(build_stories(copy.deepcopy(examples)))
+
+
+def test_a_failed_grouping_keeps_the_store(examples, tmp_path, monkeypatch):
+    import recoupe.stories as stories
+
+    path = tmp_path / "db.sqlite"
+    order = batch_order(examples)
+    kept = KeptIndex()
+    with Store(path) as db:
+        db.add_articles(order[:4])
+        group_stored(db, kept=kept)
+        before = [to_dict(s) for s in db.stories()]
+        db.add_articles(order[4:])
+
+        def broken(*a, **k):
+            raise RuntimeError("stage failed")
+
+        monkeypatch.setattr(stories, "make_story", broken)
+        with pytest.raises(RuntimeError):
+            group_stored(db, kept=kept)
+        assert [to_dict(s) for s in db.stories()] == before  # nothing half-written
+        assert len(db.unindexed_ids()) == len(order) - 4  # still waiting
+        monkeypatch.undo()
+        group_stored(db, kept=kept)  # the index in memory was dropped, not left ahead
+        assert membership(db.stories()) == membership(build_stories(copy.deepcopy(examples)))
+
+
+def test_another_process_regrouping_meanwhile_is_noticed(examples, tmp_path):
+    path = tmp_path / "db.sqlite"
+    order = batch_order(examples)
+    mine = KeptIndex()
+    with Store(path) as db:
+        db.add_articles(order[:4])
+        group_stored(db, kept=mine)
+    with Store(path) as other:  # another process adds and groups
+        other.add_articles(order[4:6])
+        group_stored(other)
+    with Store(path) as db:
+        db.add_articles(order[6:])
+        update_stories(db, kept=mine)  # the kept index is stale: rebuilt from the store
+        seq = [r[0] for r in db.db.execute("SELECT article_id FROM story_index ORDER BY seq")]
+        assert seq == [a.id for a in order]
+
+
+def test_version_1_store_is_migrated_and_regrouped(examples, tmp_path):
+    path = tmp_path / "v1.sqlite"
+    con = sqlite3.connect(path)  # what recoupe wrote with schema 1
+    con.executescript("""
+        CREATE TABLE articles (id TEXT PRIMARY KEY, origin TEXT NOT NULL, source TEXT, title TEXT,
+            lang TEXT, published TEXT, url TEXT, added TEXT NOT NULL, data TEXT NOT NULL);
+        CREATE VIRTUAL TABLE articles_fts USING fts5(id UNINDEXED, title, text,
+            tokenize = 'unicode61 remove_diacritics 2');
+        CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT, position INTEGER NOT NULL,
+            data TEXT NOT NULL);
+        CREATE TABLE story_articles (story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (story_id, article_id));
+        PRAGMA user_version = 1;
+    """)
+    con.close()
+    with Store(path) as db:
+        db.add_articles(examples[:2])
+        db.save_stories(build_stories(copy.deepcopy(examples[:2])))
+    con = sqlite3.connect(path)  # back to version 1: no index, stories without the new columns
+    con.executescript("DROP TABLE story_index; DROP TABLE copy_bands; DROP TABLE meta; "
+                      "DROP INDEX stories_number; PRAGMA user_version = 1;")
+    con.close()
+    with Store(path) as db:
+        assert db.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert len(db.stories()) >= 1 and len(db.article_ids()) == 2  # nothing lost
+        db.add_articles(examples[2:])
+        group_stored(db)
+        assert membership(db.stories()) == membership(build_stories(copy.deepcopy(examples)))
