@@ -73,7 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
         "ingest", help="read, clean and analyse articles into the store",
         description="Read, clean and analyse articles, and keep them in the SQLite store. "
                     "An article already stored is stored once; an interrupted ingest keeps "
-                    "everything committed before the interruption.")
+                    "everything committed before the interruption. New articles join or open "
+                    "stories (in date order, after those already grouped); only the stories "
+                    "that changed are made again.")
     _add_input_options(p)
     p.add_argument("--store", type=Path, default=settings.DEFAULT_STORE, metavar="DB",
                    help=f"the SQLite store (default: {settings.DEFAULT_STORE}, or $RECOUPE_STORE)")
@@ -146,21 +148,24 @@ def cmd_brief(args) -> int:
 
 def cmd_ingest(args) -> int:
     from recoupe.ingest import read_inputs
-    from recoupe.pipeline import analyze, group
+    from recoupe.pipeline import analyze, group_stored
     from recoupe.progress import track
     from recoupe.store import Store
 
     articles = read_inputs(args.inputs, allow_private=args.allow_private,
                            warn=_warner(args.quiet), progress=not args.quiet)
     batches = [articles[i:i + INGEST_BATCH] for i in range(0, len(articles), INGEST_BATCH)]
-    added = 0
+    added, refreshed = 0, []
     with Store(args.store) as db:
         for batch in track(batches, "Analysing and storing", enabled=not args.quiet):
-            added += db.add_articles(analyze(batch, n_process=args.jobs))  # one commit per batch
-        stories = group(db.articles(), progress=not args.quiet)  # over the whole store, for serve
-        db.save_stories(stories)
+            new, changed = db.store_articles(analyze(batch, n_process=args.jobs))  # one commit per batch
+            added += len(new)
+            refreshed += changed
+        # only the new articles join stories; the stories that changed are made again
+        group_stored(db, refreshed=refreshed, progress=not args.quiet)
+        n_stories = db.story_count()
     if not args.quiet:
-        print(f"recoupe: {added} new of {len(articles)} articles, {len(stories)} stories in the "
+        print(f"recoupe: {added} new of {len(articles)} articles, {n_stories} stories in the "
               f"store -> {args.store}", file=sys.stderr)
     return 0
 

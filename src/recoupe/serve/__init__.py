@@ -26,6 +26,7 @@ def serve(store_path: str | Path, host: str = "127.0.0.1", port: int = 8000,
     if stale:  # articles stored by `recoupe ingest` join their stories before the first page
         print(f"recoupe: grouping {stale} new stored articles into stories...")
         app.state.ingester.regroup_if_stale()
+    app.state.ingester.load_index()
     print(f"recoupe: serving {store_path} at http://{host}:{port}  (API: /api, docs: /api/docs)")
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 

@@ -105,15 +105,19 @@ def _save_upload(folder: Path, name: str, data: bytes) -> Path:
 
 
 class Ingester:
-    """Reads, analyses and stores new articles, then regroups every stored article into stories.
+    """Reads, analyses and stores new articles, which then join or open stories: only the
+    stories that changed are made again (the story index is kept in memory between adds).
 
-    One add at a time: regrouping rewrites all stories.
+    One add at a time: each grouping goes on from the one before.
     """
 
     def __init__(self, store_path: Path, allow_private: bool):
+        from recoupe.store.grouping import KeptIndex
+
         self.store_path = store_path
         self.allow_private = allow_private
         self.lock = threading.Lock()
+        self.kept = KeptIndex()
 
     def add(self, uploads: list[tuple[str, bytes]], urls: list[str]) -> dict:
         from recoupe.pipeline import analyze, read
@@ -141,31 +145,35 @@ class Ingester:
         with self.lock:
             articles = analyze(articles)
             with Store(self.store_path) as db:
-                added = db.add_articles(articles)
-            self._regroup()
-            with Store(self.store_path) as db:
+                new, changed = db.store_articles(articles)
+                self._regroup(db, changed)
                 ids = [a.id for a in articles]
                 story_ids = list(dict.fromkeys(s for aid in ids for s in db.stories_of(aid)))
-        return {"added": added, "articles": ids, "stories": story_ids, "warnings": warnings}
+        return {"added": len(new), "articles": ids, "stories": story_ids, "warnings": warnings}
 
-    def _regroup(self) -> None:
-        from recoupe.pipeline import group
+    def _regroup(self, db: Store, refreshed: list[str] = ()) -> None:
+        from recoupe.pipeline import group_stored
 
-        with Store(self.store_path) as db:
-            db.save_stories(group(db.articles()))
+        group_stored(db, refreshed=refreshed, kept=self.kept)
 
     def stale(self) -> int:
-        """How many stored articles no story holds yet (stored by `recoupe ingest`, say)."""
+        """How many stored articles no story holds yet (stored by `recoupe brief --store`, by
+        an interrupted ingest, or before the store kept its story index)."""
         with Store(self.store_path) as db:
-            held = {i for s in db.stories() for i in s.article_ids}
-            return sum(1 for i in db.article_ids() if i not in held)
+            return len(db.unindexed_ids())
 
     def regroup_if_stale(self) -> int:
         with self.lock:
             n = self.stale()
             if n:
-                self._regroup()
+                with Store(self.store_path) as db:
+                    self._regroup(db)
             return n
+
+    def load_index(self) -> None:
+        """Rebuild the story index from the store now, so that the first add need not."""
+        with self.lock, Store(self.store_path) as db:
+            self.kept.load(db)
 
 
 # -- the app ---------------------------------------------------------------------------------
@@ -357,7 +365,7 @@ def create_app(store_path: str | Path, allow_private: bool = False) -> FastAPI:
                 "stories": [story_summary(s) for s in stories]}
 
     @app.post("/api/articles", response_model=AddResult, status_code=201, tags=["articles"],
-              summary="Add articles by upload or URL, then regroup the stories",
+              summary="Add articles by upload or URL; they join or open stories",
               responses={400: {"model": ErrorBody}},
               openapi_extra={"requestBody": {"required": True, "content": {
                   "multipart/form-data": {"schema": {"type": "object", "properties": {

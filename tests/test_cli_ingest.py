@@ -1,0 +1,44 @@
+"""`recoupe ingest` groups incrementally: two ingests give the stories of one brief."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from recoupe.cli import main
+from recoupe.store import Store
+
+FIRST = ["agence-rhone-presse.txt", "le-courrier-du-rhone.txt", "gazette-des-alpes.txt"]
+SECOND = ["le-petit-valentinois.txt", "euro-industry-today.txt", "vallee-matin.html",
+          "la-voix-de-la-drome.txt", "radio-alpes-sport.txt"]
+
+
+@pytest.mark.slow
+def test_two_ingests_give_the_stories_of_one_brief(examples_dir: Path, tmp_path: Path, capsys):
+    for name, files in (("one", FIRST), ("two", SECOND)):
+        (tmp_path / name).mkdir()
+        for f in files:
+            shutil.copy(examples_dir / f, tmp_path / name / f)
+    db = tmp_path / "store.db"
+    assert main(["ingest", str(tmp_path / "one"), "--store", str(db)]) == 0
+    assert "3 new of 3 articles, 2 stories" in capsys.readouterr().err
+    with Store(db) as s:
+        kept = {st.id: st for st in s.stories() if "gazette" in " ".join(
+            a.source.lower() for a in s.articles(st.article_ids))}
+    assert len(kept) == 1
+    assert main(["ingest", str(tmp_path / "two"), "--store", str(db)]) == 0
+    assert "5 new of 5 articles, 2 stories" in capsys.readouterr().err
+    assert main(["brief", str(tmp_path / "one"), str(tmp_path / "two"), "--format", "json", "-q"]) == 0
+    brief = json.loads(capsys.readouterr().out)["stories"]
+    with Store(db) as s:
+        stored = s.stories()
+        assert s.unindexed_ids() == []
+    assert sorted(sorted(st.article_ids) for st in stored) == \
+        sorted(sorted(st["article_ids"]) for st in brief)
+    assert [st.thread for st in stored] == [st["thread"] for st in brief]
+    assert not set(kept) & {st.id for st in stored}  # the race story gained its second article
+    # ingesting the same files again stores and makes nothing
+    assert main(["ingest", str(tmp_path / "one"), "--store", str(db), "-q"]) == 0
+    with Store(db) as s:
+        assert [st.id for st in s.stories()] == [st.id for st in stored]
