@@ -142,6 +142,21 @@ _DEMONYM = re.compile(r"(?:[ié]ens?|[ié]ennes?|ains|aines?|ands|ols|oises|aise
 _DEMONYM_AIS = re.compile(r"(?:ais|ois)$")
 _PLURAL_DETS = {"les", "des", "aux", "ces", "nos", "vos", "leurs", "deux", "trois", "plusieurs"}
 _ROMAN = re.compile(r"[IVXLC]+")
+# Inside a name, a preposition is followed by an article or a capital ("Conseil de l'Europe",
+# "Cour des comptes"); followed by a quantifier it starts the sentence's own words:
+# "le Conseil de sécurité | de toute vente d'armement"
+_NAME_BREAK_DETS = {"toute", "tout", "tous", "toutes", "un", "une", "ce", "cet", "cette", "ces",
+                    "son", "sa", "ses", "leur", "leurs", "chaque", "aucun", "aucune", "plusieurs",
+                    "certains", "certaines", "nombreux", "nombreuses"}
+# Times of day and weekdays never sit inside a name: "Parti dimanche soir de Pyongyang" is a
+# clause the model read as one organisation
+_TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin",
+               "soir", "midi", "après-midi", "nuit", "hier", "aujourd'hui", "demain"}
+# Nouns that name a kind of place: "la base spatiale de Baïkonour" is a place, not a person
+PLACE_NOUNS = {"base", "ville", "village", "région", "province", "capitale", "cosmodrome", "port",
+               "aéroport", "gare", "station", "quartier", "commune", "département", "île", "golfe",
+               "côte", "frontière", "camp", "usine", "site", "vallée", "plaine", "banlieue",
+               "localité", "bourg", "district", "comté", "city", "town"}
 
 # ============================================================================================
 
@@ -241,6 +256,22 @@ def _repair(doc: Doc, c: _Cand) -> _Cand | None:
                 j += 1
             else:
                 break
+    if c.label != "PER":
+        for k in range(i, j):
+            if doc[k].lower_ in _TIME_WORDS and doc[k].text.islower():
+                if k - i < 2 and doc[i].is_sent_start:
+                    return None  # a sentence's first word ("Parti dimanche soir...")
+                j = k
+                break
+        for k in range(i + 1, j - 2):
+            if (doc[k].pos_ == "ADP" and doc[k + 1].lower_ in _NAME_BREAK_DETS
+                    and doc[k + 2].text.islower()):
+                j = k
+                break
+        while j > i and (doc[j - 1].is_punct or doc[j - 1].pos_ in ("DET", "ADP", "CCONJ")):
+            j -= 1
+        if i >= j:
+            return None
     span = doc[i:j]
     key = span.text.lower()
     if key in JUNK or not any(ch.isalpha() for ch in key):
@@ -265,6 +296,9 @@ def _repair(doc: Doc, c: _Cand) -> _Cand | None:
     if len(key) == 1 or _ROMAN.fullmatch(span.text):
         return None  # "A", "II": initials and numerals alone
     label = c.label
+    if (label == "PER" and j - i == 1 and i >= 2 and doc[i - 1].lower_ in ("de", "d'")
+            and any(doc[k].lower_ in PLACE_NOUNS for k in range(max(0, i - 4), i - 1))):
+        label = "LOC"  # "la base spatiale historique de Baïkonour"
     if label in ("PER", "LOC", "MISC") and j - i > 1 and doc[j - 1].text in COMPANY_WORDS:
         label = "ORG"  # "Valorhône Chimie", "Acme Industries"
     if label == "LOC" and j - i == 1 and _is_demonym(doc, i):

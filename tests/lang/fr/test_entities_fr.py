@@ -158,3 +158,22 @@ def test_company_name_and_its_short_form():
     company = by_name(ents, "Valorhône Chimie")
     assert company.type == "ORG" and "Valorhône" in company.variants
     assert not [e for e in ents if e.type == "PER"]
+
+
+def test_clause_read_as_a_name_is_dropped_or_cut():
+    _, ents = entities_of("Parti dimanche soir de Pyongyang à bord d'un train blindé, Kim Jong Un est "
+                          "arrivé mardi. Moscou dénonce une violation de l'interdiction par le Conseil "
+                          "de sécurité de toute vente d'armement à la Corée du Nord.")
+    names = {e.name for e in ents}
+    assert not any("dimanche" in n or "soir" in n for n in names), names
+    assert "Conseil de sécurité" in names and not any("vente" in n for n in names), names
+    # a name of several words keeps its own prepositions
+    _, ents = entities_of("Le Conseil de l'Europe et la Cour des comptes ont publié un rapport.")
+    assert {"Conseil de l'Europe", "Cour des comptes"} <= {e.name for e in ents}
+
+
+def test_named_place_after_a_place_noun_is_a_location():
+    _, ents = entities_of("Le cosmodrome doit remplacer la base spatiale historique de Baïkonour. "
+                          "Vladimir Poutine y a reçu son invité.")
+    assert by_name(ents, "Baïkonour").type == "LOC"
+    assert by_name(ents, "Vladimir Poutine").type == "PER"
