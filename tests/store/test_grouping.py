@@ -164,11 +164,16 @@ def test_another_process_regrouping_meanwhile_is_noticed(examples, tmp_path):
 
 
 def test_version_1_store_is_migrated_and_regrouped(examples, tmp_path):
+    import json
+
     path = tmp_path / "v1.sqlite"
+    old = build_stories(copy.deepcopy(examples[:2]))
     con = sqlite3.connect(path)  # what recoupe wrote with schema 1
     con.executescript("""
         CREATE TABLE articles (id TEXT PRIMARY KEY, origin TEXT NOT NULL, source TEXT, title TEXT,
             lang TEXT, published TEXT, url TEXT, added TEXT NOT NULL, data TEXT NOT NULL);
+        CREATE INDEX articles_published ON articles(published);
+        CREATE INDEX articles_source ON articles(source);
         CREATE VIRTUAL TABLE articles_fts USING fts5(id UNINDEXED, title, text,
             tokenize = 'unicode61 remove_diacritics 2');
         CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT, position INTEGER NOT NULL,
@@ -176,19 +181,41 @@ def test_version_1_store_is_migrated_and_regrouped(examples, tmp_path):
         CREATE TABLE story_articles (story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
             article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
             PRIMARY KEY (story_id, article_id));
+        CREATE INDEX story_articles_article ON story_articles(article_id);
         PRAGMA user_version = 1;
     """)
-    con.close()
-    with Store(path) as db:
-        db.add_articles(examples[:2])
-        db.save_stories(build_stories(copy.deepcopy(examples[:2])))
-    con = sqlite3.connect(path)  # back to version 1: no index, stories without the new columns
-    con.executescript("DROP TABLE story_index; DROP TABLE copy_bands; DROP TABLE meta; "
-                      "DROP INDEX stories_number; PRAGMA user_version = 1;")
+    with con:
+        for a in examples[:2]:
+            con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (a.id, a.origin, a.source, a.title, a.lang, a.published, a.url, "2025",
+                         json.dumps(to_dict(a), ensure_ascii=False)))
+            con.execute("INSERT INTO articles_fts VALUES (?, ?, ?)", (a.id, a.title, a.text))
+        for pos, st in enumerate(old):
+            con.execute("INSERT INTO stories VALUES (?, ?, ?, ?)",
+                        (st.id, st.title, pos, json.dumps(to_dict(st), ensure_ascii=False)))
     con.close()
     with Store(path) as db:
         assert db.db.execute("PRAGMA user_version").fetchone()[0] == 2
-        assert len(db.stories()) >= 1 and len(db.article_ids()) == 2  # nothing lost
+        assert [to_dict(s) for s in db.stories()] == [to_dict(s) for s in old]  # nothing lost
+        assert db.articles() == sorted(examples[:2], key=lambda a: (a.published is None, a.published, a.id))
+        assert db.search(examples[0].title.split()[0]) != []
+        assert sorted(db.unindexed_ids()) == sorted(a.id for a in examples[:2])  # to be grouped
         db.add_articles(examples[2:])
+        group_stored(db)
+        assert membership(db.stories()) == membership(build_stories(copy.deepcopy(examples)))
+    with Store(path) as db:  # opening a version 2 store again changes nothing
+        assert membership(db.stories()) == membership(build_stories(copy.deepcopy(examples)))
+
+
+def test_a_damaged_index_is_rebuilt_from_the_articles(examples, tmp_path):
+    with Store(tmp_path / "db.sqlite") as db:
+        db.add_articles(examples)
+        group_stored(db)
+        db.db.execute("UPDATE story_index SET vector = x'0000' WHERE seq = 2")
+        db.db.commit()
+        db.add_articles([])
+        with pytest.warns(RuntimeWarning, match="story index could not be read"):
+            KeptIndex().load(db)
+        assert len(db.unindexed_ids()) == len(examples)
         group_stored(db)
         assert membership(db.stories()) == membership(build_stories(copy.deepcopy(examples)))

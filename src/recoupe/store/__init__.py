@@ -309,6 +309,13 @@ class Store:
         self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('index', ?)",
                         (uuid.uuid4().hex,))
 
+    @_locked
+    def reset_index(self) -> None:
+        """Empty the story index: the next grouping starts over from every stored article and
+        replaces the stories (nothing else is lost: the index is derived from the articles)."""
+        with self.db:
+            self._clear_index()
+
     def _token(self) -> str | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'index'").fetchone()
         return row[0] if row else None

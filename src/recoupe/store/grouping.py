@@ -23,6 +23,7 @@ stored articles.
 
 from __future__ import annotations
 
+import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -92,8 +93,16 @@ class KeptIndex:
             return
         from recoupe.stories.cluster import StoryIndex
 
-        token, entries = db.index_entries()
-        self.index = StoryIndex.restore(entries)
+        try:
+            token, entries = db.index_entries()
+            self.index = StoryIndex.restore(entries)
+        except (ValueError, TypeError, KeyError) as exc:
+            # derived data only: the next grouping starts over from the stored articles
+            warnings.warn(f"{db.path}: the story index could not be read ({exc}); "
+                          "every stored article will be grouped again", RuntimeWarning, stacklevel=2)
+            db.reset_index()
+            token, entries = db.index_entries()
+            self.index = StoryIndex.restore(entries)
         self.token = token
         self.copy_group = {e["key"]: e["copy_group"] for e in entries}
         self.published = {e["key"]: e["date"] for e in entries}
