@@ -81,3 +81,15 @@ def test_rouge_n():
     # one of two bigrams against each of two references: P = R = 2/4
     assert abs(rouge_n("le chat dort", ["le chat court", "le chat mange"], 2) - 0.5) < 1e-9
     assert rouge_n("a b c d", ["a b"], 1, words=2) == 1.0  # the peer is cut to its first words
+
+
+def test_seed_summary_cites_the_event_every_outlet_tells(seeds):
+    from recoupe.stories import make_story
+
+    story = make_story(seeds)
+    # headings and captions ("Les relations avec la Russie, une priorité pour Kim Jong-un") are
+    # no summary sentences
+    assert all(s.text.rstrip(" »”\"')")[-1:] in ".!…" for s in story.summary)
+    # the meeting is told in other words by several outlets: the sentences that tell it cite them
+    corroborated = [s for s in story.summary if len({x.article_id for x in s.support}) >= 2]
+    assert len(corroborated) >= 2 and all(not s.single_source for s in corroborated)

@@ -35,6 +35,11 @@ MAX_EMBEDDED = 2000  # sentences embedded per story at most
 MAX_CANDIDATES = 600  # candidates compared pairwise at most
 MIN_WORDS, MAX_WORDS = 10, 60  # shorter is a fragment or a caption, longer a run-on
 SUPPORT_COSINE = 0.8  # two sentences state the same thing (multilingual USE level)
+# ... or are this close and name the same people and places (at least two of the story's
+# entities in common): one event told in other words ("Poutine et Kim se sont retrouvés
+# mercredi à Vostotchny" / "Poutine a rencontré Kim mercredi")
+NAMED_SUPPORT_COSINE = 0.7
+NAMED_SUPPORT_ENTITIES = 2
 REDUNDANT_COSINE = 0.7  # a candidate this close to a picked sentence adds nothing
 # Weights of the score, tuned on RPM2 (dev): word centrality weighs most (ROUGE-1/2 40.8/13.8
 # vs 39.6/12.5 with the embedding alone); the position prior and corroboration help a little.
@@ -51,6 +56,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # Sentences that are not news: questions, headings that end with a colon, credits, bylines.
 _SKIP = re.compile(r"(\?\s*[»”\"]?$|:\s*$|^\(|^(Photo|Crédit|Lire aussi|Par |By )|@|https?://)",
                    re.IGNORECASE)
+
+# A sentence ends as one: a heading or a caption has no final stop ("Une priorité pour Kim")
+_ENDS = re.compile(r"[.!…][\s»”\"')\]]*$")
 
 
 @dataclass
@@ -78,7 +86,7 @@ def candidates(articles: list[Article], lead: int | None = None) -> list[_Candid
                 break
             text = span.text.strip()
             n = _words(text)
-            if not MIN_WORDS <= n <= MAX_WORDS or _SKIP.search(text):
+            if not MIN_WORDS <= n <= MAX_WORDS or _SKIP.search(text) or not _ENDS.search(text):
                 continue
             start = span.start + span.text.index(text)
             out.append(_Candidate(art, pos, start, start + len(text), text, n))
@@ -105,6 +113,16 @@ def _facts_of(story: Story, cands: list[_Candidate]) -> list[set[int]]:
         for sp in fact.support:
             where.setdefault(sp.article_id, []).append((sp.start, sp.end, k))
     return [{k for start, end, k in where.get(c.article.id, ()) if start < c.end and c.start < end}
+            for c in cands]
+
+
+def _entities_of(story: Story, cands: list[_Candidate]) -> list[set[str]]:
+    """Per candidate, the story entities it mentions."""
+    where: dict[str, list[tuple[int, str]]] = {}
+    for ent in story.entities:
+        for sp in ent.mentions:
+            where.setdefault(sp.article_id, []).append((sp.start, ent.id))
+    return [{eid for start, eid in where.get(c.article.id, ()) if c.start <= start < c.end}
             for c in cands]
 
 
@@ -151,17 +169,22 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
     art_of = np.array([c.article.id for c in cands])
     by_id = {a.id: a for a in members}
     facts = _facts_of(story, cands)
+    named = _entities_of(story, cands)
     # per candidate, the sentence of every other article that states it: its aligned fact's
     # support when fact alignment found one, else the closest sentence in meaning
     support: list[dict[str, SourceSpan]] = []
     corroboration = np.zeros(len(cands))
+    same: list[tuple[int, int]] = []  # a candidate and one that supports it: they say one thing
     for i, c in enumerate(cands):
         best: dict[str, int] = {}
-        for j in np.nonzero(sim[i] >= SUPPORT_COSINE)[0].tolist():
+        for j in np.nonzero(sim[i] >= NAMED_SUPPORT_COSINE)[0].tolist():
             aid = art_of[j]
-            if aid != c.article.id and (aid not in best or sim[i, j] > sim[i, best[aid]]):
+            if aid == c.article.id or (aid in best and sim[i, j] <= sim[i, best[aid]]):
+                continue
+            if sim[i, j] >= SUPPORT_COSINE or len(named[i] & named[j]) >= NAMED_SUPPORT_ENTITIES:
                 best[aid] = j
         spans = {aid: cands[j].article.span(cands[j].start, cands[j].end) for aid, j in best.items()}
+        same += [(i, j) for j in best.values()]
         for fact in facts[i]:
             for sp in story.facts[fact].support:
                 if sp.article_id != c.article.id and sp.article_id in by_id:
@@ -169,11 +192,14 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
         spans[c.article.id] = c.article.span(c.start, c.end)
         support.append(spans)
         corroboration[i] = len({origin.get(a, a) for a in spans}) - 1
-    # two candidates that report one aligned fact say the same thing
+    # two candidates that report one aligned fact, or one of which supports the other, say
+    # the same thing: the summary takes one of them
     for i in range(len(cands)):
         for j in range(i + 1, len(cands)):
             if facts[i] & facts[j]:
                 sim[i, j] = sim[j, i] = 1.0
+    for i, j in same:
+        sim[i, j] = sim[j, i] = 1.0
     position = np.array([1.0 / (1.0 + c.position) for c in cands])
     words = tfidf([c.text for c in cands])
     wcentre = words.sum(axis=0)
