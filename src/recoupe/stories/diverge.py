@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
 
 from recoupe.model import Article, Divergence, Side, SourceSpan, Story
 from recoupe.stories import names
@@ -38,6 +40,10 @@ NEARBY_DISAGREEMENT_COS = 0.3  # two sources set side by side in one article
 SPEAKER_NEAR = 120  # characters between a quote and the speaker named for it
 ATTRIBUTION_WORDS = 8  # content words a quote needs before two speakers for it conflict
 SIDE_BY_SIDE = 300  # characters between two claims an article sets side by side
+CONTEST_NEAR = 600  # characters between a statement and a negation that answers it
+CONTEST_WORDS = 2  # content words a negation shares with the statement it answers ...
+CONTEST_SHARE = 0.5  # ... and the share of its own content words they make
+SAME_EXCHANGE_COS = 0.4  # one exchange told by two outlets: mean cosine of statement and reply
 # units that count time, too common to tie two figures together by themselves
 TIME_UNITS = {"an", "annee", "mois", "semaine", "jour", "heure", "minute", "seconde", "year",
               "month", "week", "day", "hour", "minute", "second", "fois"}
@@ -359,10 +365,13 @@ class _Finder:
             sides = [(pos.claim.text.strip(), pos.span, True), (neg.claim.text.strip(), neg.span, False)]
             if src_pos and src_neg and src_pos != src_neg:
                 self.add("attributed_disagreement", (pos.claim.text, neg.claim.text), False, "low",
-                         sides, unit="oui / non", a=pos.claim.text.strip(), b=neg.claim.text.strip(),
+                         sides, unit=self.yes_no(), a=pos.claim.text.strip(), b=neg.claim.text.strip(),
                          sa=self.source_label(pos), sb=self.source_label(neg))
             elif pos.article.id != neg.article.id:
                 self.add("negation", (pos.claim.text, neg.claim.text), True, "medium", sides)
+
+    def yes_no(self) -> str:
+        return "oui / non" if self.texts is _TEXTS["fr"] else "yes / no"
 
     def source_label(self, s: Slots) -> str:
         """The source as the reader knows it: the entity's name, else the words of the text."""
@@ -382,7 +391,9 @@ class _Finder:
 
     def same_source(self, a: Slots, b: Slots) -> bool:
         """One source under two names: the same entity, or a capital for its country."""
-        ka, kb = self.source_of(a), self.source_of(b)
+        return self.same_key(self.source_of(a), self.source_of(b))
+
+    def same_key(self, ka: str | None, kb: str | None) -> bool:
         if ka == kb:
             return True
         capitals = lexicon()["capitals"]
@@ -452,9 +463,115 @@ class _Finder:
                     self.add("attribution", (frozenset((ea.id, eb.id)), qa.group), True, "medium",
                              sides, a=ea.name, b=eb.name)
 
+    def statements(self) -> dict[str, list[_Statement]]:
+        """What each article attributes to a source, by article: quotes with their speaker,
+        and claims said by someone ("selon X", "X a affirmé que")."""
+        out: dict[str, list[_Statement]] = defaultdict(list)
+        claims = defaultdict(list)
+        for s in self.slots:
+            claims[s.article.id].append(s)
+        for q in self.story.quotes:
+            art = self.articles.get(q.article_id)
+            sp, key = q.speaker, q.speaker.entity_id
+            if art is None or key not in self.ents:
+                continue  # quotes are taken from named speakers only
+            negated = any(c.claim.negated and c.claim.start <= q.start and q.end <= c.claim.end
+                          for c in claims[q.article_id])
+            out[q.article_id].append(_statement(art, q.start, q.end, key, self.label(key, sp.name),
+                                                negated, quoted=True, named=_beside(q)))
+        for aid, slots in claims.items():
+            for s in slots:
+                key, c = self.source_of(s), s.claim
+                if not key or c.what and c.reported_by and names.fold(c.what) == names.fold(c.reported_by):
+                    continue  # no source, or one read off the object ("conteste cette version")
+                name = c.reported_by or next(iter(c.who_names), None)
+                out[aid].append(_statement(s.article, c.start, c.end, key, self.label(key, name),
+                                           c.negated, predicate=c.predicate))
+        return {aid: [x for x in stmts if names.fold(x.label) not in _PRONOUNS] for aid, stmts in out.items()}
+
+    def answers(self, a: _Statement, b: _Statement) -> bool:
+        """Whether `b`, said by another source, denies what `a` asserts."""
+        if a.negated or a.denial or not a.named or not (b.denies or b.negated) or _overlap(a, b) \
+                or self.same_key(a.source, b.source):
+            return False
+        named = self.named_source(a.source), self.named_source(b.source)
+        gap = max(a.start, b.start) - min(a.end, b.end)
+        said = a.words - b.label_words  # neither source's name is what they disagree on
+        if b.denies:  # "X dément", "the company denied" what the statement beside it says
+            return any(named) and gap <= SIDE_BY_SIDE and _shared_words(said, b.denied - a.label_words) >= 1
+        # a negation answers what was said before it, in its words: "étaient signalés" /
+        # "n'avons jamais reçu de signalement"
+        reply = b.words - a.label_words
+        shared = _shared_words(said, reply)
+        return all(named) and a.start < b.start and gap <= CONTEST_NEAR \
+            and shared >= CONTEST_WORDS and shared >= CONTEST_SHARE * len(reply)
+
+    def label(self, key: str, name: str | None) -> str:
+        return self.ents[key].name if key in self.ents else (name or key.removeprefix("name:"))
+
+    def named_source(self, key: str) -> bool:
+        """A source the story knows by name (a person or a body), not a common noun."""
+        ent = self.ents.get(key)
+        return bool(ent) and ent.type in ("PER", "ORG") and ent.name[:1].isupper()
+
+    def contested(self) -> None:
+        """One source's statement contested by another in the same article: "Les capteurs
+        étaient signalés défectueux", says the union delegate; "nous n'avons jamais reçu de
+        signalement", says the director. Shown side by side, never as a contradiction. The
+        reply must deny (a verb of denial, or a negation sharing more words) and share words
+        with the statement; the same exchange told by several outlets is one divergence."""
+        found: list[tuple[_Statement, _Statement]] = []
+        for stmts in self.statements().values():
+            pairs = [(a, b) for a in stmts for b in stmts if a is not b and self.answers(a, b)]
+            # a claim and the quote inside it are one statement: keep the tightest pair
+            pairs.sort(key=lambda p: (p[0].end - p[0].start) + (p[1].end - p[1].start))
+            kept: list[tuple[_Statement, _Statement]] = []
+            for a, b in pairs:
+                if not any(_overlap(a, x) and _overlap(b, y) for x, y in kept):
+                    kept.append((a, b))
+            found += kept
+        if not found:
+            return
+        # one exchange: several replies to one statement, or the same source's statement
+        # and its denial told by several outlets (in other words, or another language)
+        vecs = _encode_texts([t for a, b in found for t in (a.text, b.text)])
+
+        def same_exchange(i: int, j: int) -> bool:
+            (a, b), (x, y) = found[i], found[j]
+            if _overlap(a, x) or _overlap(b, y):
+                return True
+            return a.article.id != x.article.id and self.same_key(a.source, x.source) and \
+                float(vecs[2 * i] @ vecs[2 * j] + vecs[2 * i + 1] @ vecs[2 * j + 1]) >= 2 * SAME_EXCHANGE_COS
+
+        groups: list[list[int]] = []
+        for i in range(len(found)):
+            g = next((g for g in groups if any(same_exchange(i, j) for j in g)), None)
+            if g is None:
+                groups.append([i])
+            else:
+                g.append(i)
+        taken = {(x.article_id, x.start, x.end) for d in self.found.values()
+                 if d.kind == "attributed_disagreement" for side in d.sides for x in side.support}
+        lang = _lang(self.story, self.articles)
+        for g in groups:
+            # the story's language first: its words speak for the exchange
+            members = sorted((found[i] for i in g), key=lambda p: (p[0].article.lang or "fr") != lang)
+            if all((a.article.id, a.start, a.end) in taken for a, _ in members):
+                continue  # already shown from the claims' slots
+            sides = []
+            for a, b in members:
+                sides += [(a.text.strip(), a.article.span(a.start, a.end), True),
+                          (b.text.strip(), b.article.span(b.start, b.end), False)]
+            a0, b0 = members[0]
+            self.add("attributed_disagreement", ("contested", a0.article.id, a0.start, b0.start),
+                     False, "low", sides, unit=self.yes_no(), a=f"« {a0.text.strip()} »",
+                     b=f"« {b0.text.strip()} »",
+                     sa=", ".join(dict.fromkeys(a.label for a, _ in members)),
+                     sb=", ".join(dict.fromkeys(b.label for _, b in members)))
+
     def run(self) -> list[Divergence]:
-        for step in (self.agents, self.numbers, self.dates, self.negations, self.roles,
-                     self.attributions):
+        for step in (self.agents, self.numbers, self.dates, self.negations, self.contested,
+                     self.roles, self.attributions):
             step()
         self.summarise()
         order = {"high": 0, "medium": 1, "low": 2}
@@ -462,6 +579,101 @@ class _Finder:
 
 
 _STOP = {"de", "du", "des", "d", "la", "le", "les", "l", "of", "the"}
+
+
+@dataclass(eq=False)
+class _Statement:
+    """Words an article attributes to a source."""
+
+    article: Article
+    start: int
+    end: int
+    text: str
+    source: str  # story entity id, or "name:" key
+    label: str  # the source as the reader knows it
+    negated: bool  # "nous n'avons jamais reçu"
+    denies: bool  # the source denies: "la direction dément", "the company denied"
+    denial: bool  # a verb of denial, whoever denies
+    named: bool  # the source is named by the words (not found back through "a-t-il dit")
+    words: frozenset[str]  # content words, the source's name left out
+    denied: frozenset[str]  # content words after the verb of denial: what is denied
+    label_words: frozenset[str]
+
+
+def _statement(art: Article, start: int, end: int, source: str, label: str, negated: bool, *,
+               predicate: str | None = None, quoted: bool = False, named: bool = False) -> _Statement:
+    """A claim, or a quote (`quoted`, its speaker `named` right by it or not)."""
+    text = art.text[start:end]
+    folded = names.fold(text)
+    if predicate and names.fold(predicate) in lexicon()["no_comment_predicates"]:
+        negated = False  # "n'a pas souhaité commenter": no answer is no denial
+    elif not negated:
+        negated = bool(_NEGATION.search(folded)) or bool(_NEGATED_WORD.search(folded))
+    tokens = re.findall(r"\w+", folded)
+    label_words = frozenset(w for w in names.fold(label).split() if len(w) > 2) - _stopwords()
+    # the sources' names, negations, verbs of denial and dates are not what two sources
+    # disagree on
+    skip = _stopwords() | label_words | _NEGATORS | _NEGATED_WORDS | set(lexicon()["denial_words"]) \
+        | set(lexicon()["calendar_words"])
+
+    def content(ws):
+        return frozenset(w for w in ws if len(w) >= 4 and not w.isdigit() and w not in skip)
+
+    k = _denial_at(tokens)
+    if k is None and set(tokens) & (set(lexicon()["denial_words"]) | set(lexicon()["confirm_words"])):
+        negated = False  # "n'a ni confirmé ni démenti", "ne confirme pas": no answer is no denial
+    if not quoted:
+        named = bool(label_words & set(tokens))
+    # a quote denies in its speaker's words; a reported denial is its subject's, named before
+    # the verb ("Natixis a démenti"), not a name after it ("il a démenti le rôle de la SG")
+    denies = k is not None and (quoted or bool(label_words & set(tokens[:k])))
+    return _Statement(art, start, end, text, source, label, negated, denies, k is not None, named,
+                      content(tokens), content(tokens[k + 1:]) if denies else frozenset(), label_words)
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+
+    return frozenset(names.fold(w) for w in FR | EN)
+
+
+def _denial_at(tokens: list[str]) -> int | None:
+    """Where a verb of denial stands, if one that is not itself negated does ("n'a ni
+    confirmé ni démenti" denies nothing)."""
+    denial, blockers = set(lexicon()["denial_words"]), set(lexicon()["denial_blockers"])
+    for k, w in enumerate(tokens):
+        if w in denial and not blockers & set(tokens[max(0, k - 3):k]):
+            return k
+    return None
+
+
+def _shared_words(a: frozenset[str], b: frozenset[str]) -> int:
+    """Words of `b` found in `a`, a word and its derived forms counting as one
+    ("signalés" / "signalement", "warned" / "warning")."""
+    return sum(1 for y in b if any(_same_stem(x, y) for x in a))
+
+
+def _same_stem(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    n = 0
+    for cx, cy in zip(x, y):
+        if cx != cy:
+            break
+        n += 1
+    return n >= max(4, min(len(x), len(y)) - 3)
+
+
+def _overlap(a: _Statement, b: _Statement) -> bool:
+    return a.article.id == b.article.id and a.start < b.end and b.start < a.end
+
+
+def _encode_texts(texts: list[str]):
+    from recoupe.stories.align import encode
+
+    return encode(texts)
 
 
 _ONE = re.compile(r"(?i)\b(?:un|une|one|a|an|ein|eine|einen)\s+$")
@@ -508,6 +720,8 @@ _NEGATORS = {"ne", "n", "pas", "jamais", "guere", "nullement", "aucun", "aucune"
 # a negation inside the "positive" claim: its polarity cannot be trusted
 _NEGATION = re.compile(r"\bn(?:e|)\s+(?:\w+\s+){0,3}?(?:pas|guere|jamais|plus|rien|aucun|aucune|nullement|point)\b"
                        r"|\b(?:not|never|no longer)\b")
+_NEGATED_WORDS = {"aucun", "aucune", "jamais", "nullement", "no", "none", "nothing", "nobody", "neither"}
+_NEGATED_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NEGATED_WORDS)) + r")\b")
 _DOUBLE = re.compile(r"\b(?:pas|jamais|non) (?:\w+ ){0,2}(?:moins|plus|inferieure?s?|superieure?s?) (?:de|d|que|a)\b"
                      r"|\bnot (?:\w+ ){0,2}(?:less|fewer|more) than\b")
 
