@@ -69,15 +69,15 @@ def main(n: int = 10_000) -> None:
     for k, t_ in enumerate(thread_of):
         threads.setdefault(t_, []).extend(members[k])
     published = {a.id: a.published for a in arts}
-    stories = {k: (Story(id=story_id(ids), title=f"story {k}", article_ids=ids,
-                         thread=thread_id(threads[thread_of[k]])), min(published[i] for i in ids))
-               for k, ids in enumerate(members)}
+    stories = [(Story(id=story_id(ids), title=f"story {k}", article_ids=ids,
+                      thread=thread_id(threads[thread_of[k]])), min(published[i] for i in ids))
+               for k, ids in enumerate(members)]
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.db"
         with Store(path) as db:
             db.add_articles(arts)
-            db.save_grouping(None, entries, [], {}, stories, {}, fresh=True)
+            db.save_grouping(None, entries, [], {}, stories, [], {}, fresh=True)
         size = os.path.getsize(path) + os.path.getsize(str(path) + "-wal") if Path(str(path) + "-wal").exists() else os.path.getsize(path)
 
         import recoupe.stories.embed as embed

@@ -219,3 +219,23 @@ def test_a_damaged_index_is_rebuilt_from_the_articles(examples, tmp_path):
         assert len(db.unindexed_ids()) == len(examples)
         group_stored(db)
         assert membership(db.stories()) == membership(build_stories(copy.deepcopy(examples)))
+
+
+@pytest.mark.parametrize("split", [None, 4])
+def test_undated_articles_group_as_a_batch(examples, tmp_path, split):
+    undated = copy.deepcopy(examples)
+    for a in undated:
+        a.published = None
+    batch = build_stories(copy.deepcopy(undated))
+    order = batch_order(undated)
+    steps = [order] if split is None else [order[:split], order[split:]]
+    with Store(tmp_path / "db.sqlite") as db:
+        for step in steps:
+            db.add_articles(step)
+            group_stored(db)
+        if split is None:
+            assert [to_dict(s) for s in db.stories()] == [to_dict(s) for s in batch]
+        assert membership(db.stories()) == membership(batch)
+        assert threads(db.stories()) == threads(batch)
+        held = [a for s in db.stories() for a in s.article_ids]
+        assert sorted(held) == sorted(a.id for a in undated)  # each article in one story

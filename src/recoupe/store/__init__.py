@@ -7,7 +7,7 @@ every batch committed before the interruption.
 Beside them the store keeps what story grouping needs to go on without recomputing anything
 (`recoupe.store.grouping`): per article, in the order it joined the story index, its document
 vector, entity keys, word counts and weights, its links to earlier articles, its story number
-and its group of wire copies, with the MinHash bands that find copies of a new article.
+in the index and its group of wire copies, with the MinHash bands that find copies of a new article.
 
     with Store("recoupe.db") as db:
         db.add_articles(articles)
@@ -34,7 +34,7 @@ from recoupe.model import Article, Story, from_dict, to_dict
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreChanged"]
 
-SCHEMA_VERSION = 2  # 2: the story index, copy bands, and the stories' number, size, first, thread
+SCHEMA_VERSION = 2  # 2: the story index, copy bands, and the stories' size, first date, thread
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -58,7 +58,6 @@ CREATE TABLE IF NOT EXISTS stories (
     title TEXT,
     position INTEGER NOT NULL,
     data TEXT NOT NULL,
-    number INTEGER,
     size INTEGER,
     first TEXT,
     thread TEXT
@@ -94,8 +93,7 @@ CREATE INDEX IF NOT EXISTS copy_bands_key ON copy_bands(band, key);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 # Columns added to a version 1 store (its rows get NULL: its stories are remade from the articles)
-_ADDED_COLUMNS = {"stories": ["number INTEGER", "size INTEGER", "first TEXT", "thread TEXT"]}
-_AFTER_COLUMNS = "CREATE UNIQUE INDEX IF NOT EXISTS stories_number ON stories(number);"
+_ADDED_COLUMNS = {"stories": ["size INTEGER", "first TEXT", "thread TEXT"]}
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -161,7 +159,6 @@ class Store:
             for col in columns:
                 if col.split()[0] not in have:
                     self.db.execute(f"ALTER TABLE {table} ADD COLUMN {col}")
-        self.db.executescript(_AFTER_COLUMNS)
         self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         self.db.commit()
 
@@ -253,13 +250,12 @@ class Store:
 
     # -- stories -----------------------------------------------------------------------------
 
-    def _insert_story(self, story: Story, position: int, number: int | None = None,
-                      first: str | None = None) -> None:
+    def _insert_story(self, story: Story, position: int, first: str | None = None) -> None:
         self.db.execute(
-            "INSERT INTO stories (id, title, position, data, number, size, first, thread) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO stories (id, title, position, data, size, first, thread) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (story.id, story.title, position, json.dumps(to_dict(story), ensure_ascii=False),
-             number, len(story.article_ids), first, story.thread))
+             len(story.article_ids), first, story.thread))
         # link only the articles that are stored; the story's JSON keeps all its ids
         self.db.executemany(
             "INSERT OR IGNORE INTO story_articles (story_id, article_id) "
@@ -347,20 +343,9 @@ class Store:
         return [r[0] for r in rows]
 
     @_locked
-    def indexed_story_numbers(self, ids: Iterable[str]) -> dict[str, int]:
-        """Story number of each indexed article among `ids`."""
-        out = {}
-        for aid in ids:
-            row = self.db.execute("SELECT story FROM story_index WHERE article_id = ?", (aid,)).fetchone()
-            if row:
-                out[aid] = row[0]
-        return out
-
-    @_locked
-    def story_threads(self) -> dict[int, str | None]:
-        """Thread id of each incrementally grouped story, by story number."""
-        rows = self.db.execute("SELECT number, thread FROM stories WHERE number IS NOT NULL")
-        return dict(rows.fetchall())
+    def story_threads(self) -> dict[str, str | None]:
+        """The thread id of every stored story, by story id."""
+        return dict(self.db.execute("SELECT id, thread FROM stories").fetchall())
 
     @_locked
     def copy_candidates(self, bands: list[tuple[int, bytes]]) -> set[str]:
@@ -384,15 +369,16 @@ class Store:
 
     @_locked
     def save_grouping(self, token: str | None, entries: list[dict], bands: list[tuple[int, bytes, str]],
-                      regrouped: dict[str, str], stories: dict[int, tuple[Story, str]],
-                      threads: dict[int, str], fresh: bool) -> str:
+                      regrouped: dict[str, str], stories: list[tuple[Story, str]], gone: list[str],
+                      threads: dict[str, str], fresh: bool) -> str:
         """Write one incremental grouping in one transaction and return the new index token.
 
         `entries`: the new index entries (as `index_entries` gives them), in the order added;
         `bands`: their copy bands (band, key, article id); `regrouped`: the new copy group of
-        already indexed articles; `stories`: by number, each story (re)made with its first
-        publication date; `threads`: by number, the new thread id of stories otherwise kept;
-        `fresh`: the index was empty, so every story saved before is replaced.
+        already indexed articles; `stories`: the stories (re)made, each with its first
+        publication date; `gone`: ids of the stories no grouping holds any more; `threads`: by
+        story id, the new thread id of stories otherwise kept; `fresh`: the index was empty, so
+        every story saved before is replaced.
         Raises `StoreChanged` if the index changed since `token` was read.
         """
         self.db.execute("BEGIN IMMEDIATE")
@@ -420,12 +406,12 @@ class Store:
             self.db.executemany("INSERT INTO copy_bands (band, key, article_id) VALUES (?, ?, ?)", bands)
             self.db.executemany("UPDATE story_index SET copy_group = ? WHERE article_id = ?",
                                 [(g, aid) for aid, g in regrouped.items()])
-            for number, (story, first) in stories.items():
-                self.db.execute("DELETE FROM stories WHERE number = ? OR id = ?", (number, story.id))
-                self._insert_story(story, 0, number, first)
-            for number, thread in threads.items():
-                self.db.execute("UPDATE stories SET thread = ?, data = json_set(data, '$.thread', ?) "
-                                "WHERE number = ?", (thread, thread, number))
+            self.db.executemany("DELETE FROM stories WHERE id = ?",
+                                [(i,) for i in gone] + [(s.id,) for s, _ in stories])
+            for story, first in stories:
+                self._insert_story(story, 0, first)
+            self.db.executemany("UPDATE stories SET thread = ?, data = json_set(data, '$.thread', ?) "
+                                "WHERE id = ?", [(t, t, i) for i, t in threads.items()])
             token = uuid.uuid4().hex
             self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('index', ?)", (token,))
             self.db.commit()

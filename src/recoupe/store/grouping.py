@@ -28,7 +28,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from recoupe.model import Article
@@ -130,22 +129,76 @@ def update_stories(db: Store, *, refreshed: list[str] = (), kept: KeptIndex | No
     return []
 
 
-def _update(db: Store, refreshed: list[str], kept: KeptIndex, progress: bool) -> list[str]:
-    from recoupe.stories import make_story, thread_id
-    from recoupe.stories.cluster import entity_keys, month_profile, terms
+def stories_and_threads(index) -> tuple[list[list[str]], list[int]]:
+    """The index's stories (article ids) and the thread number of each, as `group` takes them:
+    `StoryIndex.grouping` where the index has it (it may pool and split some stories)."""
+    grouping = getattr(index, "grouping", None)
+    if grouping is not None:
+        return grouping()
+    return index.stories(), [index.thread_of(k) for k in range(len(index))]
+
+
+def _copies(db: Store, new: list[Article], kept: KeptIndex):
+    """Groups of wire copies once `new` are added: (group of each article, the new index bands,
+    the new group of the indexed articles whose group merged, the articles whose copies changed)."""
     from recoupe.stories.dedup import MIN_SHINGLES, is_copy, shingles
+
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    group_of = dict(kept.copy_group)
+    new_sets: dict[str, set[str]] = {}
+    stored_sets: dict[str, set[str]] = {}
+    new_bands: list[tuple[int, bytes, str]] = []
+    bucket: dict[tuple[int, bytes], list[str]] = defaultdict(list)
+    for art in new:
+        group_of[art.id] = art.id
+        sa = shingles(f"{art.title or ''}\n{art.text}")
+        if len(sa) < MIN_SHINGLES:
+            continue
+        new_sets[art.id] = sa
+        mine = bands(sa)
+        for other in sorted({o for b in mine for o in bucket[b]} | db.copy_candidates(mine)):
+            if other not in new_sets and other not in stored_sets:
+                o = db.get_article(other)
+                stored_sets[other] = shingles(f"{o.title or ''}\n{o.text}") if o else set()
+            if is_copy(sa, new_sets.get(other) or stored_sets[other]):
+                a, b = root(art.id), root(group_of[other])
+                parent[max(a, b)] = min(a, b)  # a group is named after its smallest id
+        for b in mine:
+            bucket[b].append(art.id)
+            new_bands.append((b[0], b[1], art.id))
+    touched = {root(x) for x in parent}
+    regrouped, changed = {}, set()
+    for aid, g in group_of.items():
+        if g in parent:
+            group_of[aid] = root(g)
+            if group_of[aid] != g and aid in kept.copy_group:
+                regrouped[aid] = group_of[aid]
+        if group_of[aid] in touched:
+            changed.add(aid)
+    return group_of, new_bands, regrouped, changed
+
+
+def _update(db: Store, refreshed: list[str], kept: KeptIndex, progress: bool) -> list[str]:
+    from recoupe.stories import make_story, story_id, thread_id
+    from recoupe.stories.cluster import entity_keys, month_profile, terms
     from recoupe.stories.embed import embed_articles
 
     new = batch_order(db.articles(db.unindexed_ids()))
     kept.load(db)
     index, start = kept.index, len(kept.copy_group)
     fresh = start == 0
-    changed = set() if fresh else set(db.indexed_story_numbers(refreshed).values())
-    if not new and not changed:
+    dirty = set() if fresh else set(refreshed) & kept.copy_group.keys()
+    if not new and not dirty:
         return []
     token = kept.token
 
-    # stories: each new article joins one or opens one
+    # each new article joins a story or opens one
     vectors = embed_articles(new)
     words = [terms(a) for a in new]
     index.prime({a.id: w for a, w in zip(new, words)})
@@ -158,84 +211,43 @@ def _update(db: Store, refreshed: list[str], kept: KeptIndex, progress: bool) ->
         entries.append({"key": art.id, "story": story, "date": art.published, "lang": art.lang,
                         "vector": vec, "entities": keys, "words": w, "weights": weights,
                         "months": months, "rows": rows, "values": values})
-        changed.add(story)
-
-    # wire copies: union of the new articles with the copies they have among all articles
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            x = parent[x]
-        return x
-
-    group_of = dict(kept.copy_group)
-    new_sets: dict[str, set[str]] = {}
-    new_bands: list[tuple[int, bytes, str]] = []
-    bucket: dict[tuple[int, bytes], list[str]] = defaultdict(list)
-    stored_sets: dict[str, set[str]] = {}
-    for art in new:
-        group_of[art.id] = art.id
-        sa = shingles(f"{art.title or ''}\n{art.text}")
-        if len(sa) < MIN_SHINGLES:
-            continue
-        new_sets[art.id] = sa
-        mine = bands(sa)
-        others = {o for b in mine for o in bucket[b]} | db.copy_candidates(mine)
-        for other in sorted(others):
-            if other in new_sets:
-                so = new_sets[other]
-            else:
-                if other not in stored_sets:
-                    o = db.get_article(other)
-                    stored_sets[other] = shingles(f"{o.title or ''}\n{o.text}") if o else set()
-                so = stored_sets[other]
-            if is_copy(sa, so):
-                a, b = root(art.id), root(group_of[other])
-                parent[max(a, b)] = min(a, b)  # a group is named after its smallest id
-        for b in mine:
-            bucket[b].append(art.id)
-            new_bands.append((b[0], b[1], art.id))
-    touched = {root(x) for x in parent}
-    members = defaultdict(list)
-    regrouped = {}
-    for aid, g in group_of.items():
-        g2 = root(g) if g in parent else g
-        if g2 != g:
-            group_of[aid] = g2
-            if aid not in new_sets and aid in kept.copy_group:
-                regrouped[aid] = g2
-        members[group_of[aid]].append(aid)
-    published = dict(kept.published)
-    published.update((a.id, a.published) for a in new)
-    story_of = {aid: k for k, ids in enumerate(index.stories()) for aid in ids}
-    for g in touched:
-        if len(members[g]) > 1:
-            changed.update(story_of[aid] for aid in members[g])
+    group_of, new_bands, regrouped, copies_changed = _copies(db, new, kept)
+    dirty |= copies_changed
     for e in entries:
         e["copy_group"] = group_of[e["key"]]
+    published = dict(kept.published)
+    published.update((a.id, a.published) for a in new)
+    members = defaultdict(list)
+    for aid, g in group_of.items():
+        members[g].append(aid)
 
-    # threads: a thread's id names all its articles, so a thread that grew renames its stories
-    stories = index.stories()
-    thread_of = [index.thread_of(k) for k in range(len(stories))]
-    thread_ids_ = defaultdict(list)
-    for k, t in enumerate(thread_of):
-        thread_ids_[t].extend(stories[k])
-    thread_name = {t: thread_id(ids) for t, ids in thread_ids_.items()}
-    stored_threads = {} if fresh else db.story_threads()
-    renamed = {k: thread_name[t] for k, t in enumerate(thread_of)
-               if k not in changed and stored_threads.get(k) != thread_name[t]}
+    # stories are known by their articles: a story whose id is not stored is made; one that
+    # holds an article whose analysis or copies changed is made again; a thread's id names all
+    # its articles, so the stories of a thread that changed only take its new id
+    stories, thread_of = stories_and_threads(index)
+    ids = [story_id(m) for m in stories]
+    by_thread = defaultdict(list)
+    for m, t in zip(stories, thread_of):
+        by_thread[t].extend(m)
+    thread_name = {t: thread_id(m) for t, m in by_thread.items()}
+    stored = {} if fresh else db.story_threads()
+    remake = [k for k, (sid, m) in enumerate(zip(ids, stories))
+              if sid not in stored or any(a in dirty for a in m)]
+    again = set(remake)
+    renamed = {sid: thread_name[t] for k, (sid, t) in enumerate(zip(ids, thread_of))
+               if k not in again and stored[sid] != thread_name[t]}
+    gone = sorted(set(stored) - set(ids))
 
-    # stories made again, with the copies of their articles among all articles
-    made = {}
-    for k in track(sorted(changed), "stories", enabled=progress):
+    made = []
+    for k in track(remake, "stories", enabled=progress):
         arts = db.articles(stories[k])
         groups = {group_of[a.id] for a in arts}
         copies = [sorted(members[g], key=lambda x: _copy_rank(published[x], x))
                   for g in groups if len(members[g]) > 1]
         copies.sort(key=lambda grp: _copy_rank(published[grp[0]], grp[0]))
         story = make_story(arts, copies, thread_name[thread_of[k]])
-        made[k] = (story, min(a.published or "9999" for a in arts))
-    kept.token = db.save_grouping(token, entries, new_bands, regrouped, made, renamed, fresh)
+        made.append((story, min(a.published or "9999" for a in arts)))
+    kept.token = db.save_grouping(token, entries, new_bands, regrouped, made, gone, renamed, fresh)
     kept.copy_group = group_of
     kept.published = published
-    return [s.id for s, _ in made.values()]
+    return [s.id for s, _ in made]
