@@ -112,3 +112,25 @@ def test_usable_from_several_threads(tmp_path: Path):
             added = list(pool.map(lambda i: db.add_articles([art(i)]), range(8)))
             found = list(pool.map(lambda i: db.get_article(f"a{i}"), range(8)))
         assert sum(added) == 8 and all(found)
+
+
+def test_store_articles_tells_new_from_changed():
+    with Store(":memory:") as db:
+        assert db.store_articles([art(1), art(2)]) == (["a1", "a2"], [])
+        assert db.store_articles([art(1)]) == ([], [])  # the same analysis: nothing changes
+        updated = art(2, mentions=[Mention(0, 2, "Le", "MISC")])
+        assert db.store_articles([updated, art(3)]) == (["a3"], ["a2"])
+        assert db.get_article("a2") == updated
+        assert sorted(db.search("Vostotchny")) == ["a1", "a2", "a3"]  # each indexed once
+        assert db.unindexed_ids() == ["a1", "a2", "a3"]  # no story holds them yet
+
+
+def test_newer_schema_is_refused(tmp_path: Path):
+    from recoupe.errors import RecoupeError
+
+    path = tmp_path / "db.sqlite"
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.close()
+    with pytest.raises(RecoupeError, match="newer recoupe"):
+        Store(path)
