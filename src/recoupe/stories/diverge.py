@@ -14,10 +14,13 @@ disagree: "Séoul parle d'un missile, Tokyo de deux") and `estimate_spread` ("au
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+
+import numpy as np
 
 from recoupe.model import Article, Divergence, Side, SourceSpan, Story
 from recoupe.stories import names
@@ -44,6 +47,7 @@ CONTEST_NEAR = 600  # characters between a statement and a negation that answers
 CONTEST_WORDS = 2  # content words a negation shares with the statement it answers ...
 CONTEST_SHARE = 0.5  # ... and the share of its own content words they make
 SAME_EXCHANGE_COS = 0.4  # one exchange told by two outlets: mean cosine of statement and reply
+LOWEST_COS = min(AGENT_OBJECT_COS, NEARBY_DISAGREEMENT_COS, DATE_COS, NEGATION_LOW_COS)
 # units that count time, too common to tie two figures together by themselves
 TIME_UNITS = {"an", "annee", "mois", "semaine", "jour", "heure", "minute", "seconde", "year",
               "month", "week", "day", "hour", "minute", "second", "fois"}
@@ -91,6 +95,17 @@ class _Finder:
         self.texts = _TEXTS[_lang(story, articles)]
         self.found: dict[tuple, Divergence] = {}
         self.meta: dict[tuple, tuple[dict, list]] = {}
+        # the close claim pairs every kind looks at, found once at the lowest level (each row's
+        # closest neighbours do not depend on the level)
+        ij = np.array(close_pairs(self.sim, LOWEST_COS), dtype=np.int64).reshape(-1, 2)
+        self.pi, self.pj = ij[:, 0], ij[:, 1]
+        self.pcos = self.sim[self.pi, self.pj] if len(ij) else np.zeros(0)
+        art = {aid: k for k, aid in enumerate(dict.fromkeys(s.article.id for s in self.slots))}
+        self.art_index = np.array([art[s.article.id] for s in self.slots], dtype=np.int64)
+        self.starts = np.array([s.claim.start for s in self.slots], dtype=np.int64)
+        self.ends = np.array([s.claim.end for s in self.slots], dtype=np.int64)
+        self.units = [{u for _, u, _, _ in s.quantities if u} for s in self.slots]
+        self.word_units: list[set | None] = [None] * len(self.slots)  # read when first needed
 
     # -- output -------------------------------------------------------------------------
     def source(self, aid: str) -> str:
@@ -131,13 +146,28 @@ class _Finder:
             div.summary = self.texts[div.kind].format(**fields)
 
     # -- helpers ------------------------------------------------------------------------
-    def pairs(self, min_cos: float, cross: bool = True):
-        """Claim pairs at least this close (of two articles only, when `cross`)."""
-        for i, j in close_pairs(self.sim, min_cos):
-            a, b = self.slots[i], self.slots[j]
-            if cross and a.article.id == b.article.id:
-                continue
-            yield a, b, float(self.sim[i, j])
+    def pairs(self, min_cos: float, cross: bool = True, keep=None):
+        """Claim pairs at least this close (of two articles only, when `cross`; among those
+        `keep` marks, when given), as (slots, slots, cosine)."""
+        yield from ((self.slots[i], self.slots[j], c) for i, j, c in self.pair_index(min_cos, cross, keep))
+
+    def pair_index(self, min_cos: float, cross: bool = True, keep=None):
+        sel = self.pcos >= min_cos
+        if cross:
+            sel &= self.art_index[self.pi] != self.art_index[self.pj]
+        if keep is not None:
+            sel &= keep
+        return zip(self.pi[sel].tolist(), self.pj[sel].tolist(), self.pcos[sel].tolist())
+
+    def implicit(self, i: int, units: set[str]) -> list:
+        """`implicit_figures` of slot i, looked for only when the claim names such a unit."""
+        if not units:
+            return []
+        if self.word_units[i] is None:
+            from recoupe.stories.align import _unit_key
+
+            self.word_units[i] = {_unit_key(w) for w in re.findall(r"\w+", self.slots[i].claim.text)}
+        return implicit_figures(self.slots[i], units) if units & self.word_units[i] else []
 
     def reports(self, article_id: str, family: str | None, person: str, where: frozenset) -> bool:
         """Does this article itself say that `person` did this act there?"""
@@ -233,13 +263,18 @@ class _Finder:
 
     def numbers(self) -> None:
         """The same quantity with another value; named sources or estimates are not contradictions."""
-        for a, b, cos in self.pairs(NEARBY_DISAGREEMENT_COS, cross=False):
-            units_a = {u for _, u, _, _ in a.quantities if u}
-            units_b = {u for _, u, _, _ in b.quantities if u}
+        # below DISAGREEMENT_COS, only claims an article sets side by side are compared
+        same = self.art_index[self.pi] == self.art_index[self.pj]
+        near = np.maximum(self.starts[self.pi], self.starts[self.pj]) \
+            - np.minimum(self.ends[self.pi], self.ends[self.pj]) <= SIDE_BY_SIDE
+        keep = (self.pcos >= DISAGREEMENT_COS) | (same & near)
+        for i, j, cos in self.pair_index(NEARBY_DISAGREEMENT_COS, cross=False, keep=keep):
+            a, b = self.slots[i], self.slots[j]
+            units_a, units_b = self.units[i], self.units[j]
             # "un missile" against "deux missiles", "plusieurs centaines de poissons" against
             # "au moins 300 poissons": figures in words, read when the other side counts
-            fig_a = a.quantities + implicit_figures(a, units_b - units_a)
-            fig_b = b.quantities + implicit_figures(b, units_a - units_b)
+            fig_a = a.quantities + self.implicit(i, units_b - units_a)
+            fig_b = b.quantities + self.implicit(j, units_a - units_b)
             units = {u for _, u, _, _ in fig_a if u} & {u for _, u, _, _ in fig_b if u}
             if not units:
                 continue
@@ -491,11 +526,12 @@ class _Finder:
 
     def answers(self, a: _Statement, b: _Statement) -> bool:
         """Whether `b`, said by another source, denies what `a` asserts."""
-        if a.negated or a.denial or not a.named or not (b.denies or b.negated) or _overlap(a, b) \
-                or self.same_key(a.source, b.source):
+        if a.negated or a.denial or not a.named or not (b.denies or b.negated) or _overlap(a, b):
+            return False
+        gap = max(a.start, b.start) - min(a.end, b.end)
+        if gap > (SIDE_BY_SIDE if b.denies else CONTEST_NEAR) or self.same_key(a.source, b.source):
             return False
         named = self.named_source(a.source), self.named_source(b.source)
-        gap = max(a.start, b.start) - min(a.end, b.end)
         said = a.words - b.label_words  # neither source's name is what they disagree on
         if b.denies:  # "X dément", "the company denied" what the statement beside it says
             return any(named) and gap <= SIDE_BY_SIDE and _shared_words(said, b.denied - a.label_words) >= 1
@@ -633,10 +669,7 @@ def _statement(art: Article, start: int, end: int, source: str, label: str, nega
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS as EN
-    from spacy.lang.fr.stop_words import STOP_WORDS as FR
-
-    return frozenset(names.fold(w) for w in FR | EN)
+    return frozenset(lexicon()["function_words"])
 
 
 def _denial_at(tokens: list[str]) -> int | None:
@@ -656,14 +689,13 @@ def _shared_words(a: frozenset[str], b: frozenset[str]) -> int:
 
 
 def _same_stem(x: str, y: str) -> bool:
+    """One word, or two forms of it: a common start of 4 letters or more, leaving 3 at most
+    of the shorter word ("signal-és" / "signal-ement")."""
     if x == y:
         return True
-    n = 0
-    for cx, cy in zip(x, y):
-        if cx != cy:
-            break
-        n += 1
-    return n >= max(4, min(len(x), len(y)) - 3)
+    if x[:4] != y[:4]:
+        return False
+    return len(os.path.commonprefix((x, y))) >= max(4, min(len(x), len(y)) - 3)
 
 
 def _overlap(a: _Statement, b: _Statement) -> bool:
