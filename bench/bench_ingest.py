@@ -13,15 +13,21 @@ sentences for real). The sentence encoder, word lists and story stages are loade
 timing, as they are in an ingest that has just analysed its articles. Prints figures, asserts
 nothing.
 
-    python bench/bench_ingest.py [N]     (default 10,000; 100,000 takes several minutes)
+    python bench/bench_ingest.py [N [BUILD]]     (default 10,000 and 10,000)
+
+Above BUILD articles (10,000: some 40 s), the index is not built by `add` (100,000 would take
+many minutes): its entries are made up (`made_up_entries`), and the former regroup's time is
+the one measured on BUILD articles, scaled linearly to N (a lower bound).
 """
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -43,28 +49,69 @@ def article(i: int, item) -> Article:
                    title=None, lang="fr", published=day)
 
 
-def main(n: int = 10_000) -> None:
+def built_entries(arts, items) -> tuple[list[dict], float]:
+    """Index entries made by `StoryIndex.add`, and the time it took (the former full regroup's
+    clustering of these articles)."""
+    t = time.perf_counter()
+    index = StoryIndex()
+    index.prime({a.id: it[3] for a, it in zip(arts, items)})
+    for a, (v, d, ents, words) in zip(arts, items):
+        index.add(v, d, ents, words=words, lang="fr", key=a.id)
+    for k in range(len(index)):
+        index.thread_of(k)
+    spent = time.perf_counter() - t
+    entries = []
+    for i, (a, (v, d, ents, words)) in enumerate(zip(arts, items)):
+        story, rows, values, weights = index.entry(i)
+        entries.append({"key": a.id, "story": story, "date": d, "lang": "fr", "copy_group": a.id,
+                        "vector": v, "entities": ents, "words": words, "weights": weights,
+                        "months": None, "rows": rows, "values": values})
+    return entries, spent
+
+
+def made_up_entries(arts, items, seed: int = 1) -> list[dict]:
+    """Index entries made up without scoring (fast at any size): one story per event, links
+    to up to 128 earlier articles, those of the same event above the thread threshold, some of
+    a neighbouring event near it, the rest below; tf-idf weights over the whole corpus."""
+    rng = np.random.default_rng(seed)
+    df = Counter(w for it in items for w in it[3])
+    n = len(items)
+    story_of_event: dict[str, int] = {}
+    by_event: dict[str, list[int]] = {}
+    entries = []
+    for i, (a, (v, d, ents, words)) in enumerate(zip(arts, items)):
+        event = ents[0]
+        story = story_of_event.setdefault(event, len(story_of_event))
+        same = by_event.setdefault(event, [])[-100:]
+        other = sorted(set(rng.integers(0, i, size=min(i, 128 - len(same))).tolist()) - set(same)) if i else []
+        rows = np.array(sorted(same + other), dtype=np.int32)
+        near = {j for j in other if items[j][2][0] == f"e{int(event[1:]) ^ 1}"}
+        values = np.array([0.5 if j in same else 0.2 if j in near else 0.05 for j in rows.tolist()],
+                          dtype=np.float32)
+        weights = {w: (1 + math.log(c)) * math.log((n + 20) / (df[w] + 1)) + 1e-6 for w, c in words.items()}
+        entries.append({"key": a.id, "story": story, "date": d, "lang": "fr", "copy_group": a.id,
+                        "vector": v, "entities": ents, "words": words, "weights": weights,
+                        "months": None, "rows": rows, "values": values})
+        by_event[event].append(i)
+    return entries
+
+
+def main(n: int = 10_000, build: int = 10_000) -> None:
     items = sorted(synthetic(n + 1), key=lambda it: it[1])
     *old, new_item = items
     arts = [article(i, it) for i, it in enumerate(old)]
     new = article(n, new_item)
 
-    # the former full regroup's clustering: every stored article added again
-    t = time.perf_counter()
-    index = StoryIndex()
-    index.prime({a.id: it[3] for a, it in zip(arts, old)})
-    for a, (v, d, ents, words) in zip(arts, old):
-        index.add(v, d, ents, words=words, lang="fr", key=a.id)
-    members = index.stories()
-    thread_of = [index.thread_of(k) for k in range(len(members))]
-    former = time.perf_counter() - t
-
-    entries = []
-    for i, (a, (v, d, ents, words)) in enumerate(zip(arts, old)):
-        story, rows, values, weights = index.entry(i)
-        entries.append({"key": a.id, "story": story, "date": d, "lang": "fr", "copy_group": a.id,
-                        "vector": v, "entities": ents, "words": words, "weights": weights,
-                        "months": None, "rows": rows, "values": values})
+    # the former full regroup's clustering: every stored article added again (measured on
+    # `build` articles at most, then scaled linearly: a lower bound, adding grows with the index)
+    m = min(n, build)
+    entries, former = built_entries(arts[:m], old[:m])
+    former *= n / m
+    if m < n:
+        entries = made_up_entries(arts, old)
+    restored = StoryIndex.restore(entries)
+    members = restored.stories()
+    thread_of = [restored.thread_of(k) for k in range(len(members))]
     threads: dict[int, list[str]] = {}
     for k, t_ in enumerate(thread_of):
         threads.setdefault(t_, []).extend(members[k])
@@ -93,6 +140,19 @@ def main(n: int = 10_000) -> None:
         make_story(arts[:1])
         embed.embed_articles = lambda batch: (np.stack([new_item[0]]) if [a.id for a in batch] == [new.id]
                                               else real(batch))
+        import recoupe.stories as stories_pkg
+
+        making = [0.0]
+        make = stories_pkg.make_story
+
+        def timed_make(*args, **kwargs):  # the per-story stages, apart from the grouping
+            t0 = time.perf_counter()
+            try:
+                return make(*args, **kwargs)
+            finally:
+                making[0] += time.perf_counter() - t0
+
+        stories_pkg.make_story = timed_make
         try:
             with Store(path) as db:
                 t = time.perf_counter()
@@ -106,14 +166,19 @@ def main(n: int = 10_000) -> None:
                 joined = db.get_story(made[0]) if made else None
         finally:
             embed.embed_articles = real
+            stories_pkg.make_story = make
 
     print(f"articles stored              {n:>10,}   ({size / n / 1024:.1f} KiB per article in the store)")
     print(f"stories                      {len(members):>10,}")
-    print(f"former full regroup          {former:>10.1f} s   (clustering alone: re-embedding, copies "
-          f"and re-making every story came on top)")
+    print(f"former full regroup        >={former:>10.1f} s   (clustering alone{'' if m == n else f', measured on {m:,} and scaled'}:"
+          f" re-embedding, copies and re-making every story came on top)")
     print(f"rebuild the index from store {restore:>10.2f} s   (once per process)")
     print(f"ingest 1 article, index kept {add:>10.2f} s   (joined a story of "
           f"{len(joined.article_ids) if joined else 0} articles, made again)")
+    print(f"  of which grouping          {add - making[0]:>10.2f} s   (join, copies, threads, "
+          f"story ids, saving)")
+    print(f"  of which making the story  {making[0]:>10.2f} s   (make_story: entities, facts, quotes, "
+          f"divergences, timeline, summary)")
     print(f"ingest 1 article, new process{restore + add:>10.2f} s")
     print(f"ratio former / incremental   {former / add:>10.0f} x   (index kept: `recoupe serve`)")
     print(f"ratio former / incremental   {former / (restore + add):>10.0f} x   (new process: "
@@ -121,4 +186,4 @@ def main(n: int = 10_000) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)
+    main(*(int(a) for a in sys.argv[1:3]))
