@@ -13,7 +13,8 @@ grouping a set of articles at once gives exactly the stories and threads of `bui
 on them; an article ingested later that is dated earlier simply comes later in the index's
 order (it joins the stories already there rather than reshaping them). Each grouping also
 counts its articles' words before adding them, as `build_stories` counts its batch's; word
-weights thus follow the articles known at each step.
+weights thus follow the articles known at each step. An article stored again with a new
+analysis keeps its place in the index, and its story is made again.
 
 Wire copies are found incrementally too: the MinHash bands of every article are stored, a new
 article is checked against the articles that share a band, and groups of copies are the
