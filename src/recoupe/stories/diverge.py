@@ -558,7 +558,9 @@ class _Finder:
         with the statement; the same exchange told by several outlets is one divergence."""
         found: list[tuple[_Statement, _Statement]] = []
         for stmts in self.statements().values():
-            pairs = [(a, b) for a in stmts for b in stmts if a is not b and self.answers(a, b)]
+            said = [a for a in stmts if not (a.negated or a.denial) and a.named]
+            replies = [b for b in stmts if b.denies or b.negated]
+            pairs = [(a, b) for a in said for b in replies if self.answers(a, b)]
             # a claim and the quote inside it are one statement: keep the tightest pair
             pairs.sort(key=lambda p: (p[0].end - p[0].start) + (p[1].end - p[1].start))
             kept: list[tuple[_Statement, _Statement]] = []
@@ -641,22 +643,20 @@ def _statement(art: Article, start: int, end: int, source: str, label: str, nega
     """A claim, or a quote (`quoted`, its speaker `named` right by it or not)."""
     text = art.text[start:end]
     folded = names.fold(text)
-    if predicate and names.fold(predicate) in lexicon()["no_comment_predicates"]:
+    if predicate and names.fold(predicate) in _words("no_comment_predicates"):
         negated = False  # "n'a pas souhaité commenter": no answer is no denial
     elif not negated:
         negated = bool(_NEGATION.search(folded)) or bool(_NEGATED_WORD.search(folded))
     tokens = re.findall(r"\w+", folded)
     label_words = frozenset(w for w in names.fold(label).split() if len(w) > 2) - _stopwords()
-    # the sources' names, negations, verbs of denial and dates are not what two sources
-    # disagree on
-    skip = _stopwords() | label_words | _NEGATORS | _NEGATED_WORDS | set(lexicon()["denial_words"]) \
-        | set(lexicon()["calendar_words"])
+    skip = _skipped()
 
-    def content(ws):
-        return frozenset(w for w in ws if len(w) >= 4 and not w.isdigit() and w not in skip)
+    def content(ws):  # nor are the sources' names what they disagree on
+        return frozenset(w for w in ws if len(w) >= 4 and not w.isdigit() and w not in skip
+                         and w not in label_words)
 
     k = _denial_at(tokens)
-    if k is None and set(tokens) & (set(lexicon()["denial_words"]) | set(lexicon()["confirm_words"])):
+    if k is None and not (_words("denial_words").isdisjoint(tokens) and _words("confirm_words").isdisjoint(tokens)):
         negated = False  # "n'a ni confirmé ni démenti", "ne confirme pas": no answer is no denial
     if not quoted:
         named = bool(label_words & set(tokens))
@@ -667,17 +667,29 @@ def _statement(art: Article, start: int, end: int, source: str, label: str, nega
                       content(tokens), content(tokens[k + 1:]) if denies else frozenset(), label_words)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def _words(name: str) -> frozenset[str]:
+    """A word list of the lexicon, as a set."""
+    return frozenset(lexicon()[name])
+
+
 def _stopwords() -> frozenset[str]:
-    return frozenset(lexicon()["function_words"])
+    return _words("function_words")
+
+
+@lru_cache(maxsize=1)
+def _skipped() -> frozenset[str]:
+    """Words that are not what two sources disagree on: function words, negations, verbs of
+    denial, dates."""
+    return _stopwords() | _NEGATORS | _NEGATED_WORDS | _words("denial_words") | _words("calendar_words")
 
 
 def _denial_at(tokens: list[str]) -> int | None:
     """Where a verb of denial stands, if one that is not itself negated does ("n'a ni
     confirmé ni démenti" denies nothing)."""
-    denial, blockers = set(lexicon()["denial_words"]), set(lexicon()["denial_blockers"])
+    denial, blockers = _words("denial_words"), _words("denial_blockers")
     for k, w in enumerate(tokens):
-        if w in denial and not blockers & set(tokens[max(0, k - 3):k]):
+        if w in denial and blockers.isdisjoint(tokens[max(0, k - 3):k]):
             return k
     return None
 
@@ -853,6 +865,7 @@ def same_office(a: str, b: str) -> bool:
     return ca == cb or not ca or not cb
 
 
+@lru_cache(maxsize=4096)  # asked for every role of every person of every story
 def office(role: str) -> str | None:
     """The office a role names ("chef de la diplomatie russe" -> minister:foreign), if exactly one."""
     words = names.fold(role).split()
