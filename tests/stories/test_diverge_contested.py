@@ -122,3 +122,38 @@ def test_one_source_does_not_contest_itself():
     story, arts = story_of(b)
     run_all(story, arts)
     assert story.divergences == []
+
+
+def test_a_body_may_answer_a_named_source():
+    b = _exchange("a", "« Aucun signalement sur ces freins ne nous est parvenu », affirme la direction.")
+    b.quote("Aucun signalement sur ces freins ne nous est parvenu", "direction")
+    story, arts = story_of(b)
+    run_all(story, arts)
+    (d,) = story.divergences
+    assert d.kind == "attributed_disagreement" and "direction" in d.summary
+
+
+def test_an_unnamed_role_does_not_answer():
+    # "l'ex-otage" may well be the person quoted before: no disagreement without a name or a body
+    b = _exchange("a", "« Aucun signalement sur ces freins ne nous est parvenu », affirme l'ex-cheminot.")
+    b.quote("Aucun signalement sur ces freins ne nous est parvenu", "ex-cheminot")
+    story, arts = story_of(b)
+    run_all(story, arts)
+    assert story.divergences == []
+
+
+def test_one_exchange_in_two_languages_is_one_divergence():
+    a = _exchange("a", source="A")
+    a.quote("Nous n'avons jamais reçu de signalement sur ces freins", "Marc Vidal")
+    text = ("Staff had warned the company about worn brakes on the wagon last autumn, union delegate "
+            "Jeanne Roux said. The company denied receiving any warning about the brakes.")
+    b = Builder("b", text, source="B", lang="en")
+    b.entity("Jeanne Roux", "PER")
+    b.quote("Staff had warned the company about worn brakes on the wagon last autumn", "Jeanne Roux")
+    b.claim("The company denied receiving any warning about the brakes.", "receive", reported_by="company")
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    (d,) = _contested(story)
+    assert [sorted(x.article_id for x in s.support) for s in d.sides] == [["a", "b"], ["a", "b"]]
+    assert d.summary.startswith("Les sources divergent")  # worded from the French outlet
+    assert_provenance(story, arts)

@@ -47,6 +47,7 @@ CONTEST_NEAR = 600  # characters between a statement and a negation that answers
 CONTEST_WORDS = 2  # content words a negation shares with the statement it answers ...
 CONTEST_SHARE = 0.5  # ... and the share of its own content words they make
 SAME_EXCHANGE_COS = 0.4  # one exchange told by two outlets: mean cosine of statement and reply
+LONE_EXCHANGE_COS = 0.3  # ... when each outlet tells one exchange of that source
 LOWEST_COS = min(AGENT_OBJECT_COS, NEARBY_DISAGREEMENT_COS, DATE_COS, NEGATION_LOW_COS)
 # units that count time, too common to tie two figures together by themselves
 TIME_UNITS = {"an", "annee", "mois", "semaine", "jour", "heure", "minute", "seconde", "year",
@@ -508,8 +509,10 @@ class _Finder:
         for q in self.story.quotes:
             art = self.articles.get(q.article_id)
             sp, key = q.speaker, q.speaker.entity_id
-            if art is None or key not in self.ents:
-                continue  # quotes are taken from named speakers only
+            if key not in self.ents and sp.name and not _words("body_nouns").isdisjoint(names.fold(sp.name).split()):
+                key = "name:" + names.key(sp.name, person=False)  # "affirme la direction"
+            if art is None or key not in self.ents and not (key or "").startswith("name:"):
+                continue  # quotes are taken from named speakers and bodies only
             negated = any(c.claim.negated and c.claim.start <= q.start and q.end <= c.claim.end
                           for c in claims[q.article_id])
             out[q.article_id].append(_statement(art, q.start, q.end, key, self.label(key, sp.name),
@@ -537,9 +540,11 @@ class _Finder:
             return any(named) and gap <= SIDE_BY_SIDE and _shared_words(said, b.denied - a.label_words) >= 1
         # a negation answers what was said before it, in its words: "étaient signalés" /
         # "n'avons jamais reçu de signalement"
+        # both sources known: by name, or a body speaking as one ("la direction", "the company")
         reply = b.words - a.label_words
         shared = _shared_words(said, reply)
-        return all(named) and a.start < b.start and gap <= CONTEST_NEAR \
+        return any(named) and (named[0] or a.body) and (named[1] or b.body) \
+            and a.start < b.start and gap <= CONTEST_NEAR \
             and shared >= CONTEST_WORDS and shared >= CONTEST_SHARE * len(reply)
 
     def label(self, key: str, name: str | None) -> str:
@@ -573,13 +578,20 @@ class _Finder:
         # one exchange: several replies to one statement, or the same source's statement
         # and its denial told by several outlets (in other words, or another language)
         vecs = _encode_texts([t for a, b in found for t in (a.text, b.text)])
+        per_article = defaultdict(int)  # exchanges of one source in one article
+        for a, _ in found:
+            per_article[a.article.id, a.source] += 1
 
         def same_exchange(i: int, j: int) -> bool:
             (a, b), (x, y) = found[i], found[j]
             if _overlap(a, x) or _overlap(b, y):
                 return True
-            return a.article.id != x.article.id and self.same_key(a.source, x.source) and \
-                float(vecs[2 * i] @ vecs[2 * j] + vecs[2 * i + 1] @ vecs[2 * j + 1]) >= 2 * SAME_EXCHANGE_COS
+            if a.article.id == x.article.id or not self.same_key(a.source, x.source):
+                return False
+            # the one exchange of this source in each article needs less to be the same
+            lone = per_article[a.article.id, a.source] == per_article[x.article.id, x.source] == 1
+            cos = float(vecs[2 * i] @ vecs[2 * j] + vecs[2 * i + 1] @ vecs[2 * j + 1]) / 2
+            return cos >= (LONE_EXCHANGE_COS if lone else SAME_EXCHANGE_COS)
 
         groups: list[list[int]] = []
         for i in range(len(found)):
@@ -636,6 +648,7 @@ class _Statement:
     words: frozenset[str]  # content words, the source's name left out
     denied: frozenset[str]  # content words after the verb of denial: what is denied
     label_words: frozenset[str]
+    body: bool  # the source is a body named by a common noun: "la direction", "the company"
 
 
 def _statement(art: Article, start: int, end: int, source: str, label: str, negated: bool, *,
@@ -664,7 +677,8 @@ def _statement(art: Article, start: int, end: int, source: str, label: str, nega
     # the verb ("Natixis a démenti"), not a name after it ("il a démenti le rôle de la SG")
     denies = k is not None and (quoted or bool(label_words & set(tokens[:k])))
     return _Statement(art, start, end, text, source, label, negated, denies, k is not None, named,
-                      content(tokens), content(tokens[k + 1:]) if denies else frozenset(), label_words)
+                      content(tokens), content(tokens[k + 1:]) if denies else frozenset(), label_words,
+                      not _words("body_nouns").isdisjoint(names.fold(label).split()))
 
 
 @lru_cache(maxsize=None)
