@@ -64,8 +64,13 @@ def predicate_family(lemma: str | None) -> str | None:
     return _families().get(k, k)
 
 
+@lru_cache(maxsize=1)
+def _reporting() -> frozenset[str]:
+    return frozenset(lexicon()["reporting_predicates"])
+
+
 def is_reporting(lemma: str | None) -> bool:
-    return bool(lemma) and names.fold(lemma) in set(lexicon()["reporting_predicates"])
+    return bool(lemma) and names.fold(lemma) in _reporting()
 
 
 def iso_date(value: str) -> str | None:
@@ -102,6 +107,18 @@ class Slots:
     what: str  # folded object
     reported: str | None
     quantities: list = field(default_factory=list)  # (value, unit key, hedge, Quantity)
+    # derived once from the slots above: compared for every pair of close claims
+    values: dict = field(init=False, repr=False)  # unit key -> the values given in it
+    figures: frozenset = field(init=False, repr=False)  # telling (value, unit key) pairs
+    words: frozenset = field(init=False, repr=False)  # the claim's words
+
+    def __post_init__(self):
+        self.values = {}
+        for v, u, _, _ in self.quantities:
+            if u:
+                self.values.setdefault(u, set()).add(v)
+        self.figures = frozenset((v, u) for v, u, _, _ in self.quantities if u and _telling(v))
+        self.words = _word_set(self.claim.text)
 
     @property
     def span(self) -> SourceSpan:
@@ -136,20 +153,39 @@ def _unit_key(unit: str | None) -> str | None:
     return synonyms.get(u, u) or None
 
 
+_HEDGES = ("min", "max", "about", "vague")
+
+
+@lru_cache(maxsize=1)
+def _hedge_patterns() -> list[tuple[str, re.Pattern, re.Pattern]]:
+    """Per kind of hedge: its markers opening the figure, and just preceding it."""
+    out = []
+    for kind in _HEDGES:
+        alts = "|".join(re.escape(names.fold(m)) for m in lexicon()["approx_markers"][kind])
+        out.append((kind, re.compile(r"^(?:" + alts + r")\b"),
+                    re.compile(r"\b(?:" + alts + r")(?: de| d)?$")))
+    return out
+
+
+_VAGUE_END = re.compile(r"\b\w+aines?\b")
+_VAGUE_INSIDE = re.compile(r"\b(?:dizaines|centaines|milliers|millions)\b")
+
+
 def approximate(article: Article, start: int, end: int) -> str | None:
     """How a figure is hedged: "min" ("au moins 12"), "max" ("jusqu'à 300"), "about"
     ("environ 300"), "vague" ("une quinzaine", "plusieurs centaines"), or None (exact)."""
-    before = names.fold(article.text[max(0, start - 30):start])
-    inside = names.fold(article.text[start:end])
+    return _hedge(article.text[max(0, start - 30):start], article.text[start:end])
+
+
+@lru_cache(maxsize=1 << 14)  # wire copies repeat their figures word for word
+def _hedge(before: str, inside: str) -> str | None:
+    before, inside = names.fold(before), names.fold(inside)
     text = (before + " " + inside).strip()
-    markers = lexicon()["approx_markers"]
-    for kind in ("min", "max", "about", "vague"):
-        for m in markers[kind]:
-            m = names.fold(m)
-            # the marker opens the figure, or just precedes it
-            if re.match(r"^" + re.escape(m) + r"\b", inside) or re.search(r"\b" + re.escape(m) + r"(?: de| d)?$", before):
-                return kind
-    if re.search(r"\b\w+aines?\b", text[-len(inside) - 12:]) or re.search(r"\b(?:dizaines|centaines|milliers|millions)\b", inside):
+    for kind, opens, precedes in _hedge_patterns():
+        # the marker opens the figure, or just precedes it
+        if opens.match(inside) or precedes.search(before):
+            return kind
+    if _VAGUE_END.search(text[-len(inside) - 12:]) or _VAGUE_INSIDE.search(inside):
         return "vague"
     return None
 
@@ -233,16 +269,21 @@ NEIGHBOURS = 25  # closest claims each claim is compared with (bounded time on h
 
 def close_pairs(sim: np.ndarray, min_cos: float, k: int = NEIGHBOURS) -> list[tuple[int, int]]:
     """Index pairs (i < j) at least `min_cos` apart, among each row's `k` closest."""
+    return list(map(tuple, _close_index(sim, min_cos, k).tolist()))
+
+
+def _close_index(sim: np.ndarray, min_cos: float, k: int = NEIGHBOURS) -> np.ndarray:
+    """`close_pairs` as an array of shape (pairs, 2), by row then column."""
     n = sim.shape[0]
     if n == 0:
-        return []
+        return np.zeros((0, 2), dtype=np.intp)
     mask = sim >= min_cos
     if n > k + 1:
         top = np.argpartition(-sim, k, axis=1)[:, :k + 1]  # each row's k closest (and itself)
         keep = np.zeros_like(mask)
         np.put_along_axis(keep, top, True, axis=1)
         mask &= keep | keep.T
-    return [(int(i), int(j)) for i, j in np.argwhere(np.triu(mask, 1))]
+    return np.argwhere(np.triu(mask, 1))
 
 
 def conflicting(a: Slots, b: Slots) -> bool:
@@ -255,12 +296,9 @@ def conflicting(a: Slots, b: Slots) -> bool:
         return True
     if a.claim.negated != b.claim.negated:
         return True
-    units = {u for _, u, _, _ in a.quantities if u} & {u for _, u, _, _ in b.quantities if u}
-    for u in units:
-        va = {v for v, uu, _, _ in a.quantities if uu == u}
-        vb = {v for v, uu, _, _ in b.quantities if uu == u}
-        if not va & vb:
-            return True
+    if a.values and b.values:
+        # a figure of the same thing, no value in common
+        return any(not a.values[u] & b.values[u] for u in a.values.keys() & b.values.keys())
     return False
 
 
@@ -275,14 +313,13 @@ def same_fact(a: Slots, b: Slots, cos: float) -> bool:
     if cos >= SAME_FACT:
         return True
     # a shared participant, or a shared place for closer sentences (a country is broad)
-    shared = (a.who & b.who) or (a.where & b.where and cos >= RELATED_PLACE) \
-        or word_overlap(a.claim.text, b.claim.text) >= 0.5
-    if cos >= RELATED and a.family is not None and a.family == b.family and bool(shared):
-        return True
+    if cos >= RELATED and a.family is not None and a.family == b.family:
+        shared = (a.who & b.who) or (a.where & b.where and cos >= RELATED_PLACE) \
+            or _overlap(a.words, b.words) >= 0.5
+        if shared:
+            return True
     # the same figure of the same thing ("85 sapeurs-pompiers", "85 firefighters")
-    figures_a = {(v, u) for v, u, _, _ in a.quantities if u and _telling(v)}
-    figures_b = {(v, u) for v, u, _, _ in b.quantities if u and _telling(v)}
-    return cos >= SAME_FIGURE and bool(figures_a & figures_b)
+    return cos >= SAME_FIGURE and bool(a.figures & b.figures)
 
 
 def origin_of(story: Story) -> dict[str, str]:
@@ -304,31 +341,40 @@ def align_facts(story: Story, articles: dict[str, Article]) -> None:
     n = len(slots)
     groups = [[i] for i in range(n)]
     owner = list(range(n))
-    pairs = [(float(sim[i, j]), i, j) for i, j in close_pairs(sim, min(RELATED, SAME_FIGURE))
-             if slots[i].article.id != slots[j].article.id]
-    pairs.sort(reverse=True)
-    for cos, i, j in pairs:
+    position = {aid: k for k, aid in reversed(list(enumerate(story.article_ids)))}
+    art = np.array([position.get(s.article.id, -1) for s in slots], dtype=np.intp)
+    arts = [{a} for a in art.tolist()]  # the articles of each group
+    # close pairs of claims of two articles, closest first (then by index, from the last)
+    pairs = _close_index(sim, min(RELATED, SAME_FIGURE))
+    pairs = pairs[art[pairs[:, 0]] != art[pairs[:, 1]]]
+    first, second = pairs[:, 0], pairs[:, 1]
+    cosines = sim[first, second]
+    order = np.lexsort((-second, -first, -cosines))
+    verdicts: dict[tuple[int, int], bool] = {}
+
+    def same(x: int, y: int) -> bool:
+        found = verdicts.get((x, y))
+        if found is None:
+            found = verdicts[(x, y)] = same_fact(slots[x], slots[y], float(sim[x, y]))
+        return found
+
+    for i, j in zip(first[order].tolist(), second[order].tolist()):
         gi, gj = owner[i], owner[j]
-        if gi == gj or not same_fact(slots[i], slots[j], cos):
-            continue
-        merged = groups[gi] + groups[gj]
-        arts = [slots[k].article.id for k in merged]
-        if len(set(arts)) != len(arts):
+        if gi == gj or not arts[gi].isdisjoint(arts[gj]):
             continue  # one span per article
-        if any(not same_fact(slots[x], slots[y], float(sim[x, y]))
-               for x in groups[gi] for y in groups[gj]):
+        if not same(i, j) or any(not same(x, y) for x in groups[gi] for y in groups[gj]):
             continue
-        groups[gi] = merged
+        groups[gi] += groups[gj]
         groups[gj] = []
-        for k in merged:
+        arts[gi] |= arts[gj]
+        for k in groups[gi]:
             owner[k] = gi
     origin = origin_of(story)
     facts = []
     for members in (g for g in groups if g):
         # the wording closest to all others speaks for the fact
         rep = max(members, key=lambda k: sum(sim[k, m] for m in members))
-        support = [slots[k].span for k in sorted(members, key=lambda k: story.article_ids.index(
-            slots[k].article.id))]
+        support = [slots[k].span for k in sorted(members, key=lambda k: art[k])]
         origins = len({origin.get(s.article_id, s.article_id) for s in support})
         facts.append(Fact("", slots[rep].claim.text.strip(), support, origins, origins == 1))
     # several claims of one sentence make one fact
@@ -348,12 +394,20 @@ def _words(text: str) -> list[str]:
     return [w for w in _WORD.findall(names.fold(text)) if len(w) > 2]
 
 
-def word_overlap(a: str, b: str) -> float:
-    """Share of the shorter text's words found in the longer (cut quotes score 1)."""
-    wa, wb = set(_words(a)), set(_words(b))
+@lru_cache(maxsize=1 << 16)  # compared for every pair of close claims or quotes
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(_words(text))
+
+
+def _overlap(wa: frozenset[str], wb: frozenset[str]) -> float:
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / min(len(wa), len(wb))
+
+
+def word_overlap(a: str, b: str) -> float:
+    """Share of the shorter text's words found in the longer (cut quotes score 1)."""
+    return _overlap(_word_set(a), _word_set(b))
 
 
 def _speaker(story: Story, emap: dict[str, str], art: Article, sp: Speaker) -> Speaker:
@@ -405,16 +459,19 @@ def align_quotes(story: Story, articles: dict[str, Article]) -> None:
                 parent[find(i)] = find(exact[tuple(w)])
             else:
                 exact[tuple(w)] = i
+    speakers = [q.speaker.entity_id for q in quotes]
     # a quote and its cut or reworded forms are close sentences: only those pairs are compared
-    for i, j in (np.argwhere(np.triu(sim >= QUOTE_CANDIDATE, 1)) if n else []):
-        a, b = quotes[i], quotes[j]
-        same_speaker = a.speaker.entity_id is not None and a.speaker.entity_id == b.speaker.entity_id
+    for i, j in (np.argwhere(np.triu(sim >= QUOTE_CANDIDATE, 1)).tolist() if n else []):
+        root_i, root_j = find(i), find(j)
+        if root_i == root_j:
+            continue  # already one group
+        same_speaker = speakers[i] is not None and speakers[i] == speakers[j]
         shortest = min(len(sets[i]), len(sets[j]))
-        overlap = len(sets[i] & sets[j]) / shortest if shortest else 0.0
         # a cut quote keeps nearly all its words; other speakers need nearly all of them
-        same_words = shortest >= 5 and overlap >= (QUOTE_OVERLAP if same_speaker else QUOTE_SAME_WORDS)
-        if same_words or (sim[i, j] >= QUOTE_REWORDED and same_speaker):
-            parent[find(i)] = find(j)
+        same_words = shortest >= 5 and len(sets[i] & sets[j]) / shortest >= (
+            QUOTE_OVERLAP if same_speaker else QUOTE_SAME_WORDS)
+        if same_words or (same_speaker and sim[i, j] >= QUOTE_REWORDED):
+            parent[root_i] = root_j
     ids: dict[int, str] = {}
     for i, q in enumerate(quotes):
         root = find(i)

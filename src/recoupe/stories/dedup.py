@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from datasketch import MinHash, MinHashLSH
-from unidecode import unidecode
 
 from recoupe.model import Article
+from recoupe.stories.names import to_ascii
 
 SHINGLE = 4  # words per shingle
 NUM_PERM = 128
@@ -30,7 +30,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 def shingles(text: str) -> set[str]:
     """Word shingles of `text`, case and accents folded (typography varies between copies)."""
-    words = _WORD.findall(unidecode(text[:MAX_CHARS]).lower())
+    words = _WORD.findall(to_ascii(text[:MAX_CHARS]).lower())
     return {" ".join(words[i:i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
 
 
@@ -62,7 +62,10 @@ def find_copies(articles: list[Article]) -> list[list[str]]:
     origin; groups come in the order of their first article.
     """
     order = sorted(articles, key=lambda a: (a.published or "9999", a.id))
-    sets = {a.id: shingles(f"{a.title or ''}\n{a.text}") for a in order}
+    texts = {a.id: f"{a.title or ''}\n{a.text}" for a in order}
+    by_text = {t: shingles(t) for t in set(texts.values())}  # a text republished whole: once
+    sets = {aid: by_text[t] for aid, t in texts.items()}
+    sketches: dict[str, MinHash] = {}
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     parent = {a.id: a.id for a in order}
 
@@ -76,7 +79,9 @@ def find_copies(articles: list[Article]) -> list[list[str]]:
         sa = sets[a.id]
         if len(sa) < MIN_SHINGLES:
             continue
-        mh = _minhash(sa)
+        mh = sketches.get(texts[a.id])
+        if mh is None:
+            mh = sketches[texts[a.id]] = _minhash(sa)
         for other in lsh.query(mh):
             if is_copy(sa, sets[other]):
                 parent[root(a.id)] = root(other)

@@ -49,7 +49,9 @@ def model():
 def embed_sentences(texts: list[str]) -> np.ndarray:
     """Unit-length embeddings of `texts`, shape (len(texts), 512), cached by text."""
     texts = [t[:MAX_CHARS] for t in texts]
-    todo = sorted({t for t in texts if t not in _sentence_cache}, key=len)
+    # a text's vector varies in its last bits with the texts it is batched with: a fixed order
+    # (not the order of a set) gives the same vectors, hence the same dossier, on every run
+    todo = sorted({t for t in texts if t not in _sentence_cache}, key=lambda t: (len(t), t))
     if todo:
         if len(_sentence_cache) + len(todo) > _CACHE_LIMIT:
             _sentence_cache.clear()

@@ -48,10 +48,27 @@ _VOWELS = set("aeiouy")
 _SPLIT = re.compile(r"[\s\-‐‑–—'’`´.,;:()\[\]«»\"]+")
 
 
+class _Transliteration(dict):
+    """Code point -> its ASCII transliteration, looked up once per character."""
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = unidecode(chr(code))
+        return out
+
+
+_TO_ASCII = _Transliteration()
+
+
+def to_ascii(text: str) -> str:
+    """`unidecode(text)`, character by character as unidecode does, through a table (long texts
+    are folded many times faster)."""
+    return text.translate(_TO_ASCII)
+
+
 @lru_cache(maxsize=1 << 16)  # called for every pair of names compared
 def fold(text: str) -> str:
     """Lowercase ASCII form with hyphens and apostrophes as spaces: "Kim Jong-un" -> "kim jong un"."""
-    return " ".join(t for t in _SPLIT.split(unidecode(text).lower()) if t)
+    return " ".join(t for t in _SPLIT.split(to_ascii(text).lower()) if t)
 
 
 @lru_cache(maxsize=1 << 16)  # called for every pair of names compared
@@ -106,6 +123,7 @@ def alias_forms(group: int) -> list[str]:
     return list(_alias_forms()[group])
 
 
+@lru_cache(maxsize=1 << 16)  # called for every pair of names compared
 def same_token(a: str, b: str) -> bool:
     """Two folded name tokens are one spelling of the same name ("dmitri" / "dimitri")."""
     if a == b:
@@ -135,6 +153,7 @@ def _seq_equal(a: list[str], b: list[str]) -> bool:
     return len(a) == len(b) and all(same_token(x, y) for x, y in zip(a, b))
 
 
+@lru_cache(maxsize=1 << 16)
 def person_match(a: str, b: str) -> str | None:
     """How two person names relate: "full" (same person, both given+surname), "partial" (one
     is a surname-only or shortened form of the other), or None (different or unknown)."""
@@ -161,6 +180,12 @@ def person_match(a: str, b: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _designator_keys() -> frozenset[str]:
+    return frozenset(translit(d) for d in DESIGNATORS)
+
+
+@lru_cache(maxsize=1 << 16)
 def place_match(a: str, b: str) -> bool:
     """Two place or organisation names designate the same thing."""
     ka, kb = key(a, person=False), key(b, person=False)
@@ -178,11 +203,12 @@ def place_match(a: str, b: str) -> bool:
         for i in range(len(long_) - n + 1):
             if _seq_equal(short, long_[i:i + n]):
                 rest = long_[:i] + long_[i + n:]
-                if all(t in {translit(d) for d in DESIGNATORS} for t in rest):
+                if all(t in _designator_keys() for t in rest):
                     return max(len(t) for t in short) >= 4
     return False
 
 
+@lru_cache(maxsize=1 << 16)
 def names_match(a: str, b: str, label: str) -> bool:
     """Same entity by name alone, for entities of type `label` (PER or other)."""
     ga, gb = alias_group(a), alias_group(b)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from recoupe.model import Article, Entity, Role, SourceSpan, Story
 from recoupe.stories import names
@@ -123,19 +124,24 @@ def _alias(node: _Node) -> int | None:
 
 def _strong(a: _Node, b: _Node) -> bool:
     """Same entity for sure: lexicon, same full person name, same place/body name."""
-    person_a, person_b = a.type == "PER", b.type == "PER"
-    ga, gb = names.alias_group(a.name), names.alias_group(b.name)
+    return _strong_names(a.type, a.name, b.type, b.name)
+
+
+@lru_cache(maxsize=1 << 16)  # the same names recur across the articles of a story
+def _strong_names(type_a: str, name_a: str, type_b: str, name_b: str) -> bool:
+    person_a, person_b = type_a == "PER", type_b == "PER"
+    ga, gb = names.alias_group(name_a), names.alias_group(name_b)
     if ga is not None and ga == gb:
         return True
     if person_a != person_b:
         # a tagger may call one name PER here and LOC there: a full identical name is one entity
-        ka = names.key(a.name, person=False)
-        return len(ka.split()) >= 2 and ka == names.key(b.name, person=False)
+        ka = names.key(name_a, person=False)
+        return len(ka.split()) >= 2 and ka == names.key(name_b, person=False)
     if person_a:
-        return names.person_match(a.name, b.name) == "full"
-    if names.key(a.name, person=False) == names.key(b.name, person=False):
+        return names.person_match(name_a, name_b) == "full"
+    if names.key(name_a, person=False) == names.key(name_b, person=False):
         return True
-    return a.type == b.type and names.place_match(a.name, b.name)
+    return type_a == type_b and names.place_match(name_a, name_b)
 
 
 def _blocks(node: _Node) -> set[str]:
@@ -272,17 +278,36 @@ def entity_map(story: Story, articles: dict[str, Article] | None = None) -> dict
     return mapping
 
 
+def _name_index(story: Story) -> tuple[dict[str, list[Entity]], dict]:
+    """The story's entities by name key, and a memo of the names looked up (kept on the story,
+    built again when its entity list is replaced or grows)."""
+    found = getattr(story, "_name_index", None)
+    if found is not None and found[0] is story.entities and found[1] == len(story.entities):
+        return found[2], found[3]
+    by_key: dict[str, list[Entity]] = defaultdict(list)
+    for e in story.entities:
+        for k in dict.fromkeys(names.key(v) for v in [e.name, *e.variants]):
+            by_key[k].append(e)
+    story._name_index = (story.entities, len(story.entities), by_key, {})
+    return by_key, story._name_index[3]
+
+
 def find_entity(story: Story, name: str, label: str | None = None) -> Entity | None:
     """The story entity a bare name designates, if exactly one fits."""
     if not name or not name.strip():
         return None
-    k = names.key(name)
-    exact = [e for e in story.entities if any(names.key(v) == k for v in [e.name, *e.variants])]
+    by_key, memo = _name_index(story)
+    if (name, label) in memo:
+        return memo[(name, label)]
+    exact = by_key.get(names.key(name), [])
     if len(exact) == 1:
-        return exact[0]
-    if exact:
-        return max(exact, key=lambda e: len(e.mentions))
-    fits = [e for e in story.entities
-            if (label is None or (label == "PER") == (e.type == "PER"))
-            and names.names_match(name, e.name, e.type)]
-    return fits[0] if len(fits) == 1 else None
+        found = exact[0]
+    elif exact:
+        found = max(exact, key=lambda e: len(e.mentions))
+    else:
+        fits = [e for e in story.entities
+                if (label is None or (label == "PER") == (e.type == "PER"))
+                and names.names_match(name, e.name, e.type)]
+        found = fits[0] if len(fits) == 1 else None
+    memo[(name, label)] = found
+    return found
