@@ -44,6 +44,7 @@ SPEAKER_NEAR = 120  # characters between a quote and the speaker named for it
 ATTRIBUTION_WORDS = 8  # content words a quote needs before two speakers for it conflict
 SIDE_BY_SIDE = 300  # characters between two claims an article sets side by side
 CONTEST_NEAR = 600  # characters between a statement and a negation that answers it
+NEXT_SENTENCE = 100  # characters between a statement and the denial that follows it
 CONTEST_WORDS = 2  # content words a negation shares with the statement it answers ...
 CONTEST_SHARE = 0.5  # ... and the share of its own content words they make
 SAME_EXCHANGE_COS = 0.4  # one exchange told by two outlets: mean cosine of statement and reply
@@ -536,13 +537,14 @@ class _Finder:
             return False
         named = self.named_source(a.source), self.named_source(b.source)
         said = a.words - b.label_words  # neither source's name is what they disagree on
-        if b.denies:  # "X dément", "the company denied" what the statement beside it says
-            return any(named) and gap <= SIDE_BY_SIDE and _shared_words(said, b.denied - a.label_words) >= 1
-        # a negation answers what was said before it, in its words: "étaient signalés" /
-        # "n'avons jamais reçu de signalement"
-        # both sources known: by name, or a body speaking as one ("la direction", "the company")
-        reply = b.words - a.label_words
+        reply = b.denied - a.label_words
         shared = _shared_words(said, reply)
+        if b.denies:  # "X dément", "the company denied" what the statement beside it says: one
+            # word of it in the next sentence ("warned" / "denied ... any warning"), two further
+            return any(named) and shared >= (1 if gap <= NEXT_SENTENCE else 2)
+        # a negation answers what was said before it, in its words ("étaient signalés" / "n'avons
+        # jamais reçu de signalement"); both sources are known, by name or as a body speaking as
+        # one ("la direction", "the company")
         return any(named) and (named[0] or a.body) and (named[1] or b.body) \
             and a.start < b.start and gap <= CONTEST_NEAR \
             and shared >= CONTEST_WORDS and shared >= CONTEST_SHARE * len(reply)
@@ -646,7 +648,7 @@ class _Statement:
     denial: bool  # a verb of denial, whoever denies
     named: bool  # the source is named by the words (not found back through "a-t-il dit")
     words: frozenset[str]  # content words, the source's name left out
-    denied: frozenset[str]  # content words after the verb of denial: what is denied
+    denied: frozenset[str]  # content words after the verb of denial or the negation: what is denied
     label_words: frozenset[str]
     body: bool  # the source is a body named by a common noun: "la direction", "the company"
 
@@ -676,8 +678,12 @@ def _statement(art: Article, start: int, end: int, source: str, label: str, nega
     # a quote denies in its speaker's words; a reported denial is its subject's, named before
     # the verb ("Natixis a démenti"), not a name after it ("il a démenti le rôle de la SG")
     denies = k is not None and (quoted or bool(label_words & set(tokens[:k])))
+    # what is denied follows the verb of denial, or the negation ("n'avons jamais reçu ...")
+    at = k if denies else next((i for i, w in enumerate(tokens) if w in _NEGATORS or w in _NEGATED_WORDS),
+                               None) if negated else None
+    denied = content(tokens[at + 1:]) if at is not None else frozenset()
     return _Statement(art, start, end, text, source, label, negated, denies, k is not None, named,
-                      content(tokens), content(tokens[k + 1:]) if denies else frozenset(), label_words,
+                      content(tokens), denied, label_words,
                       not _words("body_nouns").isdisjoint(names.fold(label).split()))
 
 
