@@ -153,6 +153,19 @@ def main(n: int = 10_000, build: int = 10_000) -> None:
                 making[0] += time.perf_counter() - t0
 
         stories_pkg.make_story = timed_make
+        import recoupe.store.grouping as grouping
+
+        threading = [0.0]
+        whole = grouping.stories_and_threads
+
+        def timed_threads(index):  # stories and threads of the whole index
+            t0 = time.perf_counter()
+            try:
+                return whole(index)
+            finally:
+                threading[0] += time.perf_counter() - t0
+
+        grouping.stories_and_threads = timed_threads
         try:
             with Store(path) as db:
                 t = time.perf_counter()
@@ -167,6 +180,7 @@ def main(n: int = 10_000, build: int = 10_000) -> None:
         finally:
             embed.embed_articles = real
             stories_pkg.make_story = make
+            grouping.stories_and_threads = whole
 
     print(f"articles stored              {n:>10,}   ({size / n / 1024:.1f} KiB per article in the store)")
     print(f"stories                      {len(members):>10,}")
@@ -177,6 +191,8 @@ def main(n: int = 10_000, build: int = 10_000) -> None:
           f"{len(joined.article_ids) if joined else 0} articles, made again)")
     print(f"  of which grouping          {add - making[0]:>10.2f} s   (join, copies, threads, "
           f"story ids, saving)")
+    print(f"    of which the threads     {threading[0]:>10.2f} s   (StoryIndex.grouping / thread_of over "
+          f"the whole index)")
     print(f"  of which making the story  {making[0]:>10.2f} s   (make_story: entities, facts, quotes, "
           f"divergences, timeline, summary)")
     print(f"ingest 1 article, new process{restore + add:>10.2f} s")

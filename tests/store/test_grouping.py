@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from recoupe.model import to_dict
+from recoupe.model import Article, to_dict
 from recoupe.pipeline import group_stored
 from recoupe.store import Store
 from recoupe.store.grouping import KeptIndex, batch_order, update_stories
@@ -21,6 +21,35 @@ def examples(examples_dir):
     from recoupe import pipeline
 
     return pipeline.analyze(pipeline.read([examples_dir]))
+
+
+def written(aid, title, text, published, source):
+    return Article(id=aid, origin=f"{aid}.txt", source=source, text=text, title=title, lang="fr",
+                   published=published)
+
+
+# One subject, two events a month apart: a bridge closed, then reopened (invented town).
+BRIDGE_1 = written(
+    "bridge-1", "Le pont de Morlanges fermé après la découverte de fissures",
+    "Le pont suspendu de Morlanges a été fermé à la circulation mardi après la découverte de "
+    "fissures sur deux de ses piles. Les ingénieurs du département inspectent l'ouvrage, construit "
+    "en 1962. Les automobilistes doivent faire un détour de vingt kilomètres par Saint-Aubrac. "
+    "Le maire de Morlanges demande des travaux rapides sur le pont.",
+    "2025-02-04", "Le Quotidien")
+BRIDGE_2 = written(
+    "bridge-2", "Morlanges : le pont rouvre après un mois de travaux",
+    "Le pont suspendu de Morlanges a rouvert à la circulation lundi après un mois de travaux sur "
+    "ses piles fissurées. Le département a renforcé l'ouvrage de 1962 pour 1,2 million d'euros. "
+    "Les automobilistes n'ont plus à faire le détour par Saint-Aubrac. Le maire de Morlanges "
+    "salue la rapidité des travaux sur le pont.",
+    "2025-03-10", "Le Quotidien")
+BRIDGE_3 = written(
+    "bridge-3", "Réouverture du pont de Morlanges, les travaux sur les piles achevés",
+    "Après un mois de fermeture, le pont de Morlanges est de nouveau ouvert aux voitures depuis "
+    "lundi. Les piles fissurées du pont suspendu ont été renforcées par le département. "
+    "Le détour par Saint-Aubrac n'est plus nécessaire, s'est réjoui le maire de Morlanges. "
+    "Les travaux ont coûté 1,2 million d'euros.",
+    "2025-03-11", "Radio Vallée")
 
 
 def membership(stories):
@@ -239,3 +268,20 @@ def test_undated_articles_group_as_a_batch(examples, tmp_path, split):
         assert threads(db.stories()) == threads(batch)
         held = [a for s in db.stories() for a in s.article_ids]
         assert sorted(held) == sorted(a.id for a in undated)  # each article in one story
+
+
+def test_a_story_whose_thread_grew_takes_the_new_thread_id(tmp_path):
+    arts = [copy.deepcopy(a) for a in (BRIDGE_1, BRIDGE_2, BRIDGE_3)]
+    batch = build_stories(copy.deepcopy(arts))
+    assert len(batch) == 2 and len({s.thread for s in batch}) == 1  # one thread, two stories
+    with Store(tmp_path / "db.sqlite") as db:
+        db.add_articles(arts[:2])
+        group_stored(db)
+        closed = next(s for s in db.stories() if s.article_ids == ["bridge-1"])
+        db.add_articles(arts[2:])
+        made = group_stored(db)
+        after = {s.id: s for s in db.stories()}
+        assert closed.id in after and closed.id not in made  # not made again ...
+        assert after[closed.id].thread != closed.thread  # ... but renamed with its thread
+        assert to_dict(after[closed.id]) == dict(to_dict(closed), thread=after[closed.id].thread)
+        assert [to_dict(s) for s in db.stories()] == [to_dict(s) for s in batch]

@@ -24,6 +24,7 @@ stored articles.
 
 from __future__ import annotations
 
+import gc
 import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -106,6 +107,9 @@ class KeptIndex:
         self.token = token
         self.copy_group = {e["key"]: e["copy_group"] for e in entries}
         self.published = {e["key"]: e["date"] for e in entries}
+        # the index lives as long as the process: the collector need not walk its millions of
+        # objects again at each collection (1 s of a grouping at 10^5 articles otherwise)
+        gc.freeze()
 
     def drop(self) -> None:
         self.index, self.token = None, None
