@@ -78,8 +78,8 @@ def group(articles: list[Article], index: StoryIndex | None = None) -> tuple[lis
         months = None if art.published else month_profile(art)
         index.add(vec, art.published, entity_keys(art), words=w, months=months, lang=art.lang,
                   key=art.id)
-    groups = [[unique[k] for k in members if k in unique] for members in index.stories()]
-    threads = [index.thread_of(i) for i in range(len(groups))]
+    stories, threads = index.grouping()
+    groups = [[unique[k] for k in members if k in unique] for members in stories]
     kept = [(g, t) for g, t in zip(groups, threads) if g]
     return [g for g, _ in kept], [t for _, t in kept]
 
