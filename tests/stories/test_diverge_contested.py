@@ -157,3 +157,19 @@ def test_one_exchange_in_two_languages_is_one_divergence():
     assert [sorted(x.article_id for x in s.support) for s in d.sides] == [["a", "b"], ["a", "b"]]
     assert d.summary.startswith("Les sources divergent")  # worded from the French outlet
     assert_provenance(story, arts)
+
+
+def test_the_subject_of_a_denial_is_its_source():
+    text = ("Selon le syndicat Force Ouvrière, les extincteurs du dépôt étaient hors service. "
+            "La direction de Transalp dément avoir reçu le moindre signalement sur ces extincteurs.")
+    b = Builder("a", text)
+    b.entity("Force Ouvrière", "ORG")
+    b.entity("Transalp", "ORG")
+    b.claim("Selon le syndicat Force Ouvrière, les extincteurs du dépôt étaient hors service.", "être",
+            reported_by="Force Ouvrière")
+    b.claim("La direction de Transalp dément avoir reçu le moindre signalement sur ces extincteurs.",
+            "recevoir", who=["Transalp"], what="le moindre signalement sur ces extincteurs")
+    story, arts = story_of(b)
+    run_all(story, arts)
+    (d,) = story.divergences
+    assert d.kind == "attributed_disagreement" and "Transalp" in d.summary

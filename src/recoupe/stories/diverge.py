@@ -48,7 +48,7 @@ NEXT_SENTENCE = 100  # characters between a statement and the denial that follow
 CONTEST_WORDS = 2  # content words a negation shares with the statement it answers ...
 CONTEST_SHARE = 0.5  # ... and the share of its own content words they make
 SAME_EXCHANGE_COS = 0.4  # one exchange told by two outlets: mean cosine of statement and reply
-LONE_EXCHANGE_COS = 0.3  # ... when each outlet tells one exchange of that source
+LONE_EXCHANGE_COS = 0.3  # ... when each outlet tells one exchange
 LOWEST_COS = min(AGENT_OBJECT_COS, NEARBY_DISAGREEMENT_COS, DATE_COS, NEGATION_LOW_COS)
 # units that count time, too common to tie two figures together by themselves
 TIME_UNITS = {"an", "annee", "mois", "semaine", "jour", "heure", "minute", "seconde", "year",
@@ -521,11 +521,20 @@ class _Finder:
         for aid, slots in claims.items():
             for s in slots:
                 key, c = self.source_of(s), s.claim
-                if not key or c.what and c.reported_by and names.fold(c.what) == names.fold(c.reported_by):
-                    continue  # no source, or one read off the object ("conteste cette version")
-                name = c.reported_by or next(iter(c.who_names), None)
-                out[aid].append(_statement(s.article, c.start, c.end, key, self.label(key, name),
-                                           c.negated, predicate=c.predicate))
+                if c.what and c.reported_by and names.fold(c.what) == names.fold(c.reported_by):
+                    continue  # a source read off the object ("conteste cette version")
+                if key:
+                    name = c.reported_by or next(iter(c.who_names), None)
+                    out[aid].append(_statement(s.article, c.start, c.end, key, self.label(key, name),
+                                               c.negated, predicate=c.predicate))
+                    continue
+                # no verb of saying, but a denial by its subject: "la direction de X dément avoir ..."
+                for who in sorted(s.who):
+                    st = _statement(s.article, c.start, c.end, who, self.label(who, None), c.negated,
+                                    predicate=c.predicate)
+                    if st.denies:
+                        out[aid].append(st)
+                        break
         return {aid: [x for x in stmts if names.fold(x.label) not in _PRONOUNS] for aid, stmts in out.items()}
 
     def answers(self, a: _Statement, b: _Statement) -> bool:
@@ -577,21 +586,22 @@ class _Finder:
             found += kept
         if not found:
             return
-        # one exchange: several replies to one statement, or the same source's statement
-        # and its denial told by several outlets (in other words, or another language)
+        # one exchange: several replies to one statement, or a statement and its denial told by
+        # several outlets (in other words, or another language) with one source in common
         vecs = _encode_texts([t for a, b in found for t in (a.text, b.text)])
-        per_article = defaultdict(int)  # exchanges of one source in one article
+        per_article = defaultdict(int)  # exchanges in one article
         for a, _ in found:
-            per_article[a.article.id, a.source] += 1
+            per_article[a.article.id] += 1
 
         def same_exchange(i: int, j: int) -> bool:
             (a, b), (x, y) = found[i], found[j]
             if _overlap(a, x) or _overlap(b, y):
                 return True
-            if a.article.id == x.article.id or not self.same_key(a.source, x.source):
+            if a.article.id == x.article.id or not (self.same_key(a.source, x.source)
+                                                    or self.same_key(b.source, y.source)):
                 return False
-            # the one exchange of this source in each article needs less to be the same
-            lone = per_article[a.article.id, a.source] == per_article[x.article.id, x.source] == 1
+            # the one exchange of each article needs less to be the same
+            lone = per_article[a.article.id] == per_article[x.article.id] == 1
             cos = float(vecs[2 * i] @ vecs[2 * j] + vecs[2 * i + 1] @ vecs[2 * j + 1]) / 2
             return cos >= (LONE_EXCHANGE_COS if lone else SAME_EXCHANGE_COS)
 
