@@ -23,10 +23,12 @@ def serve(store_path: str | Path, host: str = "127.0.0.1", port: int = 8000,
     _check_can_listen(host, port)
     app = create_app(store_path, allow_private=allow_private)
     stale = app.state.ingester.stale()
-    if stale:  # articles stored by `recoupe ingest` join their stories before the first page
+    if stale:  # stored articles no story holds (`brief --store`, an older store) join stories
         print(f"recoupe: grouping {stale} new stored articles into stories...")
         app.state.ingester.regroup_if_stale()
-    app.state.ingester.load_index()
+    if app.state.ingester.kept.index is None:  # read now, so that adding articles need not
+        print("recoupe: reading the story index...")
+        app.state.ingester.load_index()
     print(f"recoupe: serving {store_path} at http://{host}:{port}  (API: /api, docs: /api/docs)")
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
