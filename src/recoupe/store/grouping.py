@@ -141,12 +141,9 @@ def update_stories(db: Store, *, refreshed: list[str] = (), kept: KeptIndex | No
 
 
 def stories_and_threads(index) -> tuple[list[list[str]], list[int]]:
-    """The index's stories (article ids) and the thread number of each, as `group` takes them:
-    `StoryIndex.grouping` where the index has it (it may pool and split some stories)."""
-    grouping = getattr(index, "grouping", None)
-    if grouping is not None:
-        return grouping()
-    return index.stories(), [index.thread_of(k) for k in range(len(index))]
+    """The index's stories (article ids) and the thread number of each, as `group` takes them
+    (`StoryIndex.grouping`: it pools and splits the undated stories of a thread)."""
+    return index.grouping()
 
 
 def _copies(db: Store, new: list[Article], kept: KeptIndex):
