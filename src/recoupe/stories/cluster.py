@@ -24,6 +24,11 @@ to an index of 10^5 articles takes milliseconds.
 
 The result depends only on the order of the calls: `build_stories` adds articles by date,
 then id, so a batch run and an incremental run in date order agree.
+
+Undated articles have no time window, so the stories `add` makes of them depend on the order
+they come in. `grouping` gives the stories to show: those `add` made, except that in each
+thread the articles of its stories without any date are pooled and split by their words
+(Ward's method), recursively, while the two halves are clearly apart; threads stay as they are.
 """
 
 from __future__ import annotations
