@@ -17,8 +17,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -516,7 +515,7 @@ class _Finder:
                 continue  # quotes are taken from named speakers and bodies only
             negated = any(c.claim.negated and c.claim.start <= q.start and q.end <= c.claim.end
                           for c in claims[q.article_id])
-            out[q.article_id].append(_statement(art, q.start, q.end, key, self.label(key, sp.name),
+            out[q.article_id].append(_Statement(art, q.start, q.end, key, self.label(key, sp.name),
                                                 negated, quoted=True, named=_beside(q)))
         for aid, slots in claims.items():
             for s in slots:
@@ -525,12 +524,12 @@ class _Finder:
                     continue  # a source read off the object ("conteste cette version")
                 if key:
                     name = c.reported_by or next(iter(c.who_names), None)
-                    out[aid].append(_statement(s.article, c.start, c.end, key, self.label(key, name),
+                    out[aid].append(_Statement(s.article, c.start, c.end, key, self.label(key, name),
                                                c.negated, predicate=c.predicate))
                     continue
                 # no verb of saying, but a denial by its subject: "la direction de X dément avoir ..."
                 for who in sorted(s.who):
-                    st = _statement(s.article, c.start, c.end, who, self.label(who, None), c.negated,
+                    st = _Statement(s.article, c.start, c.end, who, self.label(who, None), c.negated,
                                     predicate=c.predicate)
                     if st.denies:
                         out[aid].append(st)
@@ -643,58 +642,52 @@ class _Finder:
 _STOP = {"de", "du", "des", "d", "la", "le", "les", "l", "of", "the"}
 
 
-@dataclass(eq=False)
 class _Statement:
-    """Words an article attributes to a source."""
+    """Words an article attributes to a source: a claim, or a quote (`quoted`, its speaker
+    `named` right by it or not)."""
 
-    article: Article
-    start: int
-    end: int
-    text: str
-    source: str  # story entity id, or "name:" key
-    label: str  # the source as the reader knows it
-    negated: bool  # "nous n'avons jamais reçu"
-    denies: bool  # the source denies: "la direction dément", "the company denied"
-    denial: bool  # a verb of denial, whoever denies
-    named: bool  # the source is named by the words (not found back through "a-t-il dit")
-    words: frozenset[str]  # content words, the source's name left out
-    denied: frozenset[str]  # content words after the verb of denial or the negation: what is denied
-    label_words: frozenset[str]
-    body: bool  # the source is a body named by a common noun: "la direction", "the company"
+    def __init__(self, art: Article, start: int, end: int, source: str, label: str, negated: bool, *,
+                 predicate: str | None = None, quoted: bool = False, named: bool = False):
+        self.article, self.start, self.end = art, start, end
+        self.text = art.text[start:end]
+        self.source = source  # story entity id, or "name:" key
+        self.label = label  # the source as the reader knows it
+        folded = names.fold(self.text)
+        if predicate and names.fold(predicate) in _words("no_comment_predicates"):
+            negated = False  # "n'a pas souhaité commenter": no answer is no denial
+        elif not negated:
+            negated = bool(_NEGATION.search(folded)) or bool(_NEGATED_WORD.search(folded))
+        self.tokens = tokens = re.findall(r"\w+", folded)
+        self.label_words = frozenset(w for w in names.fold(label).split() if len(w) > 2) - _stopwords()
+        # a body named by a common noun: "la direction", "the company"
+        self.body = not _words("body_nouns").isdisjoint(names.fold(label).split())
+        k = _denial_at(tokens)
+        self.denial = k is not None  # a verb of denial, whoever denies
+        if k is None and not (_words("denial_words").isdisjoint(tokens) and _words("confirm_words").isdisjoint(tokens)):
+            negated = False  # "n'a ni confirmé ni démenti", "ne confirme pas": no answer is no denial
+        self.negated = negated  # "nous n'avons jamais reçu"
+        # the source is named by the words (not found back through "a-t-il dit")
+        self.named = named if quoted else not self.label_words.isdisjoint(tokens)
+        # a quote denies in its speaker's words; a reported denial is its subject's, named before
+        # the verb ("Natixis a démenti"), not a name after it ("il a démenti le rôle de la SG")
+        self.denies = k is not None and (quoted or not self.label_words.isdisjoint(tokens[:k]))
+        # what is denied follows the verb of denial, or the negation ("n'avons jamais reçu ...")
+        self.denied_at = k if self.denies else next(
+            (i for i, w in enumerate(tokens) if w in _NEGATORS or w in _NEGATED_WORDS), None) if negated else None
 
+    def content(self, tokens: list[str]) -> frozenset[str]:
+        skip = _skipped()  # nor are the sources' names what they disagree on
+        return frozenset(w for w in tokens if len(w) >= 4 and not w.isdigit() and w not in skip
+                         and w not in self.label_words)
 
-def _statement(art: Article, start: int, end: int, source: str, label: str, negated: bool, *,
-               predicate: str | None = None, quoted: bool = False, named: bool = False) -> _Statement:
-    """A claim, or a quote (`quoted`, its speaker `named` right by it or not)."""
-    text = art.text[start:end]
-    folded = names.fold(text)
-    if predicate and names.fold(predicate) in _words("no_comment_predicates"):
-        negated = False  # "n'a pas souhaité commenter": no answer is no denial
-    elif not negated:
-        negated = bool(_NEGATION.search(folded)) or bool(_NEGATED_WORD.search(folded))
-    tokens = re.findall(r"\w+", folded)
-    label_words = frozenset(w for w in names.fold(label).split() if len(w) > 2) - _stopwords()
-    skip = _skipped()
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return self.content(self.tokens)
 
-    def content(ws):  # nor are the sources' names what they disagree on
-        return frozenset(w for w in ws if len(w) >= 4 and not w.isdigit() and w not in skip
-                         and w not in label_words)
-
-    k = _denial_at(tokens)
-    if k is None and not (_words("denial_words").isdisjoint(tokens) and _words("confirm_words").isdisjoint(tokens)):
-        negated = False  # "n'a ni confirmé ni démenti", "ne confirme pas": no answer is no denial
-    if not quoted:
-        named = bool(label_words & set(tokens))
-    # a quote denies in its speaker's words; a reported denial is its subject's, named before
-    # the verb ("Natixis a démenti"), not a name after it ("il a démenti le rôle de la SG")
-    denies = k is not None and (quoted or bool(label_words & set(tokens[:k])))
-    # what is denied follows the verb of denial, or the negation ("n'avons jamais reçu ...")
-    at = k if denies else next((i for i, w in enumerate(tokens) if w in _NEGATORS or w in _NEGATED_WORDS),
-                               None) if negated else None
-    denied = content(tokens[at + 1:]) if at is not None else frozenset()
-    return _Statement(art, start, end, text, source, label, negated, denies, k is not None, named,
-                      content(tokens), denied, label_words,
-                      not _words("body_nouns").isdisjoint(names.fold(label).split()))
+    @cached_property
+    def denied(self) -> frozenset[str]:
+        """The content words of what is denied."""
+        return self.content(self.tokens[self.denied_at + 1:]) if self.denied_at is not None else frozenset()
 
 
 @lru_cache(maxsize=None)
