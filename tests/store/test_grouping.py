@@ -285,3 +285,43 @@ def test_a_story_whose_thread_grew_takes_the_new_thread_id(tmp_path):
         assert after[closed.id].thread != closed.thread  # ... but renamed with its thread
         assert to_dict(after[closed.id]) == dict(to_dict(closed), thread=after[closed.id].thread)
         assert [to_dict(s) for s in db.stories()] == [to_dict(s) for s in batch]
+
+
+@pytest.mark.parametrize("keep", [False, True])
+def test_copies_merged_through_a_new_article(tmp_path, keep):
+    """A dispatch that takes up two stored articles whole joins their groups of copies into one,
+    as `find_copies` over all the articles finds it, whether the index is kept in memory or
+    read again from the store."""
+    from recoupe.stories.dedup import find_copies
+
+    a = written("wire-a", "Crue de la Lèze : trois communes évacuées",
+                "La crue de la Lèze a forcé l'évacuation de trois communes dans la nuit de samedi "
+                "à dimanche. Les pompiers ont secouru une cinquantaine d'habitants bloqués dans "
+                "leurs maisons à Brassac, Montrouge-sur-Lèze et Saint-Ybars. La préfecture a ouvert "
+                "deux gymnases pour accueillir les sinistrés jusqu'à la décrue annoncée pour mardi.",
+                "2025-01-12", "Agence Sud")
+    b = written("wire-b", "Lèze : les routes coupées, les écoles fermées lundi",
+                "Plusieurs routes départementales restent coupées par les eaux autour de la Lèze. "
+                "Le rectorat a décidé de fermer les écoles de six communes lundi, le temps que les "
+                "services techniques vérifient les bâtiments. Les transports scolaires sont "
+                "suspendus et les familles sont invitées à limiter leurs déplacements en voiture.",
+                "2025-01-12", "Agence Sud")
+    c = written("paper-c", "Inondations : la Lèze sort de son lit",
+                a.text + "\n" + b.text + "\nLe maire de Brassac demande l'état de catastrophe naturelle.",
+                "2025-01-13", "Le Petit Ariégeois")
+    batch = build_stories([copy.deepcopy(x) for x in (a, b, c)])
+    assert find_copies([a, b, c]) == [["wire-a", "wire-b", "paper-c"]]
+    with Store(tmp_path / "db.sqlite") as db:
+        kept = KeptIndex() if keep else None
+        db.add_articles([a, b])
+        group_stored(db, kept=kept)
+        assert all(not s.copies for s in db.stories())  # no copies yet
+        db.add_articles([c])
+        group_stored(db, kept=kept)
+        if keep:
+            assert list(kept.copies) == ["paper-c"]
+            assert sorted(kept.copies["paper-c"]) == ["paper-c", "wire-a", "wire-b"]
+        groups = dict(db.db.execute("SELECT article_id, copy_group FROM story_index").fetchall())
+        assert set(groups.values()) == {"paper-c"}  # one group, named after its smallest id
+        assert [(s.article_ids, s.copies, s.origins) for s in db.stories()] == \
+            [(s.article_ids, s.copies, s.origins) for s in batch]

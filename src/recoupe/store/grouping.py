@@ -86,7 +86,8 @@ class KeptIndex:
 
     token: str | None = None
     index: object = None
-    copy_group: dict[str, str] = field(default_factory=dict)
+    copy_group: dict[str, str] = field(default_factory=dict)  # article id -> its group
+    copies: dict[str, list[str]] = field(default_factory=dict)  # group -> its 2+ articles
     published: dict[str, str | None] = field(default_factory=dict)
 
     def load(self, db: Store) -> None:
@@ -110,6 +111,10 @@ class KeptIndex:
             self.token = token
             self.copy_group = {e["key"]: e["copy_group"] for e in entries}
             self.published = {e["key"]: e["date"] for e in entries}
+            groups = defaultdict(list)
+            for e in entries:
+                groups[e["copy_group"]].append(e["key"])
+            self.copies = {g: ids for g, ids in groups.items() if len(ids) > 1}
         finally:
             if collecting:
                 gc.enable()
@@ -147,8 +152,9 @@ def stories_and_threads(index) -> tuple[list[list[str]], list[int]]:
 
 
 def _copies(db: Store, new: list[Article], kept: KeptIndex):
-    """Groups of wire copies once `new` are added: (group of each article, the new index bands,
-    the new group of the indexed articles whose group merged, the articles whose copies changed)."""
+    """Add `new` to the groups of wire copies kept in `kept` (in place: on failure `kept` is
+    dropped and read again). Returns the new index bands, the new group of the indexed
+    articles whose group merged, and the articles whose copies changed."""
     from recoupe.stories.dedup import MIN_SHINGLES, is_copy, shingles
 
     parent: dict[str, str] = {}
@@ -158,7 +164,8 @@ def _copies(db: Store, new: list[Article], kept: KeptIndex):
             x = parent[x]
         return x
 
-    group_of = dict(kept.copy_group)
+    group_of = kept.copy_group
+    new_ids = {a.id for a in new}
     new_sets: dict[str, set[str]] = {}
     stored_sets: dict[str, set[str]] = {}
     new_bands: list[tuple[int, bytes, str]] = []
@@ -180,16 +187,18 @@ def _copies(db: Store, new: list[Article], kept: KeptIndex):
         for b in mine:
             bucket[b].append(art.id)
             new_bands.append((b[0], b[1], art.id))
-    touched = {root(x) for x in parent}
+    merged: dict[str, list[str]] = defaultdict(list)
+    for label in list(parent):  # each label: a group of two or more, or one article
+        merged[root(label)].extend(kept.copies.pop(label, [label]))
     regrouped, changed = {}, set()
-    for aid, g in group_of.items():
-        if g in parent:
-            group_of[aid] = root(g)
-            if group_of[aid] != g and aid in kept.copy_group:
-                regrouped[aid] = group_of[aid]
-        if group_of[aid] in touched:
-            changed.add(aid)
-    return group_of, new_bands, regrouped, changed
+    for label, ids in merged.items():
+        kept.copies[label] = ids
+        for aid in ids:
+            if group_of[aid] != label and aid not in new_ids:
+                regrouped[aid] = label  # an indexed article whose group merged into another
+            group_of[aid] = label
+        changed.update(ids)
+    return new_bands, regrouped, changed
 
 
 def _update(db: Store, refreshed: list[str], kept: KeptIndex, progress: bool) -> list[str]:
@@ -219,15 +228,12 @@ def _update(db: Store, refreshed: list[str], kept: KeptIndex, progress: bool) ->
         entries.append({"key": art.id, "story": story, "date": art.published, "lang": art.lang,
                         "vector": vec, "entities": keys, "words": w, "weights": weights,
                         "months": months, "rows": rows, "values": values})
-    group_of, new_bands, regrouped, copies_changed = _copies(db, new, kept)
+    new_bands, regrouped, copies_changed = _copies(db, new, kept)
     dirty |= copies_changed
+    group_of, published = kept.copy_group, kept.published
     for e in entries:
         e["copy_group"] = group_of[e["key"]]
-    published = dict(kept.published)
     published.update((a.id, a.published) for a in new)
-    members = defaultdict(list)
-    for aid, g in group_of.items():
-        members[g].append(aid)
 
     # stories are known by their articles: a story whose id is not stored is made; one that
     # holds an article whose analysis or copies changed is made again; a thread's id names all
@@ -250,12 +256,10 @@ def _update(db: Store, refreshed: list[str], kept: KeptIndex, progress: bool) ->
     for k in track(remake, "stories", enabled=progress):
         arts = db.articles(stories[k])
         groups = {group_of[a.id] for a in arts}
-        copies = [sorted(members[g], key=lambda x: _copy_rank(published[x], x))
-                  for g in groups if len(members[g]) > 1]
+        copies = [sorted(kept.copies[g], key=lambda x: _copy_rank(published[x], x))
+                  for g in groups if g in kept.copies]
         copies.sort(key=lambda grp: _copy_rank(published[grp[0]], grp[0]))
         story = make_story(arts, copies, thread_name[thread_of[k]])
         made.append((story, min(a.published or "9999" for a in arts)))
     kept.token = db.save_grouping(token, entries, new_bands, regrouped, made, gone, renamed, fresh)
-    kept.copy_group = group_of
-    kept.published = published
     return [s.id for s, _ in made]
