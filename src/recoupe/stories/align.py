@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -269,21 +270,35 @@ NEIGHBOURS = 25  # closest claims each claim is compared with (bounded time on h
 
 def close_pairs(sim: np.ndarray, min_cos: float, k: int = NEIGHBOURS) -> list[tuple[int, int]]:
     """Index pairs (i < j) at least `min_cos` apart, among each row's `k` closest."""
-    return list(map(tuple, _close_index(sim, min_cos, k).tolist()))
+    found = close_index(sim, min_cos, k)
+    return list(zip(found[:, 0].tolist(), found[:, 1].tolist()))
 
 
-def _close_index(sim: np.ndarray, min_cos: float, k: int = NEIGHBOURS) -> np.ndarray:
-    """`close_pairs` as an array of shape (pairs, 2), by row then column."""
+def close_index(sim: np.ndarray, min_cos: float, k: int = NEIGHBOURS) -> np.ndarray:
+    """`close_pairs` as an integer array of shape (pairs, 2), by row then column."""
+    near = _neighbour_pairs(sim, k)
+    return near[sim[near[:, 0], near[:, 1]] >= min_cos]
+
+
+_neighbours: list = []  # (weak reference to a matrix, k, its pairs): the last matrix asked about
+
+
+def _neighbour_pairs(sim: np.ndarray, k: int) -> np.ndarray:
+    """Pairs (i < j) where either is among the other's `k` closest, by row then column. The
+    stages that read one story's matrix at several levels find them once (the matrix is never
+    modified once made)."""
+    if _neighbours and _neighbours[0]() is sim and _neighbours[1] == k:
+        return _neighbours[2]
     n = sim.shape[0]
-    if n == 0:
-        return np.zeros((0, 2), dtype=np.intp)
-    mask = sim >= min_cos
+    keep = np.ones((n, n), dtype=bool)
     if n > k + 1:
         top = np.argpartition(-sim, k, axis=1)[:, :k + 1]  # each row's k closest (and itself)
-        keep = np.zeros_like(mask)
+        keep[:] = False
         np.put_along_axis(keep, top, True, axis=1)
-        mask &= keep | keep.T
-    return np.argwhere(np.triu(mask, 1))
+        keep = keep | keep.T
+    near = np.argwhere(np.triu(keep, 1))
+    _neighbours[:] = [weakref.ref(sim), k, near]
+    return near
 
 
 def conflicting(a: Slots, b: Slots) -> bool:
@@ -345,7 +360,7 @@ def align_facts(story: Story, articles: dict[str, Article]) -> None:
     art = np.array([position.get(s.article.id, -1) for s in slots], dtype=np.intp)
     arts = [{a} for a in art.tolist()]  # the articles of each group
     # close pairs of claims of two articles, closest first (then by index, from the last)
-    pairs = _close_index(sim, min(RELATED, SAME_FIGURE))
+    pairs = close_index(sim, min(RELATED, SAME_FIGURE))
     pairs = pairs[art[pairs[:, 0]] != art[pairs[:, 1]]]
     first, second = pairs[:, 0], pairs[:, 1]
     cosines = sim[first, second]
