@@ -79,9 +79,13 @@ CANDIDATES = 16  # best stories by cosine that get the full score
 # thread the articles of its undated stories are pooled and split in two by their words (Ward
 # on tf-idf) while the halves are clearly apart: mean word cosine between them below
 # SPLIT_APART times the mean inside them, at least SPLIT_LEAST articles a half. RPM2 dev, 12
-# orders: 71.7 for 0.65-0.75 (70.7 at 0.6); the split must be clear: the dates an undated text
-# mentions (latest day mentioned: pairwise AUC 0.59 on the 28% of pairs that have one), its
-# tenses, its names or a thread-local word weighting did not make the halves cleaner.
+# orders: 71.2-72.1 for SPLIT_APART 0.65-0.8 and SPLIT_LEAST 2-4 (no split below 0.6). Measured
+# without gain: the embeddings or a thread-local idf in the split (worse), the dates the texts
+# mention as extra words, a k-means pass after Ward (over-splits). Time read from an undated
+# text is weak: its latest day-precise date, future ones skipped, tells a topic's two clusters
+# apart at pairwise AUC 0.59 on the 28% of pairs where both have one; used as a publication
+# date it gives 54-59 (topic level 86-90), as a soft bonus or penalty 60-69; "dernier" dates,
+# "hier" and the pluperfect are as frequent in either cluster.
 SPLIT_APART = 0.7
 SPLIT_LEAST = 3
 SPLIT_MAX = 2000  # a larger pool keeps the stories `add` made (bounded time)
