@@ -151,18 +151,37 @@ def _blocks(node: _Node) -> set[str]:
     return keys | {w for w in words if len(w) > 2 and w not in names.PARTICLES}
 
 
-def _candidates(nodes: list[_Node]) -> set[tuple[int, int]]:
-    """The pairs worth comparing: those sharing a block key (bounded time on large stories)."""
-    blocks: dict[str, list[int]] = defaultdict(list)
+def _name_classes(nodes: list[_Node]) -> list[list[int]]:
+    """The nodes grouped by (type, name), in order: a name repeated across the articles of a
+    story is compared once, and nodes of one class always fare alike."""
+    index: dict[tuple[str, str], int] = {}
+    classes: list[list[int]] = []
     for i, n in enumerate(nodes):
-        for k in _blocks(n):
-            blocks[k].append(i)
-    pairs = set()
-    for members in blocks.values():
-        if len(members) > MAX_BLOCK:
+        c = index.setdefault((n.type, n.name), len(classes))
+        if c == len(classes):
+            classes.append([])
+        classes[c].append(i)
+    return classes
+
+
+def _candidates(nodes: list[_Node], classes: list[list[int]]) -> tuple[set[tuple[int, int]], set[int]]:
+    """The pairs of nodes worth comparing, those sharing a block key (bounded time on large
+    stories), as pairs of classes (a < b: every node of a against every node of b) and the
+    classes whose nodes are compared among themselves."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    sizes: Counter = Counter()
+    for c, members in enumerate(classes):
+        for k in _blocks(nodes[members[0]]):
+            blocks[k].append(c)
+            sizes[k] += len(members)
+    pairs: set[tuple[int, int]] = set()
+    inner: set[int] = set()
+    for k, cs in blocks.items():
+        if sizes[k] > MAX_BLOCK:
             continue  # a word too common to block on (identical names are joined apart)
-        pairs |= {(i, j) for x, i in enumerate(members) for j in members[x + 1:]}
-    return pairs
+        inner.update(c for c in cs if len(classes[c]) > 1)
+        pairs.update((a, b) for x, a in enumerate(cs) for b in cs[x + 1:])
+    return pairs, inner
 
 
 def _cluster(nodes: list[_Node]) -> list[list[_Node]]:
@@ -174,14 +193,21 @@ def _cluster(nodes: list[_Node]) -> list[list[_Node]]:
             uf.union(same_name[k], i)
         else:
             same_name.setdefault(k, i)
-    pairs = _candidates(nodes)
-    for i, j in sorted(pairs):
-        if uf.find(i) != uf.find(j) and _strong(nodes[i], nodes[j]):
-            uf.union(i, j)
-    near: dict[int, set[int]] = defaultdict(set)
-    for i, j in pairs:
-        near[i].add(j)
-        near[j].add(i)
+    classes = _name_classes(nodes)
+    pairs, inner = _candidates(nodes, classes)
+    # the strongly matched pairs join their nodes (whole classes: their nodes match alike)
+    for a, b in sorted(pairs | {(c, c) for c in inner}):
+        if _strong(nodes[classes[a][0]], nodes[classes[b][0]]):
+            for i in classes[a][1:] + classes[b]:
+                uf.union(classes[a][0], i)
+    near: dict[int, set[int]] = defaultdict(set)  # class -> the other classes compared with it
+    for a, b in pairs:
+        near[a].add(b)
+        near[b].add(a)
+    of_class = [0] * len(nodes)
+    for c, members in enumerate(classes):
+        for i in members:
+            of_class[i] = c
     # the same bare surname across outlets of one story is one person
     singles: dict[str, int] = {}
     for i, a in enumerate(nodes):
@@ -191,14 +217,16 @@ def _cluster(nodes: list[_Node]) -> list[list[_Node]]:
                 uf.union(singles[k], i)
             else:
                 singles[k] = i
-    # shortened person names join the one full name of the story they fit
+    # shortened person names join the one full name of the story they fit (the nodes of a
+    # person's name are all one entity already: one node speaks for its class)
     persons = [i for i, n in enumerate(nodes) if n.type == "PER"]
     persons.sort(key=lambda i: -len(names.tokens(nodes[i].name)))
     for i in persons:
         if len(names.tokens(nodes[i].name)) >= 3:
             continue
         fits = set()
-        for j in near[i]:
+        for c in near[of_class[i]]:
+            j = classes[c][0]
             if nodes[j].type != "PER" or uf.find(j) == uf.find(i) \
                     or len(names.tokens(nodes[j].name)) <= len(names.tokens(nodes[i].name)):
                 continue
