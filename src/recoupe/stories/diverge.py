@@ -720,7 +720,10 @@ def _denial_at(tokens: list[str]) -> int | None:
 def _shared_words(a: frozenset[str], b: frozenset[str]) -> int:
     """Words of `b` found in `a`, a word and its derived forms counting as one
     ("signalés" / "signalement", "warned" / "warning")."""
-    return sum(1 for y in b if any(_same_stem(x, y) for x in a))
+    by_start = defaultdict(list)  # two forms of a word share their first 4 letters
+    for x in a:
+        by_start[x[:4]].append(x)
+    return sum(1 for y in b if any(_same_stem(x, y) for x in by_start.get(y[:4], ())))
 
 
 def _same_stem(x: str, y: str) -> bool:
