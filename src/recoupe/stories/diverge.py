@@ -8,7 +8,8 @@ missed one, so every rule asks for agreement on the rest of the event before it 
 Kinds: `agent` (another person did the same act), `number`, `date`, `negation` (one outlet
 says it did not happen), `role` (one person, two incompatible offices), `attribution` (one
 quote, two speakers) — all contradictions; `attributed_disagreement` (named sources that
-disagree: "Séoul parle d'un missile, Tokyo de deux") and `estimate_spread` ("au moins 12",
+disagree: "Séoul parle d'un missile, Tokyo de deux"; a union delegate says faults were
+reported, the director that no report came) and `estimate_spread` ("au moins 12",
 "une quinzaine") are shown but are not contradictions.
 """
 
