@@ -64,7 +64,8 @@ def group(articles: list[Article], index: StoryIndex | None = None) -> tuple[lis
     """Stories as lists of articles (each by date then id) and the thread number of each.
 
     Articles are added to `index` (by default a new one, whose word weights are counted
-    over the batch) by date then id.
+    over the batch) by date then id; the stories are the index's `grouping` (in each thread,
+    the undated articles are split by their words, not by the order they came in).
     """
     fresh = index is None
     index = index if index is not None else StoryIndex()
