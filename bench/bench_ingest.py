@@ -125,7 +125,7 @@ def main(n: int = 10_000, build: int = 10_000) -> None:
         with Store(path) as db:
             db.add_articles(arts)
             db.save_grouping(None, entries, [], {}, stories, [], {}, fresh=True)
-        size = os.path.getsize(path) + os.path.getsize(str(path) + "-wal") if Path(str(path) + "-wal").exists() else os.path.getsize(path)
+        size = sum(os.path.getsize(f) for f in Path(tmp).glob("bench.db*"))  # with the WAL
 
         import recoupe.stories.embed as embed
 
@@ -184,8 +184,9 @@ def main(n: int = 10_000, build: int = 10_000) -> None:
 
     print(f"articles stored              {n:>10,}   ({size / n / 1024:.1f} KiB per article in the store)")
     print(f"stories                      {len(members):>10,}")
-    print(f"former full regroup        >={former:>10.1f} s   (clustering alone{'' if m == n else f', measured on {m:,} and scaled'}:"
-          f" re-embedding, copies and re-making every story came on top)")
+    scaled = "" if m == n else f", measured on {m:,} and scaled"
+    print(f"former full regroup        >={former:>10.1f} s   (clustering alone{scaled}: re-embedding, "
+          f"copies and re-making every story came on top)")
     print(f"rebuild the index from store {restore:>10.2f} s   (once per process)")
     print(f"ingest 1 article, index kept {add:>10.2f} s   (joined a story of "
           f"{len(joined.article_ids) if joined else 0} articles, made again)")
