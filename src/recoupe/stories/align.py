@@ -22,6 +22,8 @@ from functools import lru_cache
 from importlib import resources
 
 import numpy as np
+from scipy.sparse import coo_matrix, csr_matrix
+from scipy.sparse.csgraph import connected_components
 
 from recoupe.model import Article, Claim, Fact, Quote, SourceSpan, Speaker, Story
 from recoupe.stories import names
@@ -454,43 +456,51 @@ def align_quotes(story: Story, articles: dict[str, Article]) -> None:
             quotes.append(dataclasses.replace(
                 q, article_id=art.id, speaker=_speaker(story, emap, art, q.speaker),
                 cue_span=art.span(cue.start, cue.end) if cue else None, group=None))
-    n = len(quotes)
-    vecs = encode([q.text for q in quotes])
-    sim = vecs @ vecs.T if n else np.zeros((0, 0))
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    words = [_words(q.text) for q in quotes]
-    sets = [set(w) for w in words]
-    exact: dict[tuple, int] = {}
-    for i, w in enumerate(words):  # the same words, however short
-        if w:
-            if tuple(w) in exact:
-                parent[find(i)] = find(exact[tuple(w)])
-            else:
-                exact[tuple(w)] = i
-    speakers = [q.speaker.entity_id for q in quotes]
-    # a quote and its cut or reworded forms are close sentences: only those pairs are compared
-    for i, j in (np.argwhere(np.triu(sim >= QUOTE_CANDIDATE, 1)).tolist() if n else []):
-        root_i, root_j = find(i), find(j)
-        if root_i == root_j:
-            continue  # already one group
-        same_speaker = speakers[i] is not None and speakers[i] == speakers[j]
-        shortest = min(len(sets[i]), len(sets[j]))
-        # a cut quote keeps nearly all its words; other speakers need nearly all of them
-        same_words = shortest >= 5 and len(sets[i] & sets[j]) / shortest >= (
-            QUOTE_OVERLAP if same_speaker else QUOTE_SAME_WORDS)
-        if same_words or (same_speaker and sim[i, j] >= QUOTE_REWORDED):
-            parent[root_i] = root_j
+    group = _quote_groups(quotes)
     ids: dict[int, str] = {}
-    for i, q in enumerate(quotes):
-        root = find(i)
-        if root not in ids:
-            ids[root] = f"{story.id}:q{len(ids) + 1}"
-        q.group = ids[root]
+    for q, g in zip(quotes, group):
+        if g not in ids:
+            ids[g] = f"{story.id}:q{len(ids) + 1}"
+        q.group = ids[g]
     story.quotes = quotes
+
+
+def _quote_groups(quotes: list[Quote]) -> list[int]:
+    """A group number per quote: the same words (exact or cut), or reworded by one speaker."""
+    n = len(quotes)
+    if not n:
+        return []
+    vecs = encode([q.text for q in quotes])
+    sim = vecs @ vecs.T
+    edges: list[np.ndarray] = []
+    exact: dict[tuple, int] = {}
+    for i, q in enumerate(quotes):  # the same words, however short
+        w = tuple(_words(q.text))
+        if w:
+            edges.append(np.array([[i, exact.setdefault(w, i)]]))
+    # a quote and its cut or reworded forms are close sentences: only those pairs are compared
+    first, second = np.nonzero(np.triu(sim >= QUOTE_CANDIDATE, 1))
+    codes: dict[str, int] = {}
+    speaker = np.array([codes.setdefault(q.speaker.entity_id, len(codes))
+                        if q.speaker.entity_id is not None else -1 for q in quotes])
+    same_speaker = (speaker[first] >= 0) & (speaker[first] == speaker[second])
+    # the words two quotes share, from a quote x word incidence matrix
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, q in enumerate(quotes):
+        for w in _word_set(q.text):
+            rows.append(i)
+            cols.append(vocab.setdefault(w, len(vocab)))
+    incidence = csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, len(vocab)))
+    shared = (incidence @ incidence.T).toarray()
+    sizes = np.diff(incidence.indptr)
+    shortest = np.minimum(sizes[first], sizes[second])
+    # a cut quote keeps nearly all its words; other speakers need nearly all of them
+    needed = np.where(same_speaker, QUOTE_OVERLAP, QUOTE_SAME_WORDS)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        same_words = (shortest >= 5) & (shared[first, second] / shortest >= needed)
+    joined = same_words | (same_speaker & (sim[first, second] >= QUOTE_REWORDED))
+    edges.append(np.stack([first[joined], second[joined]], axis=1))
+    pairs = np.concatenate(edges)
+    graph = coo_matrix((np.ones(len(pairs), dtype=np.int32), (pairs[:, 0], pairs[:, 1])), shape=(n, n))
+    return connected_components(graph, directed=False)[1].tolist()
