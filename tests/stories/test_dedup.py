@@ -51,3 +51,9 @@ def test_examples_wire_copy(examples, examples_dir):
     by_file = {a.origin.replace("\\", "/").rsplit("/", 1)[-1]: a.id for a in examples}
     expected = sorted(sorted(by_file[f] for f in wc["files"]) for wc in gold["wire_copies"])
     assert sorted(sorted(g) for g in find_copies(examples)) == expected
+
+
+def test_one_text_under_several_ids_is_one_group(make_article):
+    arts = [make_article(f"c{i}", "Valdrac ferme sa piscine", DISPATCH, published=f"2025-02-0{i + 1}")
+            for i in (2, 0, 1)]
+    assert find_copies(arts) == [["c0", "c1", "c2"]]

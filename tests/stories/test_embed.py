@@ -40,3 +40,21 @@ def test_sentences_without_analysis_point_into_the_text(make_article):
 def test_empty_input():
     assert embed.embed_articles([]).shape == (0, 512)
     assert embed.embed_sentences([]).shape == (0, 512)
+
+
+def test_texts_reach_the_encoder_in_a_fixed_order(monkeypatch):
+    """A vector varies in its last bits with the texts batched with it: batching in the order of
+    a set would change the dossier from one run to the next."""
+    seen = []
+
+    class Recorder:
+        def encode(self, texts):
+            seen.extend(texts)
+            return np.ones((len(texts), embed.DIM), dtype=np.float32)
+
+    monkeypatch.setattr(embed, "model", lambda: Recorder())
+    monkeypatch.setattr(embed, "_sentence_cache", {})
+    texts = [f"phrase {c}" for c in "zyxwvutsrqponmlkjihgfedcba"] + ["une phrase plus longue", "b", "phrase a"]
+    vecs = embed.embed_sentences(texts)
+    assert seen == sorted(set(texts), key=lambda t: (len(t), t))
+    assert vecs.shape == (len(texts), embed.DIM)
