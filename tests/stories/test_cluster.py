@@ -121,3 +121,63 @@ def test_threads_do_not_depend_on_input_order(written):
     first = threads(arts)
     assert threads(arts[::-1]) == first
     assert threads(arts[2:] + arts[:2]) == first
+
+
+def test_threads_kept_up_to_date_equal_threads_made_at_the_end():
+    """Threads are clustered again only in the blocks an article changed: asking for them after
+    every article gives what one computation at the end gives."""
+    from collections import Counter
+
+    rng = np.random.default_rng(0)
+    # six subjects in three close pairs, each told again at other dates: threads merge, and
+    # average link keeps some linked stories apart
+    base = rng.normal(size=(3, 512))
+    topics = base[[0, 0, 1, 1, 2, 2]] + rng.normal(size=(6, 512)) * 1.2
+    items = []
+    for event in range(40):
+        centre = topics[event % 6] + rng.normal(size=512) * 0.5
+        day = int(rng.integers(0, 300))
+        for _ in range(int(rng.integers(1, 5))):
+            v = centre + rng.normal(size=512) * 0.3
+            words = Counter({f"s{event % 6}w{k}": 2 for k in range(5)})
+            words.update(f"w{int(j)}" for j in rng.integers(0, 500, size=20))
+            items.append((v / np.linalg.norm(v), date.fromordinal(738000 + day).isoformat(),
+                          [f"s{event % 6}"], words))
+    eager, lazy = StoryIndex(), StoryIndex()
+    for k, (v, d, keys, words) in enumerate(items):
+        eager.add(v, d, keys, words=words, lang="fr", key=str(k))
+        lazy.add(v, d, keys, words=words, lang="fr", key=str(k))
+        assert [eager.thread_of(s) for s in range(len(eager))] == _threads_from_scratch(eager)
+    threads = [lazy.thread_of(s) for s in range(len(lazy))]
+    assert [eager.thread_of(s) for s in range(len(eager))] == threads
+    assert len(set(threads)) < len(lazy) and eager.grouping() == lazy.grouping()
+
+
+def _threads_from_scratch(index: StoryIndex) -> list[int]:
+    """Threads by definition: average link of the stories joined by some link at or above the
+    threshold, over every link between their articles."""
+    from recoupe.stories.cluster import THREAD_JOIN, average_link
+
+    n = len(index)
+    linked = np.eye(n, dtype=bool)
+    total = np.zeros((n, n))
+    for i, (rows, values) in enumerate(index._links):
+        a = index._story_of[i]
+        for j, value in zip(rows.tolist(), values.tolist()):
+            b = index._story_of[j]
+            linked[a, b] |= value >= THREAD_JOIN
+            if a != b:
+                total[a, b] += value
+                total[b, a] += value
+    linked |= linked.T
+    for k in range(n):  # transitive closure: the blocks
+        linked |= linked[:, [k]] & linked[[k], :]
+    threads = list(range(n))
+    sizes = np.array([len(m) for m in index.members], dtype=np.float64)
+    for block in {tuple(np.nonzero(row)[0].tolist()) for row in linked}:
+        if len(block) > 1:
+            sub, size = total[np.ix_(block, block)], sizes[list(block)]
+            for cluster in average_link(sub / np.outer(size, size), size, THREAD_JOIN):
+                for k in cluster:
+                    threads[block[k]] = min(block[c] for c in cluster)
+    return threads

@@ -369,7 +369,14 @@ class StoryIndex:
         self._story_of: list[int] = []
         self._links: list[tuple[np.ndarray, np.ndarray]] = []  # (earlier articles, link values)
         self._entries: list[tuple] = []  # per article: word weights, their norm, names, language
-        self._threads: list[int] | None = None  # per story, its thread (computed when asked)
+        # threads, kept up to date block by block: stories joined by a link at or above
+        # thread_join form a block (union-find); only a block that an article joined or that
+        # merged is clustered again (average link), when threads are asked for
+        self._parent: list[int] = []  # per story, its union-find parent
+        self._block: dict[int, list[int]] = {}  # block root -> its stories
+        self._articles_of: list[list[int]] = []  # per story, its articles (positions)
+        self._threads: list[int] = []  # per story, its thread (first story of its cluster)
+        self._dirty: set[int] = set()  # stories whose block changed since threads were made
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -489,9 +496,8 @@ class StoryIndex:
             day, keys, words = day_number(e["date"]), sorted(set(e["entities"])), e["words"]
             index._vecs[n] = vector
             index._days[n] = np.nan if day is None else day
-            index._story_of.append(story)
-            index._links.append((np.asarray(e["rows"], dtype=np.int32),
-                                 np.asarray(e["values"], dtype=np.float32)))
+            index._record(story, np.asarray(e["rows"], dtype=np.int32),
+                          np.asarray(e["values"], dtype=np.float32))
             index._entries.append((e["weights"], norm(e["weights"]), set(keys), e["lang"]))
             if e["key"] not in index._counted:
                 index._idf.add(words)
@@ -522,10 +528,35 @@ class StoryIndex:
         values = [self._article_link(float(cos[j]), entry, self._entries[j]) for j in rows]
         self._vecs[n] = vector
         self._days[n] = np.nan if day is None else day
-        self._story_of.append(story)
-        self._links.append((np.array(rows, dtype=np.int32), np.array(values, dtype=np.float32)))
+        self._record(story, np.array(rows, dtype=np.int32), np.array(values, dtype=np.float32))
         self._entries.append(entry)
-        self._threads = None
+
+    def _record(self, story: int, rows: np.ndarray, values: np.ndarray) -> None:
+        """Keep the next article's story and links, and the blocks of stories they join."""
+        while len(self._parent) <= story:  # a story just opened
+            k = len(self._parent)
+            self._parent.append(k)
+            self._block[k] = [k]
+            self._articles_of.append([])
+            self._threads.append(k)
+        self._articles_of[story].append(len(self._story_of))
+        self._story_of.append(story)
+        self._links.append((rows, values))
+        self._dirty.add(story)
+        for j in rows[values >= self.thread_join].tolist():
+            a, b = self._find(story), self._find(self._story_of[j])
+            if a != b:
+                a, b = min(a, b), max(a, b)
+                self._parent[b] = a
+                self._block[a].extend(self._block.pop(b))
+                self._dirty.add(a)
+
+    def _find(self, x: int) -> int:
+        parent = self._parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
 
     @staticmethod
     def _article_link(cos: float, a: tuple, b: tuple) -> float:
@@ -535,53 +566,37 @@ class StoryIndex:
         shared = len(ka & kb) / min(len(ka), len(kb)) if ka and kb else 0.0
         return LINK_EMBED_WEIGHT * cos + (1 - LINK_EMBED_WEIGHT) * lexical + LINK_ENTITY_WEIGHT * shared
 
-    def _compute_threads(self) -> list[int]:
-        """Per story, its thread: the smallest story number of its average-link cluster."""
-        n_stories = len(self._stories)
-        parent = list(range(n_stories))
-
-        def find(x: int) -> int:
-            while parent[x] != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        for i, (rows, values) in enumerate(self._links):
-            for j in rows[values >= self.thread_join].tolist():
-                a, b = find(self._story_of[i]), find(self._story_of[j])
-                parent[max(a, b)] = min(a, b)
-        blocks: dict[int, list[int]] = {}
-        for st in range(n_stories):
-            blocks.setdefault(find(st), []).append(st)
-        threads = list(range(n_stories))
-        sizes = np.array([len(m) for m in self.members], dtype=np.float64)
-        blocks = {root: block for root, block in blocks.items() if len(block) > 1}
-        pos = {st: k for block in blocks.values() for k, st in enumerate(block)}
-        totals = {root: np.zeros((len(block), len(block))) for root, block in blocks.items()}
-        for i, (rows, values) in enumerate(self._links):  # one pass over the links
-            story = self._story_of[i]
-            total = totals.get(find(story))
-            if total is None:
+    def _update_threads(self) -> None:
+        """Cluster again the blocks that changed: average link of the stories of a block, over
+        the links between their articles (no average passes the threshold without one link
+        that does, so other blocks cannot join). The same threads whatever the order of calls."""
+        roots = {self._find(st) for st in self._dirty}
+        self._dirty.clear()
+        for root in sorted(roots):
+            block = sorted(self._block[root])
+            if len(block) == 1:
+                self._threads[root] = root
                 continue
-            a = pos[story]
-            for j, value in zip(rows.tolist(), values.tolist()):
-                other = self._story_of[j]
-                if other != story and find(other) == find(story):
-                    b = pos[other]
-                    total[a, b] += value
-                    total[b, a] += value
-        for root, block in blocks.items():
-            total = totals[root]
-            size = sizes[block]
+            pos = {st: k for k, st in enumerate(block)}
+            total = np.zeros((len(block), len(block)))
+            for st in block:
+                a = pos[st]
+                for i in self._articles_of[st]:
+                    rows, values = self._links[i]
+                    for j, value in zip(rows.tolist(), values.tolist()):
+                        b = pos.get(self._story_of[j])
+                        if b is not None and b != a:
+                            total[a, b] += value
+                            total[b, a] += value
+            size = np.array([len(self._articles_of[st]) for st in block], dtype=np.float64)
             for cluster in average_link(total / np.outer(size, size), size, self.thread_join):
                 first = min(block[k] for k in cluster)
                 for k in cluster:
-                    threads[block[k]] = first
-        return threads
+                    self._threads[block[k]] = first
 
     def thread_of(self, story: int) -> int:
-        if self._threads is None or len(self._threads) != len(self._stories):
-            self._threads = self._compute_threads()
+        if self._dirty:
+            self._update_threads()
         return self._threads[story]
 
     def stories(self) -> list[list[str]]:
