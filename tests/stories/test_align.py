@@ -1,8 +1,10 @@
 """Facts shared across outlets, their independent origins, and quote groups."""
 
+import numpy as np
 from storybuild import Builder, assert_provenance, run_all, story_of
 
-from recoupe.stories.align import align_facts, align_quotes, dates_agree, iso_date, word_overlap
+from recoupe.stories.align import (align_facts, align_quotes, close_index, close_pairs, dates_agree,
+                                   iso_date, word_overlap)
 from recoupe.stories.resolve import find_entity, resolve_entities
 
 
@@ -130,3 +132,26 @@ def test_examples_facts(examples_dir):
     assert found >= len(gold["facts_shared"]) // 2
     assert all(len({s.article_id for s in f.support}) == len(f.support) for f in story.facts)
     assert_provenance(story, arts)
+
+
+def _nearest_pairs(sim, min_cos, k):
+    """Pairs (i < j), j among the k closest of i or i among those of j, at least min_cos apart."""
+    n = len(sim)
+    top = [set(np.argsort(-sim[i], kind="stable")[:k + 1].tolist()) for i in range(n)]
+    return [(i, j) for i in range(n) for j in range(i + 1, n)
+            if sim[i, j] >= min_cos and (j in top[i] or i in top[j])]
+
+
+def test_close_pairs_at_several_levels_of_several_matrices():
+    rng = np.random.default_rng(7)
+    for n in (0, 1, 6, 40):
+        vecs = rng.normal(size=(n, 6))
+        vecs /= np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+        sim = vecs @ vecs.T if n else np.zeros((0, 0))
+        for level in (0.5, -0.2, 0.8, 0.5):  # the neighbours found once serve every level
+            assert close_pairs(sim, level, k=4) == _nearest_pairs(sim, level, 4)
+            assert close_index(sim, level, k=4).tolist() == [list(p) for p in _nearest_pairs(sim, level, 4)]
+        other = sim.copy()
+        if n > 1:
+            other[0, 1] = other[1, 0] = 0.99  # another matrix: its own neighbours
+        assert close_pairs(other, 0.5, k=4) == _nearest_pairs(other, 0.5, 4)

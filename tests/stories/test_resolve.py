@@ -2,6 +2,7 @@
 
 from storybuild import Builder, assert_provenance, story_of
 
+from recoupe.model import Entity
 from recoupe.stories.resolve import entity_map, find_entity, resolve_entities
 
 
@@ -137,3 +138,31 @@ def test_examples_entities(examples_dir):
     for pair in gold["distinct"]:
         a, b = (find_entity(story, n) for n in pair["names"])
         assert a is not None and b is not None and a.id != b.id, pair["names"]
+
+
+def test_find_entity_follows_the_story_entities():
+    story, arts = _three_outlets()
+    resolve_entities(story, arts)
+    assert find_entity(story, "Zelensky") is None
+    story.entities.append(Entity(f"{story.id}:e99", "Volodymyr Zelensky", "PER", variants=["Zelensky"]))
+    assert find_entity(story, "Zelensky").id == f"{story.id}:e99"
+    story.entities = [e for e in story.entities if e.id != f"{story.id}:e99"]
+    assert find_entity(story, "Zelensky") is None
+
+
+def test_a_name_repeated_in_many_articles_is_one_entity():
+    outlets = []
+    for k in range(12):
+        b = Builder(f"o{k}", "Vladimir Poutine a reçu Kim Jong Un. Poutine a parlé." if k == 0
+                    else "Poutine a reçu Kim Jong Un au cosmodrome.")
+        if k == 0:
+            b.entity("Vladimir Poutine", "PER", "Poutine")
+        else:
+            b.entity("Poutine", "PER")
+        b.entity("Kim Jong Un", "PER")
+        outlets.append(b)
+    story, arts = story_of(*outlets)
+    resolve_entities(story, arts)
+    people = {e.name: e for e in story.entities if e.type == "PER"}
+    assert set(people) == {"Vladimir Poutine", "Kim Jong Un"}
+    assert {m.article_id for m in people["Vladimir Poutine"].mentions} == set(arts)
