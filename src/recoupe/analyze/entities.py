@@ -152,11 +152,14 @@ _NAME_BREAK_DETS = {"toute", "tout", "tous", "toutes", "un", "une", "ce", "cet",
 # clause the model read as one organisation
 _TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin",
                "soir", "midi", "après-midi", "nuit", "hier", "aujourd'hui", "demain"}
-# Nouns that name a kind of place: "la base spatiale de Baïkonour" is a place, not a person
-PLACE_NOUNS = {"base", "ville", "village", "région", "province", "capitale", "cosmodrome", "port",
-               "aéroport", "gare", "station", "quartier", "commune", "département", "île", "golfe",
-               "côte", "frontière", "camp", "usine", "site", "vallée", "plaine", "banlieue",
+# Nouns that name a kind of place: "la ville de Kherson", "la base spatiale historique de
+# Baïkonour" (a base that is a place: its adjective says so; "la base électorale de Trump" is
+# not), "the town of Avdiivka"
+PLACE_NOUNS = {"ville", "village", "région", "province", "capitale", "cosmodrome", "aéroport",
+               "quartier", "commune", "département", "île", "golfe", "vallée", "banlieue",
                "localité", "bourg", "district", "comté", "city", "town"}
+PLACE_BASES = {"base": {"spatiale", "aérienne", "navale", "militaire", "aéronavale"},
+               "port": {"militaire", "pétrolier", "commercial"}}
 
 # ============================================================================================
 
@@ -176,6 +179,7 @@ class _Cand:
     label: str
     kind: str = "name"
     outlet: bool = False
+    placed: bool = False  # a person's label turned into a place by the words before it
 
 
 def _is_cap(tok: Token) -> bool:
@@ -204,6 +208,11 @@ def _candidates(doc: Doc, text: str) -> list[_Cand]:
         if out and c.i < out[-1].j:
             continue
         out.append(c)
+    # a name the text gives to a person elsewhere stays a person ("le camp de Biden")
+    people = {doc[k].lower_ for c in out if c.label == "PER" for k in range(c.i, c.j)}
+    for c in out:
+        if c.placed and doc[c.i].lower_ in people:
+            c.label = "PER"
     return out
 
 
@@ -258,7 +267,9 @@ def _repair(doc: Doc, c: _Cand) -> _Cand | None:
                 break
     if c.label != "PER":
         for k in range(i, j):
-            if doc[k].lower_ in _TIME_WORDS and doc[k].text.islower():
+            # "Journal du dimanche" keeps its day: a preposition or article binds it to the name
+            if (doc[k].lower_ in _TIME_WORDS and doc[k].text.islower()
+                    and doc[k - 1].pos_ not in ("ADP", "DET")):
                 if k - i < 2 and doc[i].is_sent_start:
                     return None  # a sentence's first word ("Parti dimanche soir...")
                 j = k
@@ -296,14 +307,27 @@ def _repair(doc: Doc, c: _Cand) -> _Cand | None:
     if len(key) == 1 or _ROMAN.fullmatch(span.text):
         return None  # "A", "II": initials and numerals alone
     label = c.label
-    if (label == "PER" and j - i == 1 and i >= 2 and doc[i - 1].lower_ in ("de", "d'")
-            and any(doc[k].lower_ in PLACE_NOUNS for k in range(max(0, i - 4), i - 1))):
-        label = "LOC"  # "la base spatiale historique de Baïkonour"
+    placed = label == "PER" and j - i == 1 and _after_place_noun(doc, i)
+    if placed:
+        label = "LOC"
     if label in ("PER", "LOC", "MISC") and j - i > 1 and doc[j - 1].text in COMPANY_WORDS:
         label = "ORG"  # "Valorhône Chimie", "Acme Industries"
     if label == "LOC" and j - i == 1 and _is_demonym(doc, i):
         label = "MISC"  # "les Suédois", "Nord-Coréen": people of a place, not the place
-    return _Cand(i, j, label, kind)
+    return _Cand(i, j, label, kind, placed=placed)
+
+
+def _after_place_noun(doc: Doc, i: int) -> bool:
+    """The name at token i follows "<place noun> [adjectives] de": "la ville de Kherson"."""
+    if i < 2 or doc[i - 1].lower_ not in ("de", "d'", "of"):
+        return False
+    k = i - 2
+    adjectives = set()
+    while k > 0 and doc[k].pos_ == "ADJ" and len(adjectives) < 2:
+        adjectives.add(doc[k].lower_)
+        k -= 1
+    noun = doc[k].lower_
+    return noun in PLACE_NOUNS or bool(PLACE_BASES.get(noun, set()) & adjectives)
 
 
 def _particle_before_name(doc: Doc, i: int, j: int) -> bool:

@@ -177,3 +177,18 @@ def test_named_place_after_a_place_noun_is_a_location():
                           "Vladimir Poutine y a reçu son invité.")
     assert by_name(ents, "Baïkonour").type == "LOC"
     assert by_name(ents, "Vladimir Poutine").type == "PER"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("La base électorale de Trump reste fidèle. Donald Trump a tenu meeting.", "Trump"),
+    ("Le camp de Biden a réagi. Joe Biden n'a rien dit.", "Biden"),
+    ("La cote de popularité de Macron baisse, selon un sondage.", "Macron"),
+])
+def test_a_person_after_a_noun_and_de_stays_a_person(text, name):
+    _, ents = entities_of(text)
+    assert all(e.type == "PER" for e in ents if name in e.name), [(e.name, e.type) for e in ents]
+
+
+def test_a_day_inside_a_name_stays():
+    _, ents = entities_of("Dans un entretien au Journal du dimanche, la ministre a répondu.")
+    assert "Journal du dimanche" in {e.name for e in ents}
