@@ -73,21 +73,12 @@ SAME_DAYS_BONUS = 0.08  # an article published within a story's days: time corro
 STORY_GAP_DAYS = 7  # an article joins a story published at most this many days apart
 THREAD_GAP_DAYS = 366  # a thread follows one subject for up to a year between stories
 CANDIDATES = 16  # best stories by cosine that get the full score
-# Stories of undated articles (`StoryIndex.grouping`). Without dates, the stories `add` makes
-# depend on the order articles come in: on RPM2 (dev, undated) over 12 random orders,
-# topic+cluster B-cubed 66.5 +- 1.7, no better than one story per thread (66.7). So within a
-# thread the articles of its undated stories are pooled and split in two by their words (Ward
-# on tf-idf) while the halves are clearly apart: mean word cosine between them below
-# SPLIT_APART times the mean inside them, at least SPLIT_LEAST articles a half. RPM2 dev, 12
-# orders: 71.2-72.1 for SPLIT_APART 0.65-0.8 and SPLIT_LEAST 2-4 (no split below 0.6). Measured
-# without gain: the embeddings or a thread-local idf in the split (worse), the dates the texts
-# mention as extra words, a k-means pass after Ward (over-splits); weighting words by their
-# spread in the pool (4p(1-p)) reaches 73-74 but only for 0.65-0.72, 69 at 0.75: too narrow to
-# trust on unseen subjects. Time read from an undated
-# text is weak: its latest day-precise date, future ones skipped, tells a topic's two clusters
-# apart at pairwise AUC 0.59 on the 28% of pairs where both have one; used as a publication
-# date it gives 54-59 (topic level 86-90), as a soft bonus or penalty 60-69; "dernier" dates,
-# "hier" and the pluperfect are as frequent in either cluster.
+# Stories of undated articles (`StoryIndex.grouping`): without dates, the stories `add` makes
+# depend on the order articles come in, so within a thread the articles of its undated stories
+# are pooled and split in two by their words (Ward on tf-idf) while the halves are clearly
+# apart: mean word cosine between them below SPLIT_APART times the mean inside them, at least
+# SPLIT_LEAST articles a half. RPM2 (dev) topic+cluster B-cubed holds at 71-72 over 12 arrival
+# orders for SPLIT_APART 0.65-0.8 and SPLIT_LEAST 2-4 (docs/MEASUREMENTS.md: what else was tried).
 SPLIT_APART = 0.7
 SPLIT_LEAST = 3
 SPLIT_MAX = 2000  # a larger pool keeps the stories `add` made (bounded time)
@@ -377,6 +368,7 @@ class StoryIndex:
         self._articles_of: list[list[int]] = []  # per story, its articles (positions)
         self._threads: list[int] = []  # per story, its thread (first story of its cluster)
         self._dirty: set[int] = set()  # stories whose block changed since threads were made
+        self._splits: dict[tuple[int, ...], list[list[int]]] = {}  # undated pool -> its parts
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -623,10 +615,16 @@ class StoryIndex:
             if self._stories.groups[story].first is not None or len(undated[thread]) > SPLIT_MAX:
                 out.append(list(members))
                 threads.append(thread)
+        splits = {}  # a pool no article joined is not split again
         for thread, pool in sorted(undated.items()):
             if len(pool) > SPLIT_MAX:
                 continue
-            for part in split_apart([self._entries[i][0] for i in pool]):
+            parts = self._splits.get(tuple(pool))
+            if parts is None:
+                parts = split_apart([self._entries[i][0] for i in pool])
+            splits[tuple(pool)] = parts
+            for part in parts:
                 out.append([keys[pool[k]] for k in part])
                 threads.append(thread)
+        self._splits = splits
         return out, threads

@@ -47,15 +47,7 @@ MMR_LAMBDA = 0.85
 POSITION_WEIGHT = 0.3
 CORROBORATION_WEIGHT = 0.1
 LEXICAL_WEIGHT = 5.0  # tf-idf cosine to the story's words (its names, places, numbers)
-# Also measured on RPM2 (dev), all within +-0.5 ROUGE-1 of these weights: redundancy by word
-# cosine in MMR, the word centre taken over every sentence of the articles, the share of
-# articles that use a sentence's words, a preferred sentence length, sentences in the order
-# they were picked, more or fewer lead sentences, other redundancy and support levels,
-# a ridge-regression scorer over 14 sentence features (39.8/13.1 leave-one-topic-out), the
-# bigram-coverage ILP of Gillick & Favre (38.7/13.9, 39.2/14.1 mixed with this score), dropping
-# parentheses, leading adverbials or trailing attributions (+-0.1). Bounds on the same
-# candidates: a greedy ROUGE oracle reaches 46.1/17.6, this MMR scored by each sentence's true
-# overlap with the references 42.6/16.3.
+# Other selection schemes measured on RPM2 are in docs/MEASUREMENTS.md.
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Sentences that are not news: questions, headings that end with a colon, credits, bylines.
