@@ -205,7 +205,35 @@ def place_match(a: str, b: str) -> bool:
                 rest = long_[:i] + long_[i + n:]
                 if all(t in _designator_keys() for t in rest):
                     return max(len(t) for t in short) >= 4
-    return False
+    return _described_alike(a, b)
+
+
+def _described_alike(a: str, b: str) -> bool:
+    """"cosmodrome russe de Vostotchny" / "cosmodrome de Vostotchny": the same head word and the
+    same proper name (a capitalised word besides the head), one name adding only lowercase
+    words (descriptors) to the other."""
+    wa, wb = _cased_words(a), _cased_words(b)
+    short, long_ = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    if len(short) < 2 or len(short) == len(long_) or short[0][0] != long_[0][0]:
+        return False
+    if not any(cap and len(w) >= 4 for w, cap in short[1:]):
+        return False
+    k = 0  # `short` must be `long_` with lowercase words left out
+    for word, cap in long_:
+        if k < len(short) and same_token(word, short[k][0]):
+            k += 1
+        elif cap:
+            return False
+    return k == len(short)
+
+
+def _cased_words(name: str) -> list[tuple[str, bool]]:
+    """The key tokens of a name, each with whether the name writes it with a capital."""
+    out = []
+    for word in name.split():
+        for tok in key(word, person=False).split():
+            out.append((tok, word[:1].isupper()))
+    return out
 
 
 @lru_cache(maxsize=1 << 16)

@@ -70,3 +70,13 @@ def test_fold():
     assert fold("Kim Jong-un") == "kim jong un"
     assert fold("Sergueï  Choïgou") == "serguei choigou"
     assert fold("l’Extrême-Orient") == "l extreme orient"
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("cosmodrome russe de Vostotchny", "cosmodrome de Vostotchny", True),
+    ("mer du Japon", "Japon", False),
+    ("mer du Japon", "mer de Chine", False),
+    ("Banque centrale européenne", "Banque européenne", False),
+])
+def test_a_place_named_with_an_added_descriptor(a, b, same):
+    assert place_match(a, b) is same
