@@ -22,6 +22,7 @@ the one measured on BUILD articles, scaled linearly to N (a lower bound).
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 import sys
@@ -124,7 +125,7 @@ def main(n: int = 10_000, build: int = 10_000) -> None:
         path = Path(tmp) / "bench.db"
         with Store(path) as db:
             db.add_articles(arts)
-            db.save_grouping(None, entries, [], {}, stories, [], {}, fresh=True)
+            db.save_grouping(None, entries, [], {}, stories, [], {}, fresh=True, refreshed={})
         size = sum(os.path.getsize(f) for f in Path(tmp).glob("bench.db*"))  # with the WAL
 
         import recoupe.stories.embed as embed
@@ -153,10 +154,8 @@ def main(n: int = 10_000, build: int = 10_000) -> None:
                 making[0] += time.perf_counter() - t0
 
         stories_pkg.make_story = timed_make
-        import recoupe.store.grouping as grouping
-
         threading = [0.0]
-        whole = grouping.stories_and_threads
+        whole = StoryIndex.grouping
 
         def timed_threads(index):  # stories and threads of the whole index
             t0 = time.perf_counter()
@@ -165,13 +164,14 @@ def main(n: int = 10_000, build: int = 10_000) -> None:
             finally:
                 threading[0] += time.perf_counter() - t0
 
-        grouping.stories_and_threads = timed_threads
+        StoryIndex.grouping = timed_threads
         try:
             with Store(path) as db:
                 t = time.perf_counter()
                 kept = KeptIndex()
                 kept.load(db)  # what a new process does first
                 restore = time.perf_counter() - t
+                gc.freeze()  # as `recoupe serve` does once the index is read
                 db.add_articles([new])
                 t = time.perf_counter()
                 made = update_stories(db, kept=kept)
@@ -180,7 +180,7 @@ def main(n: int = 10_000, build: int = 10_000) -> None:
         finally:
             embed.embed_articles = real
             stories_pkg.make_story = make
-            grouping.stories_and_threads = whole
+            StoryIndex.grouping = whole
 
     print(f"articles stored              {n:>10,}   ({size / n / 1024:.1f} KiB per article in the store)")
     print(f"stories                      {len(members):>10,}")

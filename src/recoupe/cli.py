@@ -155,14 +155,14 @@ def cmd_ingest(args) -> int:
     articles = read_inputs(args.inputs, allow_private=args.allow_private,
                            warn=_warner(args.quiet), progress=not args.quiet)
     batches = [articles[i:i + INGEST_BATCH] for i in range(0, len(articles), INGEST_BATCH)]
-    added, refreshed = 0, []
+    added = 0
     with Store(args.store) as db:
         for batch in track(batches, "Analysing and storing", enabled=not args.quiet):
-            new, changed = db.store_articles(analyze(batch, n_process=args.jobs))  # one commit per batch
+            new, _ = db.store_articles(analyze(batch, n_process=args.jobs))  # one commit per batch
             added += len(new)
-            refreshed += changed
-        # only the new articles join stories; the stories that changed are made again
-        group_stored(db, refreshed=refreshed, progress=not args.quiet)
+        # only the new articles join stories; the stories that changed are made again (the
+        # store notes the articles analysed again, so an interrupted ingest loses none)
+        group_stored(db, progress=not args.quiet, warn=_warner(args.quiet))
         n_stories = db.story_count()
     if not args.quiet:
         print(f"recoupe: {added} new of {len(articles)} articles, {n_stories} stories in the "

@@ -36,16 +36,16 @@ def group(articles: list[Article], *, progress: bool = False):
     return build_stories(articles, progress=progress)
 
 
-def group_stored(db, *, refreshed: list[str] = (), kept=None, progress: bool = False) -> list[str]:
+def group_stored(db, *, kept=None, progress: bool = False,
+                 warn: Callable[[str], None] | None = None) -> list[str]:
     """The reduce over a store, incrementally: the stored articles that no story holds yet join
-    or open stories, and only the stories that changed are made again and saved (see
-    `recoupe.store.grouping` for the order articles are added in). `refreshed`: articles
-    stored again with a new analysis, whose stories are made again; `kept`: a
-    `recoupe.store.grouping.KeptIndex` that spares rebuilding the index from the store.
-    Returns the ids of the stories made."""
+    or open stories, and only the stories that changed (new articles, articles stored again
+    with a new analysis) are made again and saved (see `recoupe.store.grouping` for the order
+    articles are added in). `kept`: a `recoupe.store.grouping.KeptIndex` that spares
+    rebuilding the index from the store. Returns the ids of the stories made."""
     from recoupe.store.grouping import update_stories
 
-    return update_stories(db, refreshed=refreshed, kept=kept, progress=progress)
+    return update_stories(db, kept=kept, progress=progress, warn=warn)
 
 
 def brief(inputs: Iterable[str | Path], *, allow_private: bool = False, n_process: int = 1,
@@ -57,7 +57,7 @@ def brief(inputs: Iterable[str | Path], *, allow_private: bool = False, n_proces
     if store is not None:
         from recoupe.store import Store
 
-        with Store(store) as db:
+        with Store(store) as db:  # articles analysed again: their stories wait in the store
             db.add_articles(articles)
     stories = group(articles, progress=progress)
     return Dossier(articles=articles, stories=stories,

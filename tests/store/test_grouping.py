@@ -11,7 +11,7 @@ import pytest
 
 from recoupe.model import Article, to_dict
 from recoupe.pipeline import group_stored
-from recoupe.store import Store
+from recoupe.store import SCHEMA_VERSION, Store
 from recoupe.store.grouping import KeptIndex, batch_order, update_stories
 from recoupe.stories import build_stories
 
@@ -132,7 +132,7 @@ def test_reanalysed_article_remakes_its_story(examples, tmp_path):
         again.claims = []
         new, changed = db.store_articles([again])
         assert (new, changed) == ([], [again.id])
-        made = group_stored(db, refreshed=changed)
+        made = group_stored(db)  # the store knows which were analysed again
         assert made == db.stories_of(again.id)
         after = {s.id: to_dict(s) for s in db.stories()}
         assert set(after) == set(before)
@@ -224,7 +224,7 @@ def test_version_1_store_is_migrated_and_regrouped(examples, tmp_path):
                         (st.id, st.title, pos, json.dumps(to_dict(st), ensure_ascii=False)))
     con.close()
     with Store(path) as db:
-        assert db.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert db.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert [to_dict(s) for s in db.stories()] == [to_dict(s) for s in old]  # nothing lost
         assert db.articles() == sorted(examples[:2], key=lambda a: (a.published is None, a.published, a.id))
         assert db.search(examples[0].title.split()[0]) != []
@@ -243,8 +243,9 @@ def test_a_damaged_index_is_rebuilt_from_the_articles(examples, tmp_path):
         db.db.execute("UPDATE story_index SET vector = x'0000' WHERE seq = 2")
         db.db.commit()
         db.add_articles([])
-        with pytest.warns(RuntimeWarning, match="story index could not be read"):
-            KeptIndex().load(db)
+        said = []
+        KeptIndex().load(db, warn=said.append)
+        assert len(said) == 1 and "story index could not be read" in said[0]
         assert len(db.unindexed_ids()) == len(examples)
         group_stored(db)
         assert membership(db.stories()) == membership(build_stories(copy.deepcopy(examples)))
@@ -325,3 +326,150 @@ def test_copies_merged_through_a_new_article(tmp_path, keep):
         assert set(groups.values()) == {"paper-c"}  # one group, named after its smallest id
         assert [(s.article_ids, s.copies, s.origins) for s in db.stories()] == \
             [(s.article_ids, s.copies, s.origins) for s in batch]
+
+
+def held_once(db, articles):
+    """Every article in exactly one story, and once in the index."""
+    held = sorted(a for s in db.stories() for a in s.article_ids)
+    seq = sorted(r[0] for r in db.db.execute("SELECT article_id FROM story_index"))
+    return held == seq == sorted(a.id for a in articles)
+
+
+def test_a_damaged_index_regroups_the_stored_articles_with_the_new_ones(examples, tmp_path):
+    order = batch_order(examples)
+    said = []
+    with Store(tmp_path / "db.sqlite") as db:
+        db.add_articles(order[:-1])
+        group_stored(db)
+        db.db.execute("UPDATE story_index SET vector = x'0000' WHERE seq = 2")
+        db.db.commit()
+        db.add_articles(order[-1:])
+        group_stored(db, warn=said.append)
+        assert len(said) == 1 and "story index could not be read" in said[0]
+        assert "\n" not in said[0]
+        assert held_once(db, examples)
+        assert membership(db.stories()) == membership(build_stories(copy.deepcopy(examples)))
+
+
+def test_links_past_the_end_are_damage_not_a_crash(examples, tmp_path):
+    import numpy as np
+
+    said = []
+    with Store(tmp_path / "db.sqlite") as db:
+        db.add_articles(examples)
+        group_stored(db)
+        db.db.execute("UPDATE story_index SET link_rows = ?, link_values = ? WHERE seq = 1",
+                      (np.array([99], dtype=np.int32).tobytes(), np.array([1.0], dtype=np.float32).tobytes()))
+        db.db.commit()
+        KeptIndex().load(db, warn=said.append)
+        assert len(said) == 1 and "story index could not be read" in said[0]
+        group_stored(db)
+        assert held_once(db, examples)
+
+
+@pytest.mark.parametrize("between", ["load", "embed"])
+def test_another_process_grouping_between_two_reads(examples, tmp_path, monkeypatch, between):
+    """Another process groups the same new articles while this one is reading the store: no
+    article is indexed twice, no error, each article in one story."""
+    import recoupe.stories.embed as embed
+
+    path = tmp_path / "db.sqlite"
+    order = batch_order(examples)
+    with Store(path) as db:
+        db.add_articles(order[:4])
+        group_stored(db)
+        db.add_articles(order[4:])
+    done = []
+
+    def other_process():
+        if not done:
+            done.append(1)
+            with Store(path) as other:
+                update_stories(other)
+
+    if between == "load":
+        load = KeptIndex.load
+
+        def slow_load(self, db, *args, **kw):
+            other_process()
+            return load(self, db, *args, **kw)
+
+        monkeypatch.setattr(KeptIndex, "load", slow_load)
+    else:
+        real = embed.embed_articles
+
+        def slow_embed(batch):
+            other_process()
+            return real(batch)
+
+        monkeypatch.setattr(embed, "embed_articles", slow_embed)
+    with Store(path) as db:
+        update_stories(db)
+        assert done and held_once(db, examples)
+        assert membership(db.stories()) == membership(build_stories(copy.deepcopy(examples)))
+
+
+def test_articles_analysed_again_await_their_stories_in_the_store(examples, tmp_path, monkeypatch):
+    """`add_articles` (as `brief --store` does) or an interrupted grouping does not lose the
+    articles stored again with a new analysis: the next grouping, in any process, remakes
+    their stories."""
+    import recoupe.stories as stories
+
+    path = tmp_path / "db.sqlite"
+    with Store(path) as db:
+        db.add_articles(examples)
+        group_stored(db)
+        before = {s.id: to_dict(s) for s in db.stories()}
+    again = copy.deepcopy(examples[0])
+    again.quotes, again.claims = [], []
+    with Store(path) as db:
+        db.add_articles([again])
+
+    def broken(*a, **k):
+        raise RuntimeError("stage failed")
+
+    with Store(path) as db:
+        monkeypatch.setattr(stories, "make_story", broken)
+        with pytest.raises(RuntimeError):
+            group_stored(db)
+        monkeypatch.undo()
+    with Store(path) as db:
+        made = group_stored(db)
+        assert made == db.stories_of(again.id)
+        after = {s.id: to_dict(s) for s in db.stories()}
+        assert set(after) == set(before) and after[made[0]] != before[made[0]]
+        assert all(after[i] == before[i] for i in after if i not in made)
+        assert group_stored(db) == []  # done: nothing waits any more
+
+
+def test_copies_of_a_redated_article_follow_its_new_date(tmp_path):
+    """An article stored again with another date: its story lists its copies by the new date,
+    as a batch of the stored articles would."""
+    a = written("wire-x", "Crue de la Lèze : trois communes évacuées",
+                "La crue de la Lèze a forcé l'évacuation de trois communes dans la nuit de samedi "
+                "à dimanche. Les pompiers ont secouru une cinquantaine d'habitants bloqués dans "
+                "leurs maisons à Brassac, Montrouge-sur-Lèze et Saint-Ybars. La préfecture a ouvert "
+                "deux gymnases pour accueillir les sinistrés jusqu'à la décrue annoncée pour mardi.",
+                "2025-01-12", "Agence Sud")
+    b = copy.deepcopy(a)
+    b.id, b.source, b.published = "paper-y", "Le Petit Ariégeois", "2025-01-13"
+    with Store(tmp_path / "db.sqlite") as db:
+        db.add_articles([a, b])
+        group_stored(db)
+        assert [s.copies for s in db.stories()] == [[["wire-x", "paper-y"]]]
+        later = copy.deepcopy(a)
+        later.published = "2025-01-14"
+        db.add_articles([later])
+        group_stored(db)
+        assert [s.copies for s in db.stories()] == [[["paper-y", "wire-x"]]]
+
+
+def test_loading_the_index_leaves_the_collector_alone(examples, tmp_path):
+    import gc
+
+    with Store(tmp_path / "db.sqlite") as db:
+        db.add_articles(examples[:3])
+        group_stored(db)
+        frozen = gc.get_freeze_count()
+        KeptIndex().load(db)
+        assert gc.get_freeze_count() == frozen and gc.isenabled()

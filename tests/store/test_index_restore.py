@@ -71,3 +71,12 @@ def test_restore_refuses_a_story_opened_out_of_order():
     entries[0]["story"] = 5
     with pytest.raises(ValueError, match="out of order"):
         StoryIndex.restore(entries)
+
+
+@pytest.mark.parametrize("rows", [[2], [-1], [0, 5]])
+def test_restore_refuses_links_to_articles_not_before(rows):
+    entries = add_all(StoryIndex(), synthetic(4), 0)
+    entries[2]["rows"] = np.array(rows, dtype=np.int32)
+    entries[2]["values"] = np.ones(len(rows), dtype=np.float32)
+    with pytest.raises(ValueError, match="link"):
+        StoryIndex.restore(entries)

@@ -134,3 +134,65 @@ def test_newer_schema_is_refused(tmp_path: Path):
     con.close()
     with pytest.raises(RecoupeError, match="newer recoupe"):
         Store(path)
+
+
+def test_opening_a_current_store_writes_nothing(tmp_path: Path):
+    """Opening takes no write lock: a store being written by another process opens at once."""
+    import threading
+    import time
+
+    path = tmp_path / "db.sqlite"
+    Store(path).close()
+    writer = sqlite3.connect(path, check_same_thread=False)
+    writer.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(3, writer.commit)
+    release.start()
+    try:
+        t = time.perf_counter()
+        with Store(path) as db:
+            assert db.article_ids() == []
+        assert time.perf_counter() - t < 1.5
+    finally:
+        release.join()
+        writer.close()
+
+
+def _schema_1(path: Path) -> None:
+    con = sqlite3.connect(path)
+    con.executescript("""
+        CREATE TABLE articles (id TEXT PRIMARY KEY, origin TEXT NOT NULL, source TEXT, title TEXT,
+            lang TEXT, published TEXT, url TEXT, added TEXT NOT NULL, data TEXT NOT NULL);
+        CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT, position INTEGER NOT NULL,
+            data TEXT NOT NULL);
+        PRAGMA user_version = 1;
+    """)
+    con.close()
+
+
+def test_processes_opening_an_old_store_at_once_all_open_it(tmp_path: Path):
+    """Several connections open one old store at the same moment: one migrates it, the others
+    find it migrated (no "duplicate column" error)."""
+    import threading
+
+    for i in range(40):
+        path = tmp_path / f"old{i}.sqlite"
+        _schema_1(path)
+        start, errors = threading.Barrier(4), []
+
+        def open_it():
+            start.wait()
+            try:
+                Store(path).close()
+            except Exception as exc:  # noqa: BLE001 - the failure is what is tested
+                errors.append(exc)
+
+        threads = [threading.Thread(target=open_it) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert errors == []
+        with Store(path) as db:
+            cols = {r[1] for r in db.db.execute("PRAGMA table_info(stories)")}
+            assert {"size", "first", "thread"} <= cols
+            assert db.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

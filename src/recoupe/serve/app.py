@@ -145,35 +145,36 @@ class Ingester:
         with self.lock:
             articles = analyze(articles)
             with Store(self.store_path) as db:
-                new, changed = db.store_articles(articles)
-                self._regroup(db, changed)
+                new, _ = db.store_articles(articles)  # notes the ones analysed again
+                self._regroup(db, warnings.append)
                 ids = [a.id for a in articles]
                 story_ids = list(dict.fromkeys(s for aid in ids for s in db.stories_of(aid)))
         return {"added": len(new), "articles": ids, "stories": story_ids, "warnings": warnings}
 
-    def _regroup(self, db: Store, refreshed: list[str] = ()) -> None:
+    def _regroup(self, db: Store, warn=None) -> None:
         from recoupe.pipeline import group_stored
 
-        group_stored(db, refreshed=refreshed, kept=self.kept)
+        group_stored(db, kept=self.kept, warn=warn)
 
     def stale(self) -> int:
         """How many stored articles no story holds yet (stored by `recoupe brief --store`, by
-        an interrupted ingest, or before the store kept its story index)."""
+        an interrupted ingest, or before the store kept its story index) or whose stories
+        await being made again from a new analysis."""
         with Store(self.store_path) as db:
-            return len(db.unindexed_ids())
+            return len(set(db.unindexed_ids()) | set(db.refreshed_ids()))
 
-    def regroup_if_stale(self) -> int:
+    def regroup_if_stale(self, warn=None) -> int:
         with self.lock:
             n = self.stale()
             if n:
                 with Store(self.store_path) as db:
-                    self._regroup(db)
+                    self._regroup(db, warn)
             return n
 
-    def load_index(self) -> None:
+    def load_index(self, warn=None) -> None:
         """Rebuild the story index from the store now, so that the first add need not."""
         with self.lock, Store(self.store_path) as db:
-            self.kept.load(db)
+            self.kept.load(db, warn)
 
 
 # -- the app ---------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ import json
 import re
 import sqlite3
 import threading
+import time
 import uuid
 from collections import Counter
 from collections.abc import Iterable
@@ -34,7 +35,9 @@ from recoupe.model import Article, Story, from_dict, to_dict
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreChanged"]
 
-SCHEMA_VERSION = 2  # 2: the story index, copy bands, and the stories' size, first date, thread
+# 2: the story index, copy bands, and the stories' size, first date, thread
+# 3: the articles stored again with a new analysis, whose stories await being made again
+SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -90,6 +93,7 @@ CREATE TABLE IF NOT EXISTS copy_bands (
     article_id TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS copy_bands_key ON copy_bands(band, key);
+CREATE TABLE IF NOT EXISTS refreshed (article_id TEXT PRIMARY KEY, stamp TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 # Columns added to a version 1 store (its rows get NULL: its stories are remade from the articles)
@@ -140,7 +144,7 @@ class Store:
             self.db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
             self.db.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
-                self.db.execute("PRAGMA journal_mode = WAL")
+                self._use_wal()
                 self.db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except sqlite3.DatabaseError as exc:
@@ -148,19 +152,46 @@ class Store:
         except OSError as exc:
             raise RecoupeError(f"{self.path}: cannot open the store ({exc})") from None
 
-    def _migrate(self) -> None:
+    def _use_wal(self) -> None:
+        """Switch the file to WAL once (the file keeps it). Switching needs the file alone and
+        waits for no one: another process opening it at the same moment is waited for here."""
+        for attempt in range(50):
+            if self.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            try:
+                self.db.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError:
+                if attempt == 49:
+                    raise
+                time.sleep(0.1)
+
+    def _version(self) -> int:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise RecoupeError(f"{self.path}: made by a newer recoupe (schema {version})")
-        # additive only (new tables, new nullable columns): what a store holds is never lost
-        self.db.executescript(_SCHEMA)
-        for table, columns in _ADDED_COLUMNS.items():
-            have = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
-            for col in columns:
-                if col.split()[0] not in have:
-                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {col}")
-        self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        self.db.commit()
+        return version
+
+    def _migrate(self) -> None:
+        if self._version() == SCHEMA_VERSION:
+            return  # opening a current store writes nothing (no write lock taken)
+        # under the write lock, and checked again: another process may have migrated meanwhile
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            if self._version() < SCHEMA_VERSION:
+                # additive only (new tables, new nullable columns): nothing stored is ever lost
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                for table, columns in _ADDED_COLUMNS.items():
+                    have = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
+                    for col in columns:
+                        if col.split()[0] not in have:
+                            self.db.execute(f"ALTER TABLE {table} ADD COLUMN {col}")
+                self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self.db.commit()
+        except BaseException:
+            self.db.rollback()
+            raise
 
     # -- context manager ---------------------------------------------------------------------
 
@@ -186,7 +217,10 @@ class Store:
     @_locked
     def store_articles(self, articles: Iterable[Article]) -> tuple[list[str], list[str]]:
         """Store `articles` in one transaction; return the ids of the new ones and of those
-        already stored whose analysis changed (same id, other data)."""
+        already stored whose analysis changed (same id, other data).
+
+        The changed ones are also noted in the store, in the same transaction, until a
+        grouping has made their stories again (`refreshed_ids`, `save_grouping`)."""
         new, changed = [], []
         with self.db:
             for art in articles:
@@ -205,6 +239,8 @@ class Store:
                         "UPDATE articles SET origin=?, source=?, title=?, lang=?, published=?, "
                         "url=?, data=? WHERE id=?", (*row, art.id))
                     self.db.execute("DELETE FROM articles_fts WHERE id = ?", (art.id,))
+                    self.db.execute("INSERT OR REPLACE INTO refreshed (article_id, stamp) "
+                                    "VALUES (?, ?)", (art.id, uuid.uuid4().hex))
                     changed.append(art.id)
                 self.db.execute("INSERT INTO articles_fts (id, title, text) VALUES (?, ?, ?)",
                                 (art.id, art.title or "", art.text))
@@ -358,19 +394,21 @@ class Store:
         return found
 
     @_locked
-    def copy_groups(self, groups: Iterable[str]) -> dict[str, list[tuple[str | None, str]]]:
-        """(published, id) of the indexed members of each copy group in `groups`."""
-        out: dict[str, list[tuple[str | None, str]]] = {}
-        for g in groups:
-            rows = self.db.execute("SELECT published, article_id FROM story_index "
-                                   "WHERE copy_group = ?", (g,))
-            out[g] = [tuple(r) for r in rows]
-        return out
+    def published_dates(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """The publication date of each stored article of `ids`."""
+        return {i: p for i in ids for (p,) in
+                self.db.execute("SELECT published FROM articles WHERE id = ?", (i,))}
+
+    @_locked
+    def refreshed_ids(self) -> dict[str, str]:
+        """The articles stored again with a new analysis since a grouping last made their
+        stories, each with the stamp of that storing (`save_grouping` takes them back)."""
+        return dict(self.db.execute("SELECT article_id, stamp FROM refreshed").fetchall())
 
     @_locked
     def save_grouping(self, token: str | None, entries: list[dict], bands: list[tuple[int, bytes, str]],
                       regrouped: dict[str, str], stories: list[tuple[Story, str]], gone: list[str],
-                      threads: dict[str, str], fresh: bool) -> str:
+                      threads: dict[str, str], fresh: bool, refreshed: dict[str, str]) -> str:
         """Write one incremental grouping in one transaction and return the new index token.
 
         `entries`: the new index entries (as `index_entries` gives them), in the order added;
@@ -378,7 +416,8 @@ class Store:
         already indexed articles; `stories`: the stories (re)made, each with its first
         publication date; `gone`: ids of the stories no grouping holds any more; `threads`: by
         story id, the new thread id of stories otherwise kept; `fresh`: the index was empty, so
-        every story saved before is replaced.
+        every story saved before is replaced; `refreshed`: the `refreshed_ids` this grouping
+        took into account (an article stored again since, with another stamp, still waits).
         Raises `StoreChanged` if the index changed since `token` was read.
         """
         self.db.execute("BEGIN IMMEDIATE")
@@ -412,10 +451,15 @@ class Store:
                 self._insert_story(story, 0, first)
             self.db.executemany("UPDATE stories SET thread = ?, data = json_set(data, '$.thread', ?) "
                                 "WHERE id = ?", [(t, t, i) for i, t in threads.items()])
+            self.db.executemany("DELETE FROM refreshed WHERE article_id = ? AND stamp = ?",
+                                list(refreshed.items()))
             token = uuid.uuid4().hex
             self.db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('index', ?)", (token,))
             self.db.commit()
             return token
+        except sqlite3.IntegrityError as exc:  # an article indexed by another process meanwhile
+            self.db.rollback()
+            raise StoreChanged(f"{self.path}: regrouped by another process meanwhile ({exc})") from None
         except BaseException:
             self.db.rollback()
             raise

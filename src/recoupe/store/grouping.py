@@ -13,8 +13,13 @@ grouping a set of articles at once gives exactly the stories and threads of `bui
 on them; an article ingested later that is dated earlier simply comes later in the index's
 order (it joins the stories already there rather than reshaping them). Each grouping also
 counts its articles' words before adding them, as `build_stories` counts its batch's; word
-weights thus follow the articles known at each step. An article stored again with a new
-analysis keeps its place in the index, and its story is made again.
+weights thus follow the articles known at each step.
+
+An article stored again with a new analysis is noted in the store (`Store.refreshed_ids`,
+in the transaction that stores it) until a grouping has made its stories again from the new
+analysis, their wire copies ordered by the current dates. Its index entry is kept as it was
+when it joined (its place, date, vector, words, links and copy bands): the index is only ever
+extended, so that every process rebuilds the same one.
 
 Wire copies are found incrementally too: the MinHash bands of every article are stored, a new
 article is checked against the articles that share a band, and groups of copies are the
@@ -25,12 +30,12 @@ stored articles.
 from __future__ import annotations
 
 import gc
-import warnings
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHashLSH
 
 from recoupe.model import Article
 from recoupe.progress import track
@@ -43,18 +48,9 @@ RETRIES = 3  # another process regrouping meanwhile: read the index again and re
 
 def batch_order(articles: list[Article]) -> list[Article]:
     """The order `build_stories` adds articles in: by date, then id, undated last."""
-    from recoupe.stories.cluster import day_number
+    from recoupe.stories import _order_key
 
-    def key(a: Article):
-        day = day_number(a.published)
-        return (day is None, day or 0, a.id)
-
-    return sorted({a.id: a for a in articles}.values(), key=key)
-
-
-def _copy_rank(published: str | None, aid: str) -> tuple[str, str]:
-    """`find_copies`'s order inside a group of copies: by date, then id."""
-    return (published or "9999", aid)
+    return sorted({a.id: a for a in articles}.values(), key=_order_key)
 
 
 @lru_cache(maxsize=1)
@@ -64,33 +60,27 @@ def _band_ranges() -> list[tuple[int, int]]:
     return list(MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges)
 
 
-def minhash(shingle_set: set[str]) -> MinHash:
-    """The MinHash `find_copies` computes of a shingle set."""
-    from recoupe.stories.dedup import NUM_PERM
-
-    m = MinHash(num_perm=NUM_PERM, seed=1)
-    m.update_batch([s.encode() for s in shingle_set])
-    return m
-
-
 def bands(shingle_set: set[str]) -> list[tuple[int, bytes]]:
     """The LSH bands of a shingle set: two articles are copy candidates when one is shared."""
+    from recoupe.stories.dedup import minhash
+
     values = minhash(shingle_set).hashvalues
     return [(i, values[a:b].tobytes()) for i, (a, b) in enumerate(_band_ranges())]
 
 
 @dataclass
 class KeptIndex:
-    """A story index kept in memory between groupings, with what it needs of each article
-    (copy group, date). It is used only while the store's index token says it is current."""
+    """A story index kept in memory between groupings, with the copy group of each indexed
+    article. It is used only while the store's index token says it is current."""
 
     token: str | None = None
     index: object = None
     copy_group: dict[str, str] = field(default_factory=dict)  # article id -> its group
     copies: dict[str, list[str]] = field(default_factory=dict)  # group -> its 2+ articles
-    published: dict[str, str | None] = field(default_factory=dict)
 
-    def load(self, db: Store) -> None:
+    def load(self, db: Store, warn: Callable[[str], None] | None = None) -> None:
+        """Read the index from the store unless the one kept is current. A damaged index is
+        emptied (said through `warn`): the next grouping starts over from the articles."""
         if self.index is not None and self.token == db.index_token():
             return
         from recoupe.stories.cluster import StoryIndex
@@ -101,16 +91,16 @@ class KeptIndex:
             try:
                 token, entries = db.index_entries()
                 self.index = StoryIndex.restore(entries)
-            except (ValueError, TypeError, KeyError) as exc:
+            except (ValueError, TypeError, KeyError, IndexError) as exc:
                 # derived data only: the next grouping starts over from the stored articles
-                warnings.warn(f"{db.path}: the story index could not be read ({exc}); every "
-                              "stored article will be grouped again", RuntimeWarning, stacklevel=2)
+                if warn is not None:
+                    warn(f"{db.path}: the story index could not be read ({exc}); every stored "
+                         "article will be grouped again")
                 db.reset_index()
                 token, entries = db.index_entries()
                 self.index = StoryIndex.restore(entries)
             self.token = token
             self.copy_group = {e["key"]: e["copy_group"] for e in entries}
-            self.published = {e["key"]: e["date"] for e in entries}
             groups = defaultdict(list)
             for e in entries:
                 groups[e["copy_group"]].append(e["key"])
@@ -118,37 +108,28 @@ class KeptIndex:
         finally:
             if collecting:
                 gc.enable()
-        # the index lives as long as the process: the collector need not walk its millions of
-        # objects again at each collection (1 s of a grouping at 10^5 articles otherwise)
-        gc.freeze()
 
     def drop(self) -> None:
         self.index, self.token = None, None
 
 
-def update_stories(db: Store, *, refreshed: list[str] = (), kept: KeptIndex | None = None,
-                   progress: bool = False) -> list[str]:
-    """Group the stored articles that no story holds yet, re-make the stories that changed,
-    and return the ids of the stories made (articles in `refreshed`, stored again with a new
-    analysis, have their stories made again)."""
+def update_stories(db: Store, *, kept: KeptIndex | None = None, progress: bool = False,
+                   warn: Callable[[str], None] | None = None) -> list[str]:
+    """Group the stored articles that no story holds yet, re-make the stories that changed
+    (those of articles stored again with a new analysis too), and return the ids of the
+    stories made. Another process grouping meanwhile makes it start again, up to `RETRIES`
+    times, then raise `StoreChanged`."""
     kept = kept if kept is not None else KeptIndex()
-    for attempt in range(RETRIES):
+    for attempt in range(1, RETRIES + 1):
         try:
-            return _update(db, list(refreshed), kept, progress)
+            return _update(db, kept, progress, warn)
         except StoreChanged:
             kept.drop()
-            if attempt == RETRIES - 1:
+            if attempt == RETRIES:
                 raise
         except BaseException:
             kept.drop()  # the index in memory went further than the store
             raise
-    return []
-
-
-def stories_and_threads(index) -> tuple[list[list[str]], list[int]]:
-    """The index's stories (article ids) and the thread number of each, as `group` takes them
-    (`StoryIndex.grouping`: it pools and splits the undated stories of a thread)."""
-    return index.grouping()
 
 
 def _copies(db: Store, new: list[Article], kept: KeptIndex):
@@ -201,13 +182,18 @@ def _copies(db: Store, new: list[Article], kept: KeptIndex):
     return new_bands, regrouped, changed
 
 
-def _update(db: Store, refreshed: list[str], kept: KeptIndex, progress: bool) -> list[str]:
+def _update(db: Store, kept: KeptIndex, progress: bool, warn) -> list[str]:
     from recoupe.stories import make_story, story_id, thread_id
     from recoupe.stories.cluster import entity_keys, month_profile, terms
+    from recoupe.stories.dedup import copy_rank
     from recoupe.stories.embed import embed_articles
 
-    new = batch_order(db.articles(db.unindexed_ids()))
-    kept.load(db)
+    # the index first, then what it does not hold: an index emptied as damaged leaves every
+    # stored article to group; an article another process indexes after this read changes
+    # the token, and `save_grouping` refuses (`StoreChanged`: read again and redo)
+    kept.load(db, warn)
+    refreshed = db.refreshed_ids()
+    new = batch_order(db.articles([i for i in db.article_ids() if i not in kept.copy_group]))
     index, start = kept.index, len(kept.copy_group)
     fresh = start == 0
     dirty = set() if fresh else set(refreshed) & kept.copy_group.keys()
@@ -230,15 +216,14 @@ def _update(db: Store, refreshed: list[str], kept: KeptIndex, progress: bool) ->
                         "months": months, "rows": rows, "values": values})
     new_bands, regrouped, copies_changed = _copies(db, new, kept)
     dirty |= copies_changed
-    group_of, published = kept.copy_group, kept.published
+    group_of = kept.copy_group
     for e in entries:
         e["copy_group"] = group_of[e["key"]]
-    published.update((a.id, a.published) for a in new)
 
     # stories are known by their articles: a story whose id is not stored is made; one that
     # holds an article whose analysis or copies changed is made again; a thread's id names all
     # its articles, so the stories of a thread that changed only take its new id
-    stories, thread_of = stories_and_threads(index)
+    stories, thread_of = index.grouping()  # in each thread, its undated stories pooled and split
     ids = [story_id(m) for m in stories]
     by_thread = defaultdict(list)
     for m, t in zip(stories, thread_of):
@@ -255,11 +240,13 @@ def _update(db: Store, refreshed: list[str], kept: KeptIndex, progress: bool) ->
     made = []
     for k in track(remake, "stories", enabled=progress):
         arts = db.articles(stories[k])
-        groups = {group_of[a.id] for a in arts}
-        copies = [sorted(kept.copies[g], key=lambda x: _copy_rank(published[x], x))
-                  for g in groups if g in kept.copies]
-        copies.sort(key=lambda grp: _copy_rank(published[grp[0]], grp[0]))
+        groups = [kept.copies[g] for g in {group_of[a.id] for a in arts} if g in kept.copies]
+        # ordered as `find_copies` orders them over all the articles, by their current dates
+        published = db.published_dates([x for g in groups for x in g])
+        copies = [sorted(g, key=lambda x: copy_rank(published.get(x), x)) for g in groups]
+        copies.sort(key=lambda g: copy_rank(published.get(g[0]), g[0]))
         story = make_story(arts, copies, thread_name[thread_of[k]])
         made.append((story, min(a.published or "9999" for a in arts)))
-    kept.token = db.save_grouping(token, entries, new_bands, regrouped, made, gone, renamed, fresh)
+    kept.token = db.save_grouping(token, entries, new_bands, regrouped, made, gone, renamed, fresh,
+                                  refreshed)
     return [s.id for s, _ in made]

@@ -488,8 +488,11 @@ class StoryIndex:
             day, keys, words = day_number(e["date"]), sorted(set(e["entities"])), e["words"]
             index._vecs[n] = vector
             index._days[n] = np.nan if day is None else day
-            index._record(story, np.asarray(e["rows"], dtype=np.int32),
-                          np.asarray(e["values"], dtype=np.float32))
+            rows = np.asarray(e["rows"], dtype=np.int32)
+            values = np.asarray(e["values"], dtype=np.float32)
+            if rows.shape != values.shape or ((rows < 0) | (rows >= n)).any():
+                raise ValueError(f"entry {n}: links to articles not added before it")
+            index._record(story, rows, values)
             index._entries.append((e["weights"], norm(e["weights"]), set(keys), e["lang"]))
             if e["key"] not in index._counted:
                 index._idf.add(words)

@@ -34,10 +34,15 @@ def shingles(text: str) -> set[str]:
     return {" ".join(words[i:i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
 
 
-def _minhash(shingle_set: set[str]) -> MinHash:
+def minhash(shingle_set: set[str]) -> MinHash:
     m = MinHash(num_perm=NUM_PERM, seed=1)
     m.update_batch([s.encode() for s in shingle_set])
     return m
+
+
+def copy_rank(published: str | None, article_id: str) -> tuple[str, str]:
+    """The order of copies: by date, then id, undated last (the first is the likeliest origin)."""
+    return (published or "9999", article_id)
 
 
 def overlap(a: set[str], b: set[str]) -> tuple[float, float]:
@@ -61,7 +66,7 @@ def find_copies(articles: list[Article]) -> list[list[str]]:
     Each group lists its articles by date then id, so that the first one is the likeliest
     origin; groups come in the order of their first article.
     """
-    order = sorted(articles, key=lambda a: (a.published or "9999", a.id))
+    order = sorted(articles, key=lambda a: copy_rank(a.published, a.id))
     texts = {a.id: f"{a.title or ''}\n{a.text}" for a in order}
     by_text = {t: shingles(t) for t in set(texts.values())}  # a text republished whole: once
     sets = {aid: by_text[t] for aid, t in texts.items()}
@@ -81,7 +86,7 @@ def find_copies(articles: list[Article]) -> list[list[str]]:
             continue
         mh = sketches.get(texts[a.id])
         if mh is None:
-            mh = sketches[texts[a.id]] = _minhash(sa)
+            mh = sketches[texts[a.id]] = minhash(sa)
         for other in lsh.query(mh):
             if is_copy(sa, sets[other]):
                 parent[root(a.id)] = root(other)
