@@ -42,3 +42,28 @@ def test_two_ingests_give_the_stories_of_one_brief(examples_dir: Path, tmp_path:
     assert main(["ingest", str(tmp_path / "one"), "--store", str(db), "-q"]) == 0
     with Store(db) as s:
         assert [st.id for st in s.stories()] == [st.id for st in stored]
+
+
+@pytest.mark.slow
+def test_a_damaged_story_index_is_one_warning_line(examples_dir: Path, tmp_path: Path, capsys):
+    import numpy as np
+
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    for f in FIRST:
+        shutil.copy(examples_dir / f, tmp_path / "one" / f)
+    shutil.copy(examples_dir / SECOND[0], tmp_path / "two" / SECOND[0])
+    db = tmp_path / "store.db"
+    assert main(["ingest", str(tmp_path / "one"), "--store", str(db), "-q"]) == 0
+    with Store(db) as s:  # a link past the end of the index
+        s.db.execute("UPDATE story_index SET link_rows = ?, link_values = ? WHERE seq = 1",
+                     (np.array([50], dtype=np.int32).tobytes(), np.ones(1, dtype=np.float32).tobytes()))
+        s.db.commit()
+    assert main(["ingest", str(tmp_path / "two"), "--store", str(db)]) == 0
+    err = capsys.readouterr().err
+    warned = [line for line in err.splitlines() if line.startswith("recoupe: warning:")]
+    assert len(warned) == 1 and "story index could not be read" in warned[0]
+    assert "Traceback" not in err and "warnings.warn" not in err
+    with Store(db) as s:  # every article grouped again, each in one story
+        held = sorted(a for st in s.stories() for a in st.article_ids)
+        assert held == sorted(s.article_ids()) and len(held) == 4
