@@ -351,15 +351,19 @@ def test_a_damaged_index_regroups_the_stored_articles_with_the_new_ones(examples
         assert membership(db.stories()) == membership(build_stories(copy.deepcopy(examples)))
 
 
-def test_links_past_the_end_are_damage_not_a_crash(examples, tmp_path):
+@pytest.mark.parametrize("damage", ["links", "weights"])
+def test_links_past_the_end_are_damage_not_a_crash(examples, tmp_path, damage):
     import numpy as np
 
     said = []
     with Store(tmp_path / "db.sqlite") as db:
         db.add_articles(examples)
         group_stored(db)
-        db.db.execute("UPDATE story_index SET link_rows = ?, link_values = ? WHERE seq = 1",
-                      (np.array([99], dtype=np.int32).tobytes(), np.array([1.0], dtype=np.float32).tobytes()))
+        if damage == "links":
+            db.db.execute("UPDATE story_index SET link_rows = ?, link_values = ? WHERE seq = 1",
+                          (np.array([99], dtype=np.int32).tobytes(), np.ones(1, dtype=np.float32).tobytes()))
+        else:  # one weight short of the words
+            db.db.execute("UPDATE story_index SET weights = substr(weights, 9) WHERE seq = 1")
         db.db.commit()
         KeptIndex().load(db, warn=said.append)
         assert len(said) == 1 and "story index could not be read" in said[0]

@@ -7,7 +7,8 @@ every batch committed before the interruption.
 Beside them the store keeps what story grouping needs to go on without recomputing anything
 (`recoupe.store.grouping`): per article, in the order it joined the story index, its document
 vector, entity keys, word counts and weights, its links to earlier articles, its story number
-in the index and its group of wire copies, with the MinHash bands that find copies of a new article.
+in the index and its group of wire copies, with the MinHash bands that find copies of a new article;
+and the articles stored again with a new analysis whose stories are still to be made again.
 
     with Store("recoupe.db") as db:
         db.add_articles(articles)
@@ -123,10 +124,13 @@ def _entry(row) -> dict:
     """A stored index entry as `StoryIndex.restore` takes it."""
     (aid, story, published, lang, group, vector, keys, words, weights, months, rows, values) = row
     words = Counter(json.loads(words))  # insertion order kept: weights follow it
+    weights = np.frombuffer(weights, dtype=np.float64)
+    if len(weights) != len(words):
+        raise ValueError(f"{aid}: {len(weights)} word weights for {len(words)} words")
     return {"key": aid, "story": story, "date": published, "lang": lang, "copy_group": group,
             "vector": np.frombuffer(vector, dtype=np.float32),
             "entities": json.loads(keys), "words": words,
-            "weights": dict(zip(words, np.frombuffer(weights, dtype=np.float64).tolist())),
+            "weights": dict(zip(words, weights.tolist())),
             "months": None if months is None else np.frombuffer(months, dtype=np.float32),
             "rows": np.frombuffer(rows, dtype=np.int32),
             "values": np.frombuffer(values, dtype=np.float32)}
