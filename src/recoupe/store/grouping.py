@@ -182,7 +182,7 @@ def _copies(db: Store, new: list[Article], kept: KeptIndex):
     return new_bands, regrouped, changed
 
 
-def _update(db: Store, kept: KeptIndex, progress: bool, warn) -> list[str]:
+def _update(db: Store, kept: KeptIndex, progress: bool, warn: Callable[[str], None] | None) -> list[str]:
     from recoupe.stories import make_story, story_id, thread_id
     from recoupe.stories.cluster import entity_keys, month_profile, terms
     from recoupe.stories.dedup import copy_rank
