@@ -196,3 +196,24 @@ def test_processes_opening_an_old_store_at_once_all_open_it(tmp_path: Path):
             cols = {r[1] for r in db.db.execute("PRAGMA table_info(stories)")}
             assert {"size", "first", "thread"} <= cols
             assert db.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_store_locked_by_another_process_is_one_error_line(tmp_path: Path, monkeypatch):
+    import recoupe.store as store_module
+    from recoupe.errors import RecoupeError
+
+    monkeypatch.setattr(store_module, "LOCK_WAIT", 0.2)
+    path = tmp_path / "db.sqlite"
+    with Store(path) as db:
+        db.add_articles([art(1)])
+    other = sqlite3.connect(path)
+    other.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+    try:
+        with Store(path) as db:
+            with pytest.raises(RecoupeError, match="busy"):
+                db.add_articles([art(2)])
+    finally:
+        other.rollback()
+        other.close()
+    with Store(path) as db:
+        assert db.article_ids() == ["a1"]  # nothing lost, nothing half-written

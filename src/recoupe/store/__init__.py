@@ -103,12 +103,23 @@ _ADDED_COLUMNS = {"stories": ["size INTEGER", "first TEXT", "thread TEXT"]}
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+LOCK_WAIT = 30.0  # seconds a write waits for another process's transaction to end
+
+
 def _locked(method):
-    """One call at a time on the shared connection (the web app serves from several threads)."""
+    """One call at a time on the shared connection (the web app serves from several threads);
+    a store another process keeps locked past LOCK_WAIT is reported in one line."""
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
         with self._lock:
-            return method(self, *args, **kwargs)
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                raise RecoupeError(f"{self.path}: the store is busy (another process has been "
+                                   f"writing to it for {LOCK_WAIT:.0f} s); nothing was lost, "
+                                   "try again") from None
     return wrapper
 
 
@@ -145,7 +156,7 @@ class Store:
         try:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+            self.db = sqlite3.connect(self.path, timeout=LOCK_WAIT, check_same_thread=False)
             self.db.execute("PRAGMA foreign_keys = ON")
             if self.path != ":memory:":
                 self._use_wal()
