@@ -89,6 +89,8 @@ def test_article_page_highlights(client):
     assert "<span class=\"outlet\">Pierre Martin</span>« Nous ne reculerons" in page
     assert "<code>2024-03-15</code>" in page
     assert 'href="/stories/s1"' in page
+    title = page[page.index("<title>"):page.index("</title>")]
+    assert "<h2>" not in title and "<code>" not in title  # the lists are in the body only
 
 
 def test_html_errors_are_pages(client):
