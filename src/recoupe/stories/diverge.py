@@ -22,10 +22,10 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from recoupe.model import Article, Divergence, Side, SourceSpan, Story
+from recoupe.model import Article, Divergence, Quantity, Side, SourceSpan, Span, Story
 from recoupe.stories import names
-from recoupe.stories.align import (Slots, claim_slots, close_pairs, dates_agree, is_reporting,
-                                   lexicon, similarity, value_range, word_overlap)
+from recoupe.stories.align import (Slots, _unit_key, claim_slots, close_index, dates_agree, encode,
+                                   is_reporting, lexicon, similarity, value_range, word_overlap)
 
 # Cosine levels of aligned claims per kind: the stricter, the fewer false flags.
 AGENT_COS = 0.7  # same office, same place
@@ -99,9 +99,9 @@ class _Finder:
         self.meta: dict[tuple, tuple[dict, list]] = {}
         # the close claim pairs every kind looks at, found once at the lowest level (each row's
         # closest neighbours do not depend on the level)
-        ij = np.array(close_pairs(self.sim, LOWEST_COS), dtype=np.int64).reshape(-1, 2)
+        ij = close_index(self.sim, LOWEST_COS)
         self.pi, self.pj = ij[:, 0], ij[:, 1]
-        self.pcos = self.sim[self.pi, self.pj] if len(ij) else np.zeros(0)
+        self.pcos = self.sim[self.pi, self.pj]
         art = {aid: k for k, aid in enumerate(dict.fromkeys(s.article.id for s in self.slots))}
         self.art_index = np.array([art[s.article.id] for s in self.slots], dtype=np.int64)
         self.starts = np.array([s.claim.start for s in self.slots], dtype=np.int64)
@@ -166,8 +166,6 @@ class _Finder:
         if not units:
             return []
         if self.word_units[i] is None:
-            from recoupe.stories.align import _unit_key
-
             self.word_units[i] = {_unit_key(w) for w in re.findall(r"\w+", self.slots[i].claim.text)}
         return implicit_figures(self.slots[i], units) if units & self.word_units[i] else []
 
@@ -588,7 +586,7 @@ class _Finder:
             return
         # one exchange: several replies to one statement, or a statement and its denial told by
         # several outlets (in other words, or another language) with one source in common
-        vecs = _encode_texts([t for a, b in found for t in (a.text, b.text)])
+        vecs = encode([t for a, b in found for t in (a.text, b.text)])
         per_article = defaultdict(int)  # exchanges in one article
         for a, _ in found:
             per_article[a.article.id] += 1
@@ -741,12 +739,6 @@ def _overlap(a: _Statement, b: _Statement) -> bool:
     return a.article.id == b.article.id and a.start < b.end and b.start < a.end
 
 
-def _encode_texts(texts: list[str]):
-    from recoupe.stories.align import encode
-
-    return encode(texts)
-
-
 _ONE = re.compile(r"(?i)\b(?:un|une|one|a|an|ein|eine|einen)\s+$")
 _ABOUT = {"dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
           "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
@@ -763,9 +755,6 @@ def implicit_figures(s: Slots, units: set[str]) -> list:
     blessés" (about 15), "plusieurs centaines de poissons" (some hundreds)."""
     if not units:
         return []
-    from recoupe.model import Quantity, Span
-    from recoupe.stories.align import _unit_key
-
     text, out = s.article.text, []
     for m in re.finditer(r"\w+", s.claim.text):
         unit = _unit_key(m.group())
