@@ -66,20 +66,15 @@ def find_copies(articles: list[Article]) -> list[list[str]]:
     Each group lists its articles by date then id, so that the first one is the likeliest
     origin; groups come in the order of their first article.
     """
+    from scipy.cluster.hierarchy import DisjointSet
+
     order = sorted(articles, key=lambda a: copy_rank(a.published, a.id))
     texts = {a.id: f"{a.title or ''}\n{a.text}" for a in order}
     by_text = {t: shingles(t) for t in set(texts.values())}  # a text republished whole: once
     sets = {aid: by_text[t] for aid, t in texts.items()}
     sketches: dict[str, MinHash] = {}
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    parent = {a.id: a.id for a in order}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    same = DisjointSet(a.id for a in order)
     for a in order:
         sa = sets[a.id]
         if len(sa) < MIN_SHINGLES:
@@ -89,13 +84,13 @@ def find_copies(articles: list[Article]) -> list[list[str]]:
             mh = sketches[texts[a.id]] = minhash(sa)
         for other in lsh.query(mh):
             if is_copy(sa, sets[other]):
-                parent[root(a.id)] = root(other)
+                same.merge(a.id, other)
         if a.id not in lsh:
             lsh.insert(a.id, mh)
     rank = {a.id: i for i, a in enumerate(order)}
     groups: dict[str, list[str]] = {}
     for a in order:
-        groups.setdefault(root(a.id), []).append(a.id)
+        groups.setdefault(same[a.id], []).append(a.id)
     found = [sorted(g, key=rank.__getitem__) for g in groups.values() if len(g) > 1]
     return sorted(found, key=lambda g: rank[g[0]])
 
