@@ -15,6 +15,19 @@ def _exchange(aid: str, reply: str = REPLY, source: str = "A") -> Builder:
     return b
 
 
+UNION = "Selon le syndicat Force Ouvrière, les extincteurs du dépôt étaient hors service."
+
+
+def _union_and(reply: str, predicate: str, **slots) -> Builder:
+    """The union's statement, then the company's reply (a claim with these slots)."""
+    b = Builder("a", f"{UNION} {reply}")
+    b.entity("Force Ouvrière", "ORG")
+    b.entity("Transalp", "ORG")
+    b.claim(UNION, "être", reported_by="Force Ouvrière")
+    b.claim(reply, predicate, **slots)
+    return b
+
+
 def _contested(story):
     return [d for d in story.divergences if d.kind == "attributed_disagreement"]
 
@@ -34,15 +47,8 @@ def test_a_denial_in_other_words_is_an_attributed_disagreement():
 
 
 def test_a_reported_denial_is_an_attributed_disagreement():
-    text = ("Selon le syndicat Force Ouvrière, les extincteurs du dépôt étaient hors service. "
-            "La société Transalp dément avoir été informée d'extincteurs hors service.")
-    b = Builder("a", text)
-    b.entity("Force Ouvrière", "ORG")
-    b.entity("Transalp", "ORG")
-    b.claim("Selon le syndicat Force Ouvrière, les extincteurs du dépôt étaient hors service.", "être",
-            reported_by="Force Ouvrière")
-    b.claim("La société Transalp dément avoir été informée d'extincteurs hors service.", "informer",
-            reported_by="Transalp")
+    b = _union_and("La société Transalp dément avoir été informée d'extincteurs hors service.", "informer",
+                   reported_by="Transalp")
     story, arts = story_of(b)
     run_all(story, arts)
     assert [(d.kind, d.contradiction) for d in story.divergences] == [("attributed_disagreement", False)]
@@ -71,30 +77,16 @@ def test_a_negation_on_something_else_is_no_disagreement():
 
 
 def test_a_source_that_neither_confirms_nor_denies_does_not_deny():
-    text = ("Selon le syndicat Force Ouvrière, les extincteurs du dépôt étaient hors service. "
-            "La société Transalp n'a ni confirmé ni démenti que les extincteurs étaient hors service.")
-    b = Builder("a", text)
-    b.entity("Force Ouvrière", "ORG")
-    b.entity("Transalp", "ORG")
-    b.claim("Selon le syndicat Force Ouvrière, les extincteurs du dépôt étaient hors service.", "être",
-            reported_by="Force Ouvrière")
-    b.claim("La société Transalp n'a ni confirmé ni démenti que les extincteurs étaient hors service.",
-            "confirmer", reported_by="Transalp", negated=True)
+    b = _union_and("La société Transalp n'a ni confirmé ni démenti que les extincteurs étaient hors service.",
+                   "confirmer", reported_by="Transalp", negated=True)
     story, arts = story_of(b)
     run_all(story, arts)
     assert story.divergences == []
 
 
 def test_declining_to_comment_is_no_denial():
-    text = ("Selon le syndicat Force Ouvrière, les extincteurs du dépôt étaient hors service. "
-            "La société Transalp n'a pas souhaité commenter l'état des extincteurs du dépôt.")
-    b = Builder("a", text)
-    b.entity("Force Ouvrière", "ORG")
-    b.entity("Transalp", "ORG")
-    b.claim("Selon le syndicat Force Ouvrière, les extincteurs du dépôt étaient hors service.", "être",
-            reported_by="Force Ouvrière")
-    b.claim("La société Transalp n'a pas souhaité commenter l'état des extincteurs du dépôt.",
-            "commenter", reported_by="Transalp", negated=True)
+    b = _union_and("La société Transalp n'a pas souhaité commenter l'état des extincteurs du dépôt.",
+                   "commenter", reported_by="Transalp", negated=True)
     story, arts = story_of(b)
     run_all(story, arts)
     assert story.divergences == []
@@ -160,15 +152,8 @@ def test_one_exchange_in_two_languages_is_one_divergence():
 
 
 def test_the_subject_of_a_denial_is_its_source():
-    text = ("Selon le syndicat Force Ouvrière, les extincteurs du dépôt étaient hors service. "
-            "La direction de Transalp dément avoir reçu le moindre signalement sur ces extincteurs.")
-    b = Builder("a", text)
-    b.entity("Force Ouvrière", "ORG")
-    b.entity("Transalp", "ORG")
-    b.claim("Selon le syndicat Force Ouvrière, les extincteurs du dépôt étaient hors service.", "être",
-            reported_by="Force Ouvrière")
-    b.claim("La direction de Transalp dément avoir reçu le moindre signalement sur ces extincteurs.",
-            "recevoir", who=["Transalp"], what="le moindre signalement sur ces extincteurs")
+    b = _union_and("La direction de Transalp dément avoir reçu le moindre signalement sur ces extincteurs.",
+                   "recevoir", who=["Transalp"], what="le moindre signalement sur ces extincteurs")
     story, arts = story_of(b)
     run_all(story, arts)
     (d,) = story.divergences
