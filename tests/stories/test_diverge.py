@@ -160,30 +160,28 @@ def test_role_conflict():
                                                            "ministre russe de la Défense"}
 
 
-def test_attribution_conflict():
-    words = "Nous discuterons de tous les sujets sans nous presser, nous avons le temps pour cette rencontre"
-    a = Builder("a", f"« {words} », a dit Vladimir Poutine.")
-    a.entity("Vladimir Poutine", "PER")
-    a.quote(words, "Vladimir Poutine")
-    b = Builder("b", f"« {words} », a dit Dmitri Peskov.")
-    b.entity("Dmitri Peskov", "PER")
-    b.quote(words, "Dmitri Peskov")
-    story, arts = story_of(a, b)
+def _said_by_two(words, lead_a="", lead_b=""):
+    """The same quoted words, said by Poutine in one outlet and by Peskov in the other."""
+    outlets = []
+    for aid, lead, person in (("a", lead_a, "Vladimir Poutine"), ("b", lead_b, "Dmitri Peskov")):
+        b = Builder(aid, f"{lead}« {words} », a dit {person}.")
+        b.entity(person, "PER")
+        b.quote(words, person)
+        outlets.append(b)
+    story, arts = story_of(*outlets)
     run_all(story, arts)
+    return story
+
+
+def test_attribution_conflict():
+    story = _said_by_two("Nous discuterons de tous les sujets sans nous presser, nous avons le temps "
+                         "pour cette rencontre")
     assert _kinds(story) == ["attribution"]
     assert story.quotes[0].group == story.quotes[1].group
 
 
 def test_stock_phrase_with_two_speakers_is_no_conflict():
-    words = "dans les tout prochains jours"
-    a = Builder("a", f"Le décret sera publié « {words} », a dit Vladimir Poutine.")
-    a.entity("Vladimir Poutine", "PER")
-    a.quote(words, "Vladimir Poutine")
-    b = Builder("b", f"Les mesures viendront « {words} », a dit Dmitri Peskov.")
-    b.entity("Dmitri Peskov", "PER")
-    b.quote(words, "Dmitri Peskov")
-    story, arts = story_of(a, b)
-    run_all(story, arts)
+    story = _said_by_two("dans les tout prochains jours", "Le décret sera publié ", "Les mesures viendront ")
     assert story.divergences == []
 
 
