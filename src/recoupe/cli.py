@@ -147,13 +147,12 @@ def cmd_brief(args) -> int:
 
 
 def cmd_ingest(args) -> int:
-    from recoupe.ingest import read_inputs
-    from recoupe.pipeline import analyze, group_stored
+    from recoupe.pipeline import analyze, group_stored, read
     from recoupe.progress import track
     from recoupe.store import Store
 
-    articles = read_inputs(args.inputs, allow_private=args.allow_private,
-                           warn=_warner(args.quiet), progress=not args.quiet)
+    articles = read(args.inputs, allow_private=args.allow_private, warn=_warner(args.quiet),
+                    progress=not args.quiet)
     batches = [articles[i:i + INGEST_BATCH] for i in range(0, len(articles), INGEST_BATCH)]
     added = 0
     with Store(args.store) as db:
