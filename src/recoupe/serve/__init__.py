@@ -24,6 +24,7 @@ def serve(store_path: str | Path, host: str = "127.0.0.1", port: int = 8000,
 
     _check_can_listen(host, port)
     app = create_app(store_path, allow_private=allow_private)
+
     def warn(msg: str) -> None:
         print(f"recoupe: warning: {msg}", file=sys.stderr)
 

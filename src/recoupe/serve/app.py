@@ -120,7 +120,7 @@ class Ingester:
         self.kept = KeptIndex()
 
     def add(self, uploads: list[tuple[str, bytes]], urls: list[str]) -> dict:
-        from recoupe.pipeline import analyze, read
+        from recoupe.pipeline import analyze, group_stored, read
 
         urls = [u.strip() for u in urls if u and u.strip()]
         uploads = [(n, d) for n, d in uploads if d]
@@ -146,15 +146,10 @@ class Ingester:
             articles = analyze(articles)
             with Store(self.store_path) as db:
                 new, _ = db.store_articles(articles)  # notes the ones analysed again
-                self._regroup(db, warnings.append)
+                group_stored(db, kept=self.kept, warn=warnings.append)
                 ids = [a.id for a in articles]
                 story_ids = list(dict.fromkeys(s for aid in ids for s in db.stories_of(aid)))
         return {"added": len(new), "articles": ids, "stories": story_ids, "warnings": warnings}
-
-    def _regroup(self, db: Store, warn=None) -> None:
-        from recoupe.pipeline import group_stored
-
-        group_stored(db, kept=self.kept, warn=warn)
 
     def stale(self) -> int:
         """How many stored articles no story holds yet (stored by `recoupe brief --store`, by
@@ -164,11 +159,13 @@ class Ingester:
             return len(set(db.unindexed_ids()) | set(db.refreshed_ids()))
 
     def regroup_if_stale(self, warn=None) -> int:
+        from recoupe.pipeline import group_stored
+
         with self.lock:
             n = self.stale()
             if n:
                 with Store(self.store_path) as db:
-                    self._regroup(db, warn)
+                    group_stored(db, kept=self.kept, warn=warn)
             return n
 
     def load_index(self, warn=None) -> None:
