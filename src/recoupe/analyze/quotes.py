@@ -1115,13 +1115,17 @@ def _governing_verb(f: _Finder, inner: list):
     return None
 
 
+def _after_comma(f: _Finder, close) -> int | None:
+    """The token after the comma that follows a closing mark, where an incise would start."""
+    k = close.i + 1
+    return k + 1 if k < len(f.doc) and f.doc[k].text == "," else None
+
+
 def _unlisted_incise(f: _Finder, close):
     """A verb outside the lexicon that reports by position: « ... », pronostique l'Observatoire."""
-    doc = f.doc
-    k = close.i + 1
-    if k >= len(doc) or doc[k].text != ",":
+    doc, k = f.doc, _after_comma(f, close)
+    if k is None:
         return None
-    k += 1
     while k < len(doc) and doc[k].pos_ == "AUX":
         k += 1
     if k + 1 >= len(doc) or not (doc[k].pos_ == "VERB" or doc[k].lower_ in R.FR_FORMS) \
@@ -1136,11 +1140,9 @@ def _unlisted_incise(f: _Finder, close):
 
 def _unlisted_incise_en(f: _Finder, close):
     """English keeps the subject first: "...," the post read. / "...," Smith wrote."""
-    doc = f.doc
-    k = close.i + 1
-    if k >= len(doc) or doc[k].text != ",":
+    doc, k = f.doc, _after_comma(f, close)
+    if k is None:
         return None
-    k += 1
     j = k
     while j < len(doc) and j - k < 5 and doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM") and not f.in_quote[j]:
         j += 1
