@@ -98,22 +98,6 @@ def _nodes(articles: list[Article]) -> list[_Node]:
     return [n for n in nodes if n.name]
 
 
-class _Union:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-
 def _alias(node: _Node) -> int | None:
     for form in [node.name, *node.forms]:
         g = names.alias_group(form)
@@ -186,12 +170,14 @@ def _candidates(nodes: list[_Node], classes: list[list[int]]) -> tuple[set[tuple
 
 
 def _cluster(nodes: list[_Node]) -> list[list[_Node]]:
-    uf = _Union(len(nodes))
+    from scipy.cluster.hierarchy import DisjointSet
+
+    uf = DisjointSet(range(len(nodes)))
     same_name: dict[tuple[bool, str], int] = {}
     for i, n in enumerate(nodes):  # one name, one entity (people apart from the rest)
         k = (n.type == "PER", names.key(n.name, person=n.type == "PER"))
         if k in same_name and (n.type == "PER" or nodes[same_name[k]].type == n.type):
-            uf.union(same_name[k], i)
+            uf.merge(same_name[k], i)
         else:
             same_name.setdefault(k, i)
     classes = _name_classes(nodes)
@@ -200,7 +186,7 @@ def _cluster(nodes: list[_Node]) -> list[list[_Node]]:
     for a, b in sorted(pairs | {(c, c) for c in inner}):
         if _strong(nodes[classes[a][0]], nodes[classes[b][0]]):
             for i in classes[a][1:] + classes[b]:
-                uf.union(classes[a][0], i)
+                uf.merge(classes[a][0], i)
     near: dict[int, set[int]] = defaultdict(set)  # class -> the other classes compared with it
     for a, b in pairs:
         near[a].add(b)
@@ -215,7 +201,7 @@ def _cluster(nodes: list[_Node]) -> list[list[_Node]]:
         if a.type == "PER" and len(names.tokens(a.name)) == 1:
             k = names.key(a.name)
             if k in singles:
-                uf.union(singles[k], i)
+                uf.merge(singles[k], i)
             else:
                 singles[k] = i
     # shortened person names join the one full name of the story they fit (the nodes of a
@@ -228,16 +214,16 @@ def _cluster(nodes: list[_Node]) -> list[list[_Node]]:
         fits = set()
         for c in near[of_class[i]]:
             j = classes[c][0]
-            if nodes[j].type != "PER" or uf.find(j) == uf.find(i) \
+            if nodes[j].type != "PER" or uf.connected(i, j) \
                     or len(names.tokens(nodes[j].name)) <= len(names.tokens(nodes[i].name)):
                 continue
             if names.person_match(nodes[i].name, nodes[j].name) is not None:
-                fits.add(uf.find(j))
+                fits.add(uf[j])
         if len(fits) == 1:
-            uf.union(i, fits.pop())
+            uf.merge(i, fits.pop())
     clusters: dict[int, list[_Node]] = defaultdict(list)
     for i, n in enumerate(nodes):
-        clusters[uf.find(i)].append(n)
+        clusters[uf[i]].append(n)
     return list(clusters.values())
 
 
