@@ -23,6 +23,12 @@ def examples(examples_dir):
     return pipeline.analyze(pipeline.read([examples_dir]))
 
 
+@pytest.fixture(scope="module")
+def batch(examples):
+    """The stories `build_stories` makes of all the examples at once (made once: it embeds)."""
+    return build_stories(copy.deepcopy(examples))
+
+
 def written(aid, title, text, published, source):
     return Article(id=aid, origin=f"{aid}.txt", source=source, text=text, title=title, lang="fr",
                    published=published)
@@ -69,8 +75,7 @@ def stored(path):
         return db.stories()
 
 
-def test_one_grouping_is_the_batch(examples, tmp_path):
-    batch = build_stories(copy.deepcopy(examples))
+def test_one_grouping_is_the_batch(examples, batch, tmp_path):
     with Store(tmp_path / "db.sqlite") as db:
         db.add_articles(examples)
         made = group_stored(db)
@@ -80,8 +85,7 @@ def test_one_grouping_is_the_batch(examples, tmp_path):
 
 
 @pytest.mark.parametrize("split", [1, 3, 7])
-def test_two_steps_give_the_batch_stories(examples, tmp_path, split):
-    batch = build_stories(copy.deepcopy(examples))
+def test_two_steps_give_the_batch_stories(examples, batch, tmp_path, split):
     order = batch_order(examples)
     first, second = order[:split], order[split:]
     kept = KeptIndex()
@@ -139,7 +143,7 @@ def test_reanalysed_article_remakes_its_story(examples, tmp_path):
         assert all(after[i] == before[i] for i in after if i not in made)
 
 
-def test_saved_stories_are_replaced_by_the_first_incremental_grouping(examples, tmp_path):
+def test_saved_stories_are_replaced_by_the_first_incremental_grouping(examples, batch, tmp_path):
     from recoupe.model import Story
 
     with Store(tmp_path / "db.sqlite") as db:
@@ -147,10 +151,10 @@ def test_saved_stories_are_replaced_by_the_first_incremental_grouping(examples, 
         db.save_stories([Story(id="hand", title="t", article_ids=[examples[0].id])])
         group_stored(db)
         assert "hand" not in {s.id for s in db.stories()}
-        assert membership(db.stories()) == membership(build_stories(copy.deepcopy(examples)))
+        assert membership(db.stories()) == membership(batch)
 
 
-def test_a_failed_grouping_keeps_the_store(examples, tmp_path, monkeypatch):
+def test_a_failed_grouping_keeps_the_store(examples, batch, tmp_path, monkeypatch):
     import recoupe.stories as stories
 
     path = tmp_path / "db.sqlite"
@@ -172,7 +176,7 @@ def test_a_failed_grouping_keeps_the_store(examples, tmp_path, monkeypatch):
         assert len(db.unindexed_ids()) == len(order) - 4  # still waiting
         monkeypatch.undo()
         group_stored(db, kept=kept)  # the index in memory was dropped, not left ahead
-        assert membership(db.stories()) == membership(build_stories(copy.deepcopy(examples)))
+        assert membership(db.stories()) == membership(batch)
 
 
 def test_another_process_regrouping_meanwhile_is_noticed(examples, tmp_path):
@@ -192,7 +196,7 @@ def test_another_process_regrouping_meanwhile_is_noticed(examples, tmp_path):
         assert seq == [a.id for a in order]
 
 
-def test_version_1_store_is_migrated_and_regrouped(examples, tmp_path):
+def test_version_1_store_is_migrated_and_regrouped(examples, batch, tmp_path):
     import json
 
     path = tmp_path / "v1.sqlite"
@@ -231,12 +235,12 @@ def test_version_1_store_is_migrated_and_regrouped(examples, tmp_path):
         assert sorted(db.unindexed_ids()) == sorted(a.id for a in examples[:2])  # to be grouped
         db.add_articles(examples[2:])
         group_stored(db)
-        assert membership(db.stories()) == membership(build_stories(copy.deepcopy(examples)))
+        assert membership(db.stories()) == membership(batch)
     with Store(path) as db:  # opening a version 2 store again changes nothing
-        assert membership(db.stories()) == membership(build_stories(copy.deepcopy(examples)))
+        assert membership(db.stories()) == membership(batch)
 
 
-def test_a_damaged_index_is_rebuilt_from_the_articles(examples, tmp_path):
+def test_a_damaged_index_is_rebuilt_from_the_articles(examples, batch, tmp_path):
     with Store(tmp_path / "db.sqlite") as db:
         db.add_articles(examples)
         group_stored(db)
@@ -248,7 +252,7 @@ def test_a_damaged_index_is_rebuilt_from_the_articles(examples, tmp_path):
         assert len(said) == 1 and "story index could not be read" in said[0]
         assert len(db.unindexed_ids()) == len(examples)
         group_stored(db)
-        assert membership(db.stories()) == membership(build_stories(copy.deepcopy(examples)))
+        assert membership(db.stories()) == membership(batch)
 
 
 @pytest.mark.parametrize("split", [None, 4])
@@ -335,7 +339,7 @@ def held_once(db, articles):
     return held == seq == sorted(a.id for a in articles)
 
 
-def test_a_damaged_index_regroups_the_stored_articles_with_the_new_ones(examples, tmp_path):
+def test_a_damaged_index_regroups_the_stored_articles_with_the_new_ones(examples, batch, tmp_path):
     order = batch_order(examples)
     said = []
     with Store(tmp_path / "db.sqlite") as db:
@@ -348,7 +352,7 @@ def test_a_damaged_index_regroups_the_stored_articles_with_the_new_ones(examples
         assert len(said) == 1 and "story index could not be read" in said[0]
         assert "\n" not in said[0]
         assert held_once(db, examples)
-        assert membership(db.stories()) == membership(build_stories(copy.deepcopy(examples)))
+        assert membership(db.stories()) == membership(batch)
 
 
 @pytest.mark.parametrize("damage", ["links", "weights"])
@@ -372,7 +376,7 @@ def test_links_past_the_end_are_damage_not_a_crash(examples, tmp_path, damage):
 
 
 @pytest.mark.parametrize("between", ["load", "embed"])
-def test_another_process_grouping_between_two_reads(examples, tmp_path, monkeypatch, between):
+def test_another_process_grouping_between_two_reads(examples, batch, tmp_path, monkeypatch, between):
     """Another process groups the same new articles while this one is reading the store: no
     article is indexed twice, no error, each article in one story."""
     import recoupe.stories.embed as embed
@@ -410,7 +414,7 @@ def test_another_process_grouping_between_two_reads(examples, tmp_path, monkeypa
     with Store(path) as db:
         update_stories(db)
         assert done and held_once(db, examples)
-        assert membership(db.stories()) == membership(build_stories(copy.deepcopy(examples)))
+        assert membership(db.stories()) == membership(batch)
 
 
 def test_articles_analysed_again_await_their_stories_in_the_store(examples, tmp_path, monkeypatch):
