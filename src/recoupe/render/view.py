@@ -202,13 +202,13 @@ class StoryView:
             views.sort(key=lambda v: (-v.outlets, -v.mentions, v.entity.name))
         return {t: v for t, v in out.items() if v}
 
-    def major_entities(self) -> dict[str, list[EntityView]]:
-        groups = {t: [v for v in views if not _minor(v)] for t, views in self.entities().items()}
-        return {t: v for t, v in groups.items() if v}
-
-    def minor_entities(self) -> list[EntityView]:
-        """Entities named once by one outlet, with no role or other spelling: a line, not a card."""
-        return [v for views in self.entities().values() for v in views if _minor(v)]
+    def entity_tiers(self) -> tuple[dict[str, list[EntityView]], list[EntityView]]:
+        """The entities shown as cards, by type, and the minor ones (named once by one outlet,
+        with no role or other spelling): a line, not a card."""
+        entities = self.entities()
+        groups = {t: [v for v in views if not _minor(v)] for t, views in entities.items()}
+        minor = [v for views in entities.values() for v in views if _minor(v)]
+        return {t: v for t, v in groups.items() if v}, minor
 
     def date_range(self) -> str:
         dates = sorted(a.published for a in self.articles if a.published)
