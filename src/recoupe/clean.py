@@ -68,6 +68,10 @@ class Rule:
     tail: bool = False
 
 
+# the words opening a page's own date line ("Publié le 14/09/2023 à 10h32", "Updated ...")
+DATE_LINE_WORDS = "publié|mis à jour|mise à jour|modifié|actualisé|published|updated|posted"
+
+
 def _rule(name: str, pattern: str, *, tail: bool = False) -> Rule:
     return Rule(name, re.compile(pattern, re.IGNORECASE | re.MULTILINE), tail)
 
@@ -132,8 +136,8 @@ RULES: list[Rule] = [
     _rule("photo-credit", r"^/(?:photo|image)[^\n]{1,160}$"),
     # the page's own date lines: "Publié le 14/09/2023 à 10h32", "Updated Sept. 14, 2023"
     # (kept in the Removal, where the article's date is looked for first)
-    _rule("published-line", r"^(?:publié|mis à jour|mise à jour|modifié|actualisé|published|updated|"
-                            r"posted|first published|last updated)\b[^\n]{0,60}?\d[^\n]{0,60}(?<![.!?])$"),
+    _rule("published-line", rf"^(?:{DATE_LINE_WORDS}|first published|last updated)"
+                            r"\b[^\n]{0,60}?\d[^\n]{0,60}(?<![.!?])$"),
     # advertising slots: "Story continues below advertisement", "Publicité"
     _rule("advert", r"^(?:(?:the )?(?:story|article) continues? below(?: (?:this )?advertisement)?|"
                     r"article continued below|continue reading (?:below|the main story)|"

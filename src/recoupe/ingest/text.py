@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from recoupe.clean import DATE_LINE_WORDS
 from recoupe.ingest.base import Blob, Context, Document
 from recoupe.ingest.decode import decode
 from recoupe.ingest.published import normalise
@@ -21,8 +22,7 @@ _HEADER = re.compile(
 _TITLE = re.compile(r"[\ufeff\s]*(?P<title>[^\n]{3,150}?)[ \t\xa0]*\r?\n\s*(?=\S)")
 _TITLE_ENDS_BADLY = re.compile(r"[.!?…,;:»\"”)]\s*$")
 # a first line that is a byline or a date line, not a title
-_NOT_TITLE = re.compile(r"(?:par|by|publié|mis à jour|mise à jour|modifié|actualisé|published|"
-                        r"updated|posted)\b", re.IGNORECASE)
+_NOT_TITLE = re.compile(rf"(?:par|by|{DATE_LINE_WORDS})\b", re.IGNORECASE)
 
 
 def split_header(text: str) -> tuple[str | None, str | None, list[tuple[int, int, str]]]:
