@@ -303,15 +303,23 @@ def _neighbour_pairs(sim: np.ndarray, k: int) -> np.ndarray:
     return near
 
 
-def conflicting(a: Slots, b: Slots) -> bool:
-    """Slots that cannot describe one fact: other people, places, dates, numbers, polarity."""
+def dates_overlap(a: Slots, b: Slots) -> bool:
+    """A date of one claim agrees with a date of the other."""
+    return any(dates_agree(x, y) for x in a.when for y in b.when)
+
+
+def apart(a: Slots, b: Slots) -> bool:
+    """Slots of two events, whatever their polarity: other people, places or dates."""
     if a.persons and b.persons and not (a.persons & b.persons):
         return True
     if a.where and b.where and not (a.where & b.where):
         return True
-    if a.when and b.when and not any(dates_agree(x, y) for x in a.when for y in b.when):
-        return True
-    if a.claim.negated != b.claim.negated:
+    return bool(a.when and b.when) and not dates_overlap(a, b)
+
+
+def conflicting(a: Slots, b: Slots) -> bool:
+    """Slots that cannot describe one fact: other people, places, dates, numbers, polarity."""
+    if apart(a, b) or a.claim.negated != b.claim.negated:
         return True
     if a.values and b.values:
         # a figure of the same thing, no value in common

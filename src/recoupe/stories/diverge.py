@@ -24,8 +24,8 @@ import numpy as np
 
 from recoupe.model import Article, Divergence, Quantity, Side, SourceSpan, Span, Story
 from recoupe.stories import names
-from recoupe.stories.align import (Slots, _unit_key, claim_slots, close_index, dates_agree, encode,
-                                   is_reporting, lexicon, similarity, value_range, word_overlap)
+from recoupe.stories.align import (Slots, _unit_key, apart, claim_slots, close_index, dates_overlap,
+                                   encode, is_reporting, lexicon, similarity, value_range, word_overlap)
 
 # Cosine levels of aligned claims per kind: the stricter, the fewer false flags.
 AGENT_COS = 0.7  # same office, same place
@@ -161,6 +161,11 @@ class _Finder:
             sel &= keep
         return zip(self.pi[sel].tolist(), self.pj[sel].tolist(), self.pcos[sel].tolist())
 
+    def close_to(self, s: Slots, min_cos: float):
+        """The other claims at least this close to `s`."""
+        k = self.pos[id(s)]
+        return (o for j, o in enumerate(self.slots) if o is not s and float(self.sim[k, j]) >= min_cos)
+
     def implicit(self, i: int, units: set[str]) -> list:
         """`implicit_figures` of slot i, looked for only when the claim names such a unit."""
         if not units:
@@ -196,9 +201,7 @@ class _Finder:
 
     def roles_in(self, entity_id: str, article_id: str) -> list[str]:
         ent = self.ents.get(entity_id)
-        found = [names.fold(r.text) for r in (ent.roles if ent else [])
-                 if r.support.article_id == article_id]
-        return found
+        return [names.fold(r.text) for r in (ent.roles if ent else []) if r.support.article_id == article_id]
 
     def claim_roles(self, s: Slots, entity_id: str) -> list[str]:
         ent = self.ents.get(entity_id)
@@ -220,7 +223,7 @@ class _Finder:
                 continue
             if a.where and b.where and not a.where & b.where:
                 continue
-            when_same = bool(a.when and b.when and any(dates_agree(x, y) for x in a.when for y in b.when))
+            when_same = bool(a.when and b.when) and dates_overlap(a, b)
             if a.when and b.when and not when_same:
                 continue
             (pa,), (pb,) = a.persons, b.persons
@@ -252,10 +255,8 @@ class _Finder:
             sides = [(a.claim.text.strip(), a.span, pa), (b.claim.text.strip(), b.span, pb)]
             # other outlets telling the same act by the same person join its side
             for side, person in ((a, pa), (b, pb)):
-                k = self.pos[id(side)]
-                for j, other in enumerate(self.slots):
-                    if other.persons == {person} and other.family == a.family and other is not side \
-                            and float(self.sim[k, j]) >= RELATED_FIGURE_COS:
+                for other in self.close_to(side, RELATED_FIGURE_COS):
+                    if other.persons == {person} and other.family == a.family:
                         sides.append((other.claim.text.strip(), other.span, person))
             self.add("agent", (frozenset((pa, pb)), a.family), True,
                      "high" if when_same or same_object else "medium", sides,
@@ -281,12 +282,7 @@ class _Finder:
             if cos < DISAGREEMENT_COS and (not _side_by_side(a, b) or units <= TIME_UNITS):
                 continue
             src_a, src_b = self.source_of(a), self.source_of(b)
-            compatible = (not (a.persons and b.persons and not a.persons & b.persons)
-                          and not (a.where and b.where and not a.where & b.where)
-                          and not (a.when and b.when and not any(dates_agree(x, y)
-                                                                 for x in a.when for y in b.when))
-                          and a.claim.negated == b.claim.negated)
-            if not compatible:
+            if apart(a, b) or a.claim.negated != b.claim.negated:
                 continue
             same_verb = _same_verb(a, b)
             shared = bool(((a.who | {a.reported}) & (b.who | {b.reported})) - {None}) \
@@ -330,10 +326,8 @@ class _Finder:
                 sides = [(a.claim.text.strip(), a.span, va), (b.claim.text.strip(), b.span, vb)]
                 # the outlets that give either figure in their own words join its side
                 for side, value in ((a, va), (b, vb)):
-                    k = self.pos[id(side)]
-                    for j, other in enumerate(self.slots):
-                        if other is not side and other.article.id not in (a.article.id, b.article.id) \
-                                and float(self.sim[k, j]) >= RELATED_FIGURE_COS \
+                    for other in self.close_to(side, RELATED_FIGURE_COS):
+                        if other.article.id not in (a.article.id, b.article.id) \
                                 and [q[0] for q in other.quantities if q[1] == unit] == [value]:
                             sides.append((other.claim.text.strip(), other.span, value))
                 self.add(kind, (unit, frozenset((va, vb))), contra, sev, sides,
@@ -346,7 +340,7 @@ class _Finder:
         for a, b, cos in self.pairs(DATE_COS):
             if not a.family or a.family != b.family or not (a.who & b.who):
                 continue
-            if not a.when or not b.when or any(dates_agree(x, y) for x in a.when for y in b.when):
+            if not a.when or not b.when or dates_overlap(a, b):
                 continue
             if len(a.when) != 1 or len(b.when) != 1 or a.claim.negated != b.claim.negated:
                 continue
@@ -371,12 +365,8 @@ class _Finder:
         for a, b, cos in self.pairs(NEGATION_LOW_COS, cross=False):
             if a.claim.negated == b.claim.negated:
                 continue
-            if a.persons and b.persons and not a.persons & b.persons:
-                continue  # other people: another act, not its denial
-            if a.where and b.where and not a.where & b.where:
-                continue
-            if a.when and b.when and not any(dates_agree(x, y) for x in a.when for y in b.when):
-                continue
+            if apart(a, b):
+                continue  # other people, place or date: another act, not its denial
             # the same act: the verb, or most words; shared participants alone are not enough
             # (a story's claims all name its protagonists)
             same_object = bool(a.what) and bool(b.what) and word_overlap(a.what, b.what) >= 0.5
