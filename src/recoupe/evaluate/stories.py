@@ -59,41 +59,18 @@ def _tfidf(texts: list[str]) -> np.ndarray:
     return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
 
 
-def agglomerative(sim: np.ndarray, threshold: float) -> list[int]:
-    """Average-link agglomerative clustering, merging while the best link is >= threshold."""
-    clusters = [[i] for i in range(len(sim))]
-    link = sim.astype(np.float64).copy()
-    np.fill_diagonal(link, -np.inf)
-    sizes = np.ones(len(sim))
-    alive = np.ones(len(sim), dtype=bool)
-    while alive.sum() > 1:
-        masked = np.where(alive[:, None] & alive[None, :], link, -np.inf)
-        a, b = np.unravel_index(int(np.argmax(masked)), masked.shape)
-        if masked[a, b] < threshold:
-            break
-        # average link of the union: size-weighted mean of the two rows
-        merged = (link[a] * sizes[a] + link[b] * sizes[b]) / (sizes[a] + sizes[b])
-        link[a], link[:, a] = merged, merged
-        link[a, a] = -np.inf
-        sizes[a] += sizes[b]
-        alive[b] = False
-        clusters[a] += clusters[b]
-    labels = [0] * len(sim)
-    for c, i in enumerate(np.nonzero(alive)[0]):
-        for j in clusters[i]:
-            labels[j] = c
-    return labels
-
-
 def tfidf_baseline(texts: list[str], gold: list[str]) -> tuple[float, float]:
     """Best B-cubed F1 (0-1) of tf-idf + average link over a grid of thresholds, and that threshold."""
+    from recoupe.stories.cluster import average_link
+
     x = _tfidf(texts)
     sim = x @ x.T
     keys = [str(i) for i in range(len(texts))]
     best = (0.0, 0.0)
     for th in np.arange(0.02, 0.6, 0.02):
-        labels = agglomerative(sim, float(th))
-        f = b_cubed(dict(zip(keys, labels)), dict(zip(keys, gold)))[2]
+        labels = {keys[i]: c for c, members in enumerate(average_link(sim, np.ones(len(sim)), float(th)))
+                  for i in members}
+        f = b_cubed(labels, dict(zip(keys, gold)))[2]
         best = max(best, (f, float(th)))
     return best
 
