@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from recoupe.model import Article, SourceSpan, Story, SummarySentence
+from recoupe.stories.align import origin_of
 from recoupe.stories.embed import embed_sentences, sentences
 
 WORDS_MIN = 100
@@ -133,16 +134,6 @@ def _sentence_at(article: Article, span: SourceSpan) -> SourceSpan:
     return article.span(span.start, span.end)
 
 
-def _origins(story: Story) -> dict[str, str]:
-    """Article id -> its independent origin (the first of its copy group)."""
-    origin = {aid: aid for aid in story.article_ids}
-    for group in story.copies:
-        for aid in group:
-            if aid in origin:
-                origin[aid] = group[0]
-    return origin
-
-
 def summarize(story: Story, articles: dict[str, Article]) -> None:
     """Fill `story.summary` with cited sentences (about 100-150 words)."""
     story.summary = select(story, [articles[a] for a in story.article_ids if a in articles])
@@ -162,7 +153,7 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
         keep = np.sort(np.argsort(-centrality, kind="stable")[:MAX_CANDIDATES])
         cands, vecs, centrality = [cands[i] for i in keep], vecs[keep], centrality[keep]
     sim = vecs @ vecs.T
-    origin = _origins(story)
+    origin = origin_of(story)
     art_of = np.array([c.article.id for c in cands])
     by_id = {a.id: a for a in members}
     facts = _facts_of(story, cands)
