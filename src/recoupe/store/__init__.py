@@ -411,8 +411,9 @@ class Store:
     @_locked
     def published_dates(self, ids: Iterable[str]) -> dict[str, str | None]:
         """The publication date of each stored article of `ids`."""
-        return {i: p for i in ids for (p,) in
-                self.db.execute("SELECT published FROM articles WHERE id = ?", (i,))}
+        rows = self.db.execute("SELECT id, published FROM articles WHERE id IN "
+                               "(SELECT value FROM json_each(?))", (json.dumps(list(ids)),))
+        return dict(rows.fetchall())
 
     @_locked
     def refreshed_ids(self) -> dict[str, str]:
