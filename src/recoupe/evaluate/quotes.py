@@ -49,25 +49,10 @@ _NAME_STOP = {"m", "mme", "mr", "mrs", "ms", "dr", "le", "la", "les", "l", "the"
 # --------------------------------------------------------------------------- running recoupe
 
 def _analyze(articles: list[Article]) -> list[Article]:
-    """The per-article stages `recoupe brief` runs (its orchestrator when it analyses)."""
+    """The per-article stages `recoupe brief` runs."""
     from recoupe.analyze import analyze_articles
 
-    articles = analyze_articles(articles)
-    if any(a.sentences or a.quotes or a.entities for a in articles):
-        return articles
-    # the orchestrator does not analyse yet: the same stages, called one by one
-    from recoupe.analyze.nlp import parse
-    from recoupe.analyze.quotes import find_quotes
-
-    try:
-        from recoupe.analyze.entities import find_entities
-    except ImportError:  # pragma: no cover - the entity stage is optional here
-        find_entities = None
-    for art, doc in parse(articles):
-        if find_entities is not None:
-            art.mentions, art.entities = find_entities(art, doc)
-        art.quotes = find_quotes(art, doc)
-    return articles
+    return analyze_articles(articles)
 
 
 def _failed(articles: list[Article]) -> int:
