@@ -97,17 +97,6 @@ def _title(members: list[Article]) -> str:
     return head if len(head) <= 160 else head[:157].rsplit(" ", 1)[0] + "..."
 
 
-def _stage(module: str, name: str):
-    """A per-story stage function, or None while its module is absent."""
-    try:
-        mod = importlib.import_module(f"recoupe.stories.{module}")
-    except ModuleNotFoundError as err:
-        if err.name == f"recoupe.stories.{module}":
-            return None
-        raise
-    return getattr(mod, name, None)
-
-
 def make_story(members: list[Article], copies: list[list[str]] | None = None,
                thread: str | None = None) -> Story:
     """One story made of `members`, filled by every per-story stage.
@@ -124,10 +113,8 @@ def make_story(members: list[Article], copies: list[list[str]] | None = None,
     story = Story(id=story_id(ids), title=_title(members), article_ids=ids,
                   origins=count_origins(ids, own), copies=own, thread=thread)
     by_id = {a.id: a for a in members}
-    for module, name in STAGES:
-        fn = _stage(module, name)
-        if fn is not None:
-            fn(story, by_id)
+    for module, name in STAGES:  # imported when first used: `import recoupe.stories` stays light
+        getattr(importlib.import_module(f"recoupe.stories.{module}"), name)(story, by_id)
     return story
 
 
@@ -137,9 +124,10 @@ def build_stories(articles: list[Article], *, progress: bool = False) -> list[St
         return []
     copies = find_copies(articles)
     groups, threads = group(articles)
-    thread_ids = {}
-    for t in set(threads):
-        thread_ids[t] = _hash("t", [a.id for g, tt in zip(groups, threads) if tt == t for a in g])
+    thread_articles: dict[int, list[str]] = {}
+    for g, t in zip(groups, threads):
+        thread_articles.setdefault(t, []).extend(a.id for a in g)
+    thread_ids = {t: thread_id(ids) for t, ids in thread_articles.items()}
     stories = [make_story(g, copies, thread_ids[t])
                for g, t in track(list(zip(groups, threads)), "stories", enabled=progress)]
     published = {a.id: a.published or "9999" for a in articles}
