@@ -193,7 +193,7 @@ def _update(db: Store, kept: KeptIndex, progress: bool, warn: Callable[[str], No
     # the token, and `save_grouping` refuses (`StoreChanged`: read again and redo)
     kept.load(db, warn)
     refreshed = db.refreshed_ids()
-    new = batch_order(db.articles([i for i in db.article_ids() if i not in kept.copy_group]))
+    new = batch_order(db.articles(db.unindexed_ids()))
     index, start = kept.index, len(kept.copy_group)
     fresh = start == 0
     dirty = set() if fresh else set(refreshed) & kept.copy_group.keys()
