@@ -300,9 +300,7 @@ def _iso_date(m: re.Match, ctx: Context):
 
 
 def _numeric_date(m: re.Match, ctx: Context):
-    y = int(m.group("y"))
-    y = y + (1900 if y > 30 else 2000) if len(m.group("y")) == 2 else y
-    d = valid_date(y, int(m.group("m")), int(m.group("d")))
+    d = valid_date(full_year(m.group("y")), int(m.group("m")), int(m.group("d")))
     return ("DATE", fmt_day(d)) if d else None
 
 
