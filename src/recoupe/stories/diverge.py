@@ -94,7 +94,8 @@ class _Finder:
         self.sim = similarity(story, self.slots)
         self.pos = {id(s): i for i, s in enumerate(self.slots)}
         self.ents = {e.id: e for e in story.entities}
-        self.texts = _TEXTS[_lang(story, articles)]
+        self.lang = _lang(story, articles)
+        self.texts = _TEXTS[self.lang]
         self.found: dict[tuple, Divergence] = {}
         self.meta: dict[tuple, tuple[dict, list]] = {}
         # the close claim pairs every kind looks at, found once at the lowest level (each row's
@@ -336,7 +337,7 @@ class _Finder:
 
     def dates(self) -> None:
         """The same event, by the same people, at another date."""
-        contrast = set(lexicon()["contrast_words"])
+        contrast = _words("contrast_words")
         for a, b, cos in self.pairs(DATE_COS):
             if not a.family or a.family != b.family or not (a.who & b.who):
                 continue
@@ -396,7 +397,7 @@ class _Finder:
                 self.add("negation", (pos.claim.text, neg.claim.text), True, "medium", sides)
 
     def yes_no(self) -> str:
-        return "oui / non" if self.texts is _TEXTS["fr"] else "yes / no"
+        return "oui / non" if self.lang == "fr" else "yes / no"
 
     def source_label(self, s: Slots) -> str:
         """The source as the reader knows it: the entity's name, else the words of the text."""
@@ -602,10 +603,9 @@ class _Finder:
                 g.append(i)
         taken = {(x.article_id, x.start, x.end) for d in self.found.values()
                  if d.kind == "attributed_disagreement" for side in d.sides for x in side.support}
-        lang = _lang(self.story, self.articles)
         for g in groups:
             # the story's language first: its words speak for the exchange
-            members = sorted((found[i] for i in g), key=lambda p: (p[0].article.lang or "fr") != lang)
+            members = sorted((found[i] for i in g), key=lambda p: (p[0].article.lang or "fr") != self.lang)
             if all((a.article.id, a.start, a.end) in taken for a, _ in members):
                 continue  # already shown from the claims' slots
             sides = []
@@ -778,13 +778,17 @@ _DOUBLE = re.compile(r"\b(?:pas|jamais|non) (?:\w+ ){0,2}(?:moins|plus|inferieur
 
 def _negative_words(text: str) -> bool:
     words = set(re.findall(r"\w+", names.fold(text)))
-    return bool(words & set(lexicon()["negative_words"]))
+    return not _words("negative_words").isdisjoint(words)
 
 
 def _conditional(text: str) -> bool:
     folded = names.fold(text)
-    return any(folded == o or folded.startswith(o + " ")
-               for o in map(names.fold, lexicon()["conditional_openers"]))
+    return any(folded == o or folded.startswith(o + " ") for o in _openers())
+
+
+@lru_cache(maxsize=1)
+def _openers() -> tuple[str, ...]:
+    return tuple(map(names.fold, lexicon()["conditional_openers"]))
 
 
 _LIGHT_VERBS = {"etre", "avoir", "faire", "be", "have", "do", "sein", "haben", "machen"}
@@ -847,7 +851,7 @@ def _definite(text: str | None) -> bool:
 
 
 def _shared_act(s: Slots) -> bool:
-    acts = set(lexicon()["shared_acts"])
+    acts = _words("shared_acts")
     return s.family in acts or names.fold(s.claim.predicate or "") in acts
 
 
@@ -863,10 +867,10 @@ def same_office(a: str, b: str) -> bool:
     if len(wa) >= 2 and wa == wb:
         return True
     oa, ob = office(a), office(b)
-    if oa is None or oa != ob or oa not in lexicon()["exclusive_offices"]:
+    if oa is None or oa != ob or oa not in _words("exclusive_offices"):
         return False
     # the same country, when both say it
-    countries = set(lexicon()["country_adjectives"])
+    countries = _words("country_adjectives")
     ca, cb = set(wa) & countries, set(wb) & countries
     return ca == cb or not ca or not cb
 
@@ -887,8 +891,8 @@ def office(role: str) -> str | None:
                 found.add(name)
                 break
     # "président russe": a head of state when a country is named
-    if set(words) & set(lexicon()["head_of_state_titles"]) and \
-            set(words) & set(lexicon()["country_adjectives"]) and not found:
+    if not _words("head_of_state_titles").isdisjoint(words) and \
+            not _words("country_adjectives").isdisjoint(words) and not found:
         found.add("head_of_state")
     return found.pop() if len(found) == 1 else None
 
