@@ -481,9 +481,7 @@ class StoryIndex:
                 index.members.append([])
             elif not 0 <= story < len(index._stories):
                 raise ValueError(f"entry {n}: story {story} opened out of order")
-            if n == len(index._vecs):
-                index._vecs = np.vstack([index._vecs, np.zeros_like(index._vecs)])
-                index._days = np.concatenate([index._days, np.full(len(index._days), np.nan)])
+            index._reserve(n)
             vector = np.asarray(e["vector"], dtype=np.float32).reshape(index.dim)
             day, keys, words = day_number(e["date"]), sorted(set(e["entities"])), e["words"]
             index._vecs[n] = vector
@@ -501,14 +499,18 @@ class StoryIndex:
             index.members[story].append(e["key"])
         return index
 
+    def _reserve(self, n: int) -> None:
+        """Room for the article at position `n` (the arrays double when full)."""
+        if n == len(self._vecs):
+            self._vecs = np.vstack([self._vecs, np.zeros_like(self._vecs)])
+            self._days = np.concatenate([self._days, np.full(len(self._days), np.nan)])
+
     def _link(self, vector: np.ndarray, day: int | None, keys: list[str], words: Counter,
               lang: str | None, story: int) -> None:
         """Record the new article's links to its nearest earlier articles within the thread
         window (the average links between stories are made of them)."""
         n = len(self._story_of)
-        if n == len(self._vecs):
-            self._vecs = np.vstack([self._vecs, np.zeros_like(self._vecs)])
-            self._days = np.concatenate([self._days, np.full(len(self._days), np.nan)])
+        self._reserve(n)
         weights = self._idf.weights(words)
         entry = (weights, norm(weights), set(keys), lang)
         rows: list[int] = []
