@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
 from unidecode import unidecode
 
+from recoupe.analyze.dates import alternation
 from recoupe.model import Article, Entity, Mention, Role
 
 __all__ = ["find_entities", "name_key", "OUTLETS", "ROLE_HEADS", "TITLES"]
@@ -53,8 +54,7 @@ OUTLETS = [
     "Der Spiegel", "Spiegel", "El País", "Corriere della Sera", "Izvestia", "Kommersant",
     "Rodong Sinmun", "Global Times", "South China Morning Post", "Nikkei",
 ]
-_OUTLET_RE = re.compile(r"(?<![\w-])(?:" + "|".join(
-    re.escape(o) for o in sorted(OUTLETS, key=len, reverse=True)) + r")(?![\w-])")
+_OUTLET_RE = re.compile(r"(?<![\w-])(?:" + alternation(OUTLETS) + r")(?![\w-])")
 
 # A dispatch's dateline at the start of a paragraph: "PARIS (AFP) -", "BOGOTA, Colombie (Reuters)"
 _DATELINE_RE = re.compile(r"(?m)^([A-ZÀ-Þ][A-ZÀ-Þ'-]{2,}(?: [A-ZÀ-Þ][A-ZÀ-Þ'-]+){0,3})"
@@ -555,8 +555,7 @@ def _surname_mentions(article: Article, entities: list[Entity], mentions: list[M
     surnames = {w: ents[0] for w, ents in owners.items() if len(ents) == 1 and w not in elsewhere}
     if not surnames:
         return []
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(
-        re.escape(w) for w in sorted(surnames, key=len, reverse=True)) + r")(?![\w-])")
+    pattern = re.compile(r"(?<![\w-])(" + alternation(surnames) + r")(?![\w-])")
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [a for a, _ in taken]
     out = []
@@ -584,9 +583,8 @@ def _role_mentions(article: Article, entities: list[Entity], mentions: list[Ment
     roles = {r: next(iter(ids)) for r, ids in owners.items() if len(ids) == 1}
     if not roles:
         return []
-    pattern = re.compile(r"(?<![\w])(?:(?:le|la|du|au)\s+|l')(" + "|".join(
-        re.escape(r) for r in sorted(roles, key=len, reverse=True)) + r")(?![\w-])(?-i:(?!,?\s+[A-ZÀ-Þ]))",
-        re.IGNORECASE)
+    pattern = re.compile(r"(?<![\w])(?:(?:le|la|du|au)\s+|l')(" + alternation(roles)
+                         + r")(?![\w-])(?-i:(?!,?\s+[A-ZÀ-Þ]))", re.IGNORECASE)
     text = article.text
     taken = [(m.start, m.end) for m in mentions if m.label == "PER"]
     supports = [(r.support.start, r.support.end) for e in entities for r in e.roles]
