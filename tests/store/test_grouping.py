@@ -481,3 +481,31 @@ def test_loading_the_index_leaves_the_collector_alone(examples, tmp_path):
         frozen = gc.get_freeze_count()
         KeptIndex().load(db)
         assert gc.get_freeze_count() == frozen and gc.isenabled()
+
+
+def test_a_copy_indexed_by_another_process_meanwhile_is_no_error(tmp_path, monkeypatch):
+    """Another process indexes a wire copy of an article this one is adding, after this one
+    read the index: the copy is no error here, the grouping is read again and redone."""
+    import recoupe.stories.embed as embed
+
+    path = tmp_path / "db.sqlite"
+    wire = copy.deepcopy(BRIDGE_1)
+    wire.id, wire.source = "bridge-1-wire", "Agence Centre"
+    with Store(path) as db:
+        db.add_articles([BRIDGE_2])
+        group_stored(db)
+        db.add_articles([BRIDGE_1])
+    real = embed.embed_articles
+
+    def other_process_meanwhile(batch):
+        monkeypatch.setattr(embed, "embed_articles", real)
+        with Store(path) as other:
+            other.add_articles([wire])
+            update_stories(other)
+        return real(batch)
+
+    monkeypatch.setattr(embed, "embed_articles", other_process_meanwhile)
+    with Store(path) as db:
+        update_stories(db)
+        assert held_once(db, [BRIDGE_1, BRIDGE_2, wire])
+        assert [sorted(g) for s in db.stories() for g in s.copies] == [["bridge-1", "bridge-1-wire"]]

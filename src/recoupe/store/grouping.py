@@ -159,6 +159,8 @@ def _copies(db: Store, new: list[Article], kept: KeptIndex):
         new_sets[art.id] = sa
         mine = bands(sa)
         for other in sorted({o for b in mine for o in bucket[b]} | db.copy_candidates(mine)):
+            if other not in group_of:  # indexed by another process since the index was read
+                raise StoreChanged(f"{db.path}: regrouped by another process meanwhile")
             if other not in new_sets and other not in stored_sets:
                 o = db.get_article(other)
                 stored_sets[other] = shingles(f"{o.title or ''}\n{o.text}") if o else set()
