@@ -403,12 +403,16 @@ def align_facts(story: Story, articles: dict[str, Article]) -> None:
         origins = len({origin.get(s.article_id, s.article_id) for s in support})
         facts.append(Fact("", slots[rep].claim.text.strip(), support, origins, origins == 1))
     # several claims of one sentence make one fact
-    kept: list[tuple[Fact, set]] = []
+    kept: list[Fact] = []
+    holding: dict[tuple, list[set]] = {}  # a span -> the spans of each kept fact it supports
     for f in sorted(facts, key=lambda f: -len(f.support)):
         spans = {(x.article_id, x.start, x.end) for x in f.support}
-        if not any(spans <= other for _, other in kept):
-            kept.append((f, spans))
-    facts = [f for f, _ in kept]
+        # a fact inside a kept one shares each of its spans with it: one of them finds it
+        if not any(spans <= other for other in holding.get(next(iter(spans)), ())):
+            kept.append(f)
+            for x in spans:
+                holding.setdefault(x, []).append(spans)
+    facts = kept
     facts.sort(key=lambda f: (-f.origins, -len(f.support)))
     for k, f in enumerate(facts, start=1):
         f.id = f"{story.id}:f{k}"
