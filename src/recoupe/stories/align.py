@@ -141,7 +141,7 @@ def _resolve(story: Story, emap: dict[str, str], item: str, label: str | None = 
 
 
 @lru_cache(maxsize=1 << 16)  # called for every word of every pair of claims compared
-def _unit_key(unit: str | None) -> str | None:
+def unit_key(unit: str | None) -> str | None:
     """What a figure counts, one key across spellings and languages ("people" / "personnes")."""
     if not unit:
         return None
@@ -246,7 +246,7 @@ def claim_slots(story: Story, articles: dict[str, Article]) -> list[Slots]:
             for q in c.quantities:
                 s = q.span
                 if 0 <= s.start < s.end <= len(art.text) and art.text[s.start:s.end] == s.text:
-                    quants.append((q.value, _unit_key(q.unit), approximate(art, s.start, s.end), q))
+                    quants.append((q.value, unit_key(q.unit), approximate(art, s.start, s.end), q))
             reported = _resolve(story, emap, c.reported_by) if isinstance(c.reported_by, str) \
                 and c.reported_by.strip() else None
             persons = {w for w in who if types.get(w) == "PER"}

@@ -24,8 +24,8 @@ import numpy as np
 
 from recoupe.model import Article, Divergence, Quantity, Side, SourceSpan, Span, Story
 from recoupe.stories import names
-from recoupe.stories.align import (Slots, _unit_key, apart, claim_slots, close_index, dates_overlap,
-                                   encode, is_reporting, lexicon, similarity, value_range, word_overlap)
+from recoupe.stories.align import (Slots, apart, claim_slots, close_index, dates_overlap, encode,
+                                   is_reporting, lexicon, similarity, unit_key, value_range, word_overlap)
 
 # Cosine levels of aligned claims per kind: the stricter, the fewer false flags.
 AGENT_COS = 0.7  # same office, same place
@@ -172,7 +172,7 @@ class _Finder:
         if not units:
             return []
         if self.word_units[i] is None:
-            self.word_units[i] = {_unit_key(w) for w in re.findall(r"\w+", self.slots[i].claim.text)}
+            self.word_units[i] = {unit_key(w) for w in re.findall(r"\w+", self.slots[i].claim.text)}
         return implicit_figures(self.slots[i], units) if units & self.word_units[i] else []
 
     def reports(self, article_id: str, family: str | None, person: str, where: frozenset) -> bool:
@@ -747,7 +747,7 @@ def implicit_figures(s: Slots, units: set[str]) -> list:
         return []
     text, out = s.article.text, []
     for m in re.finditer(r"\w+", s.claim.text):
-        unit = _unit_key(m.group())
+        unit = unit_key(m.group())
         if unit not in units:
             continue
         end = s.claim.start + m.end()
