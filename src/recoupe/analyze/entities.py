@@ -77,12 +77,13 @@ PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "den", "t
 # Capitalised words a tagger takes for pronouns or articles that end Korean names: "Kim Jong Un"
 NAME_ENDINGS = {"un", "il", "in", "eun"}
 
+WEEKDAYS_FR = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+
 # Never a name on its own: rubric words, editorial marks, days and months
-JUNK = {
+JUNK = WEEKDAYS_FR | {
     "lire", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "ndlr", "ndlt", "selon",
     "photo", "photos", "vidéo", "video", "crédit", "crédits", "source", "sources", "copyright",
     "exclusif", "direct", "en direct", "infographie", "édito", "éditorial", "tribune", "mise à jour",
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
     "octobre", "novembre", "décembre",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -150,8 +151,8 @@ _NAME_BREAK_DETS = {"toute", "tout", "tous", "toutes", "un", "une", "ce", "cet",
                     "certains", "certaines", "nombreux", "nombreuses"}
 # Times of day and weekdays never sit inside a name: "Parti dimanche soir de Pyongyang" is a
 # clause the model read as one organisation
-_TIME_WORDS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "matin",
-               "soir", "midi", "après-midi", "nuit", "hier", "aujourd'hui", "demain"}
+_TIME_WORDS = WEEKDAYS_FR | {"matin", "soir", "midi", "après-midi", "nuit", "hier", "aujourd'hui",
+                             "demain"}
 # Nouns that name a kind of place: "la ville de Kherson", "la base spatiale historique de
 # Baïkonour" (a base that is a place: its adjective says so; "la base électorale de Trump" is
 # not), "the town of Avdiivka"
