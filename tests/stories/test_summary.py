@@ -81,6 +81,8 @@ def test_rouge_n():
     # one of two bigrams against each of two references: P = R = 2/4
     assert abs(rouge_n("le chat dort", ["le chat court", "le chat mange"], 2) - 0.5) < 1e-9
     assert rouge_n("a b c d", ["a b"], 1, words=2) == 1.0  # the peer is cut to its first words
+    # ROUGE's -l counts words between spaces: "l'otage" is one word for the cut, two tokens after
+    assert rouge_n("l'otage libre partout", ["l otage libre"], 1, words=2) == 1.0
 
 
 def test_seed_summary_cites_the_event_every_outlet_tells(seeds):

@@ -3,7 +3,8 @@ of each cluster, for recoupe, Lead and a tf-idf centroid baseline computed in th
 
 Each cluster's 10 documents are read by the ingest readers, analysed, and made into one
 story by `recoupe.stories.make_story` (the path of `recoupe brief`, grouping aside: the task
-gives the cluster). Summaries are cut to their first 100 words, as ROUGE's `-l 100`.
+gives the cluster). Summaries are cut to their first 100 words as ROUGE's `-l 100` counts them: runs of
+non-space characters, so "l'otage" is one word for the cut and two tokens for the scoring.
 
 ROUGE-N here: lower-cased words (letters and digits; apostrophes and hyphens split, as
 French elisions "l'otage" give "l" + "otage"), no stemming, no stop-word removal; clipped
@@ -33,9 +34,7 @@ def _ngrams(toks: list[str], n: int) -> Counter:
 
 def rouge_n(peer: str, references: list[str], n: int, words: int | None = WORDS) -> float:
     """ROUGE-N F1 (0-1) of `peer` against `references`, the peer cut to `words` words."""
-    ptoks = tokens(peer)
-    if words:
-        ptoks = ptoks[:words]
+    ptoks = tokens(" ".join(peer.split()[:words]) if words else peer)
     pgrams = _ngrams(ptoks, n)
     hits = ref_total = peer_total = 0
     for ref in references:
