@@ -198,6 +198,36 @@ def test_negation_divergence():
     assert _kinds(story) == ["negation"]
 
 
+def _pair(text_a, pred_a, text_b, pred_b, neg_a=False, neg_b=True):
+    a = Builder("a", text_a, source="A")
+    a.claim(text_a, pred_a, negated=neg_a)
+    b = Builder("b", text_b, source="B")
+    b.claim(text_b, pred_b, negated=neg_b)
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    return story
+
+
+def test_denial_of_the_same_content_with_another_verb():
+    # another verb, its noun: the same content words, one side negated
+    story = _pair("Les techniciens ont prélevé des échantillons d'amiante dans la coque du chalutier.", "prélever",
+                  "Les techniciens n'ont effectué aucun prélèvement d'amiante dans la coque du chalutier.", "effectuer")
+    assert _kinds(story) == ["negation"] and story.divergences[0].contradiction
+
+
+def test_denial_of_other_content_is_not_flagged():
+    story = _pair("Le maire a inauguré la nouvelle piscine municipale samedi.", "inaugurer",
+                  "Le maire n'a pas assisté au conseil municipal samedi.", "assister")
+    assert not any(d.contradiction for d in story.divergences)
+
+
+def test_restrictive_ne_que_is_no_denial():
+    # "n'induit qu'une" says "only": both sentences assert a protection
+    story = _pair("Le vaccin induit une protection durable contre l'infection.", "induire",
+                  "Le vaccin n'induit qu'une protection passagère contre l'infection.", "induire")
+    assert not any(d.contradiction for d in story.divergences)
+
+
 def test_agent_divergence_on_one_object():
     texts = {"a": ("C'est le directeur du site, Marc Vial, qui a déclenché le plan d'urgence interne.", "Marc Vial"),
              "b": ("C'est le responsable sécurité, Paul Roche, qui a déclenché le plan d'urgence interne.", "Paul Roche")}

@@ -38,6 +38,10 @@ SAME_FIGURE_COS = 0.8  # close enough to compare figures whatever the verb (or t
 DATE_COS = 0.8
 NEGATION_COS = 0.8  # a denial of the same sentence
 NEGATION_LOW_COS = 0.65  # ... or of the same act (verb family, participant or words shared)
+NEGATION_CONTENT_COS = 0.6  # ... or of the same content words, whatever the verb
+DENIED_SHARE = 0.55  # share of each side's content words the other side has (a word and its
+# derived forms counting as one: "prélèvent" / "prélèvements")
+DENIED_WORDS = 3  # ... and at least this many
 DISAGREEMENT_COS = 0.5
 NEARBY_DISAGREEMENT_COS = 0.3  # two sources set side by side in one article
 SPEAKER_NEAR = 120  # characters between a quote and the speaker named for it
@@ -49,7 +53,8 @@ CONTEST_WORDS = 2  # content words a negation shares with the statement it answe
 CONTEST_SHARE = 0.5  # ... and the share of its own content words they make
 SAME_EXCHANGE_COS = 0.4  # one exchange told by two outlets: mean cosine of statement and reply
 LONE_EXCHANGE_COS = 0.3  # ... when each outlet tells one exchange
-LOWEST_COS = min(AGENT_OBJECT_COS, NEARBY_DISAGREEMENT_COS, DATE_COS, NEGATION_LOW_COS)
+LOWEST_COS = min(AGENT_OBJECT_COS, NEARBY_DISAGREEMENT_COS, DATE_COS, NEGATION_LOW_COS,
+                 NEGATION_CONTENT_COS)
 # units that count time, too common to tie two figures together by themselves
 TIME_UNITS = {"an", "annee", "mois", "semaine", "jour", "heure", "minute", "seconde", "year",
               "month", "week", "day", "hour", "minute", "second", "fois"}
@@ -363,7 +368,7 @@ class _Finder:
     def negations(self) -> None:
         """One outlet says it happened, the other that it did not. Named sources on each side
         make it an attributed disagreement."""
-        for a, b, cos in self.pairs(NEGATION_LOW_COS, cross=False):
+        for a, b, cos in self.pairs(min(NEGATION_LOW_COS, NEGATION_CONTENT_COS), cross=False):
             if a.claim.negated == b.claim.negated:
                 continue
             if apart(a, b):
@@ -371,8 +376,12 @@ class _Finder:
             # the same act: the verb, or most words; shared participants alone are not enough
             # (a story's claims all name its protagonists)
             same_object = bool(a.what) and bool(b.what) and word_overlap(a.what, b.what) >= 0.5
-            same_act = _same_verb(a, b) or word_overlap(a.claim.text, b.claim.text) >= 0.75 \
-                or (same_object and (bool(a.who & b.who) or word_overlap(a.claim.text, b.claim.text) >= 0.6))
+            same_act = cos >= NEGATION_LOW_COS and (
+                _same_verb(a, b) or word_overlap(a.claim.text, b.claim.text) >= 0.75
+                or (same_object and (bool(a.who & b.who) or word_overlap(a.claim.text, b.claim.text) >= 0.6)))
+            # or the same content told with another verb or its noun ("ont voté une résolution" /
+            # "n'a pas adopté de résolution", "prélèvent du sang" / "n'effectuent pas de prélèvements")
+            same_act = same_act or _same_content(a.claim.text, b.claim.text)
             # close sentences may share only a long apposition ("le trader qui a fait perdre
             # 5 milliards"): they must share words too
             if not ((cos >= NEGATION_COS and word_overlap(a.claim.text, b.claim.text) >= 0.4) or same_act):
@@ -380,6 +389,8 @@ class _Finder:
             pos, neg = (a, b) if b.claim.negated else (b, a)
             if set(names.fold(pos.claim.text).split()) & _NEGATORS:
                 continue  # the "positive" sentence holds a negation too: polarity comes from the parse
+            if _only_restrictive(neg.claim.text):
+                continue  # "n'induisent qu'une immunité partielle" asserts, it does not deny
             if self.also_says(pos.article.id, neg) or self.also_says(neg.article.id, pos):
                 continue  # each outlet also tells the other's version: no disagreement
             if _negative_words(pos.claim.text) or _NEGATION.search(names.fold(pos.claim.text)) \
@@ -725,6 +736,25 @@ def _same_stem(x: str, y: str) -> bool:
     return len(os.path.commonprefix((x, y))) >= max(4, min(len(x), len(y)) - 3)
 
 
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> frozenset[str]:
+    """The words of a sentence that say what happened: not function words, negations, verbs
+    of denial or dates."""
+    skip = _skipped()
+    return frozenset(w for w in re.findall(r"\w+", names.fold(text))
+                     if len(w) >= 4 and not w.isdigit() and w not in skip)
+
+
+def _same_content(a: str, b: str) -> bool:
+    """Two sentences made of the same content words, each having most of the other's."""
+    wa, wb = _content_words(a), _content_words(b)
+    if not wa or not wb:
+        return False
+    in_a, in_b = _shared_words(wa, wb), _shared_words(wb, wa)
+    return min(in_a, in_b) >= DENIED_WORDS and in_a >= DENIED_SHARE * len(wb) \
+        and in_b >= DENIED_SHARE * len(wa)
+
+
 def _overlap(a: _Statement, b: _Statement) -> bool:
     return a.article.id == b.article.id and a.start < b.end and b.start < a.end
 
@@ -774,6 +804,16 @@ _NEGATED_WORDS = {"aucun", "aucune", "jamais", "nullement", "no", "none", "nothi
 _NEGATED_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NEGATED_WORDS)) + r")\b")
 _DOUBLE = re.compile(r"\b(?:pas|jamais|non) (?:\w+ ){0,2}(?:moins|plus|inferieure?s?|superieure?s?) (?:de|d|que|a)\b"
                      r"|\bnot (?:\w+ ){0,2}(?:less|fewer|more) than\b")
+
+
+_STRONG_NEGATORS = {"pas", "jamais", "plus", "rien", "aucun", "aucune", "personne", "nullement",
+                    "guere", "point", "ni", "not", "never", "no", "nothing", "none", "nobody"}
+
+
+def _only_restrictive(text: str) -> bool:
+    """A sentence whose only negation is the restrictive "ne ... que" ("only")."""
+    words = set(re.findall(r"\w+", names.fold(text)))
+    return bool(words & {"ne", "n"}) and bool(words & {"que", "qu"}) and not words & _STRONG_NEGATORS
 
 
 def _negative_words(text: str) -> bool:
