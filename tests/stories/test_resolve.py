@@ -168,3 +168,25 @@ def test_a_name_repeated_in_many_articles_is_one_entity():
     people = {e.name: e for e in story.entities if e.type == "PER"}
     assert set(people) == {"Vladimir Poutine", "Kim Jong Un"}
     assert {m.article_id for m in people["Vladimir Poutine"].mentions} == set(arts)
+
+
+def test_lexicon_type_settles_a_capital_tagged_as_a_person():
+    a = Builder("a", "Washington craint un accord. Selon Washington, la vente est possible.")
+    a.entity("Washington", "PER")
+    b = Builder("b", "La Maison Blanche et Washington ont averti Moscou.")
+    b.entity("Washington", "LOC")
+    b.entity("Moscou", "LOC")
+    story, arts = story_of(a, b)
+    resolve_entities(story, arts)
+    assert _by_name(story)["Washington"].type == "LOC"
+
+
+def test_a_person_named_like_a_place_keeps_its_type():
+    a = Builder("a", "L'acteur Denzel Washington a parlé. Washington a souri.")
+    a.entity("Denzel Washington", "PER", "Washington")
+    b = Builder("b", "Denzel Washington était à Paris.")
+    b.entity("Denzel Washington", "PER")
+    story, arts = story_of(a, b)
+    resolve_entities(story, arts)
+    actor = _by_name(story)["Denzel Washington"]
+    assert actor.type == "PER" and not actor.aliases

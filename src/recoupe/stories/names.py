@@ -100,8 +100,8 @@ def key(name: str, *, person: bool = True) -> str:
 def _aliases() -> dict[str, int]:
     data = json.loads(resources.files("recoupe").joinpath("data", "aliases.json").read_text("utf-8"))
     index: dict[str, int] = {}
-    for n, forms in enumerate(data["entities"]):
-        for form in forms:
+    for n, entry in enumerate(data["entities"]):
+        for form in entry["names"]:
             index.setdefault(key(form, person=False), n)
     return index
 
@@ -114,13 +114,18 @@ def alias_group(name: str) -> int | None:
 
 
 @lru_cache(maxsize=1)
-def _alias_forms() -> list[list[str]]:
+def _alias_entries() -> list[dict]:
     data = json.loads(resources.files("recoupe").joinpath("data", "aliases.json").read_text("utf-8"))
     return data["entities"]
 
 
 def alias_forms(group: int) -> list[str]:
-    return list(_alias_forms()[group])
+    return list(_alias_entries()[group]["names"])
+
+
+def alias_type(group: int) -> str:
+    """The entity type the lexicon gives an entry (PER, LOC or ORG)."""
+    return _alias_entries()[group]["type"]
 
 
 @lru_cache(maxsize=1 << 16)  # called for every pair of names compared

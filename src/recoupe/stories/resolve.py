@@ -254,6 +254,11 @@ def resolve_entities(story: Story, articles: dict[str, Article]) -> dict[str, st
         for n in cluster:
             types[n.type] += max(1, len(n.mentions))
         etype = types.most_common(1)[0][0]
+        groups = {names.alias_group(n.name) for n in cluster}
+        if len(groups) == 1 and None not in groups:
+            # every name of the entity is a lexicon form: its type settles a tagger's
+            # metonymy ("Washington craint que..." is the capital, not a person)
+            etype = names.alias_type(next(iter(groups)))
         eid = f"{story.id}:e{k}"
         mentions: dict[tuple[str, int, int], SourceSpan] = {}
         variants: list[str] = []
@@ -270,7 +275,8 @@ def resolve_entities(story: Story, articles: dict[str, Article]) -> dict[str, st
                      mentions=sorted(mentions.values(), key=lambda s: (s.article_id, s.start)),
                      roles=list(roles.values()))
         group = next((g for g in (_alias(n) for n in cluster) if g is not None), None)
-        if group is not None:
+        if group is not None and (etype == "PER") == (names.alias_type(group) == "PER"):
+            # "Denzel Washington ... Washington" is no alias of the capital
             known = {names.key(v) for v in variants}
             ent.aliases = [f for f in names.alias_forms(group) if names.key(f) not in known]
         story.entities.append(ent)
