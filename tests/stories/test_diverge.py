@@ -228,6 +228,24 @@ def test_restrictive_ne_que_is_no_denial():
     assert not any(d.contradiction for d in story.divergences)
 
 
+def test_correction_of_a_name():
+    # "ce n'est pas A mais B" against an outlet that says A
+    story = _pair("La photo publiée dimanche montre l'actrice Julie Marchand sur une plage de Biarritz.", "montrer",
+                  "Ce n'est pas Julie Marchand mais la chanteuse Léa Fontaine sur la photo publiée dimanche.", "être")
+    assert _kinds(story) == ["negation"] and story.divergences[0].contradiction
+
+
+def test_correction_the_other_outlet_agrees_with_is_not_flagged():
+    # both outlets give the right name: no conflict, whatever the wording
+    story = _pair("La photo publiée dimanche montre la chanteuse Léa Fontaine, et non Julie Marchand.", "montrer",
+                  "Ce n'est pas Julie Marchand mais la chanteuse Léa Fontaine sur la photo publiée dimanche.", "être")
+    assert not any(d.contradiction for d in story.divergences)
+    # the name corrected, told of something else
+    story = _pair("Julie Marchand a reçu un prix au festival de Cannes.", "recevoir",
+                  "Ce n'est pas Julie Marchand mais la chanteuse Léa Fontaine sur la photo publiée dimanche.", "être")
+    assert not any(d.contradiction for d in story.divergences)
+
+
 def test_agent_divergence_on_one_object():
     texts = {"a": ("C'est le directeur du site, Marc Vial, qui a déclenché le plan d'urgence interne.", "Marc Vial"),
              "b": ("C'est le responsable sécurité, Paul Roche, qui a déclenché le plan d'urgence interne.", "Paul Roche")}

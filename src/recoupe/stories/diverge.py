@@ -42,6 +42,8 @@ NEGATION_CONTENT_COS = 0.6  # ... or of the same content words, whatever the ver
 DENIED_SHARE = 0.55  # share of each side's content words the other side has (a word and its
 # derived forms counting as one: "prélèvent" / "prélèvements")
 DENIED_WORDS = 3  # ... and at least this many
+CORRECTION_COS = 0.25  # "pas à Lyon, mais à Nantes" against "à Lyon": the sentences differ by the names
+CORRECTION_CONTEXT = 2  # content words the two sentences share besides the names corrected
 DISAGREEMENT_COS = 0.5
 NEARBY_DISAGREEMENT_COS = 0.3  # two sources set side by side in one article
 SPEAKER_NEAR = 120  # characters between a quote and the speaker named for it
@@ -54,7 +56,7 @@ CONTEST_SHARE = 0.5  # ... and the share of its own content words they make
 SAME_EXCHANGE_COS = 0.4  # one exchange told by two outlets: mean cosine of statement and reply
 LONE_EXCHANGE_COS = 0.3  # ... when each outlet tells one exchange
 LOWEST_COS = min(AGENT_OBJECT_COS, NEARBY_DISAGREEMENT_COS, DATE_COS, NEGATION_LOW_COS,
-                 NEGATION_CONTENT_COS)
+                 NEGATION_CONTENT_COS, CORRECTION_COS)
 # units that count time, too common to tie two figures together by themselves
 TIME_UNITS = {"an", "annee", "mois", "semaine", "jour", "heure", "minute", "seconde", "year",
               "month", "week", "day", "hour", "minute", "second", "fois"}
@@ -407,6 +409,39 @@ class _Finder:
             elif pos.article.id != neg.article.id:
                 self.add("negation", (pos.claim.text, neg.claim.text), True, "medium", sides)
 
+    def corrections(self) -> None:
+        """One outlet corrects a name the other gives: "ce n'est pas A mais B", "B, et non A",
+        where the other outlet says A (and not B) of the same thing: "Dupont était à Lyon" /
+        "Dupont n'était pas à Lyon, mais à Nantes"."""
+        for i, k, cos in self.pair_index(CORRECTION_COS):
+            for a, b in ((self.slots[i], self.slots[k]), (self.slots[k], self.slots[i])):
+                found = _correction(a.claim.text)
+                if not found:
+                    continue
+                wrong, right = found  # the corrected words, the correction
+                said = b.claim.text
+                if _NEGATION.search(names.fold(said)) or _NEGATION_MARK.search(names.fold(said)) \
+                        or _negative_words(said) or _conditional(said):
+                    continue  # the other outlet denies or hedges too
+                folded = f" {names.fold(said)} "
+                if not all(f" {n} " in folded for n in _names_in(wrong)) \
+                        or any(f" {n} " in folded for n in _names_in(right)):
+                    continue  # it does not give the wrong name, or gives the right one too
+                # the rest of the sentence tells the same thing
+                context = _content_words(a.claim.text) - _content_words(wrong) - set(_names_in(right))
+                if _shared_words(_content_words(said), context) < CORRECTION_CONTEXT:
+                    continue
+                if self.also_says(b.article.id, a):
+                    continue
+                src_a, src_b = self.source_of(a), self.source_of(b)
+                sides = [(b.claim.text.strip(), b.span, True), (a.claim.text.strip(), a.span, False)]
+                if src_a and src_b and src_a != src_b:
+                    self.add("attributed_disagreement", (b.claim.text, a.claim.text), False, "low",
+                             sides, unit=self.yes_no(), a=b.claim.text.strip(), b=a.claim.text.strip(),
+                             sa=self.source_label(b), sb=self.source_label(a))
+                else:
+                    self.add("negation", (b.claim.text, a.claim.text), True, "medium", sides)
+
     def yes_no(self) -> str:
         return "oui / non" if self.lang == "fr" else "yes / no"
 
@@ -631,7 +666,7 @@ class _Finder:
                      sb=", ".join(dict.fromkeys(b.label for _, b in members)))
 
     def run(self) -> list[Divergence]:
-        for step in (self.agents, self.numbers, self.dates, self.negations, self.contested,
+        for step in (self.agents, self.numbers, self.dates, self.negations, self.corrections, self.contested,
                      self.roles, self.attributions):
             step()
         self.summarise()
@@ -814,6 +849,39 @@ def _only_restrictive(text: str) -> bool:
     """A sentence whose only negation is the restrictive "ne ... que" ("only")."""
     words = set(re.findall(r"\w+", names.fold(text)))
     return bool(words & {"ne", "n"}) and bool(words & {"que", "qu"}) and not words & _STRONG_NEGATORS
+
+
+# "n'est pas à Lyon, mais à Nantes", "ne montre pas A mais B"; "B, et non A"
+_NOT_BUT = re.compile(r"(?i)\b(?:ne|n['’])\s*(?:[\w'’-]+\s+){0,4}?(?:pas|jamais|plus)\s+"
+                      r"(?P<wrong>[^,.;:!?()«»\"]{1,60}?)\s*,?\s+mais\s+(?P<right>[^,.;:!?()«»\"]{1,60})")
+_AND_NOT = re.compile(r"(?i)(?P<right>[^,.;:!?()«»\"]{1,60}?)\s*,?\s+et\s+non(?:\s+pas)?\s+"
+                      r"(?P<wrong>[^,.;:!?()«»\"]{1,60})")
+_NEGATION_MARK = re.compile(r"\b(?:et|ou|mais) (?:non|pas)\b|\bplutot que\b|\bau lieu de\b")
+_NAME = re.compile(r"\b[A-ZÀ-Ý][\w'’-]*")
+
+
+def _names_in(text: str) -> list[str]:
+    """The proper names of a phrase, folded ("à l'Eden Roc d'Antibes" -> eden, roc, antibes)."""
+    out = []
+    for m in _NAME.finditer(text):
+        word = re.split(r"['’]", m.group())[-1]  # "d'Antibes"
+        folded = names.fold(word)
+        if len(folded) >= 3 and folded not in _stopwords():
+            out.append(folded)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _correction(text: str) -> tuple[str, str] | None:
+    """(what is corrected, the correction) when a sentence corrects a name: "ce n'est pas A mais
+    B", "à B, et non à A". Only names: a corrected common noun may be the other outlet's word
+    for something else."""
+    for pattern in (_NOT_BUT, _AND_NOT):
+        for m in pattern.finditer(text):
+            wrong, right = m.group("wrong"), m.group("right")
+            if _names_in(wrong) and not set(_names_in(wrong)) & set(_names_in(right)):
+                return wrong, right
+    return None
 
 
 def _negative_words(text: str) -> bool:
