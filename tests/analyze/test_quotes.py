@@ -227,3 +227,10 @@ def test_seed_quotes_point_into_the_text(seeds):
     for art in seeds.values():
         check_provenance(art)
         assert all(q.speaker.span is None or q.speaker.span.text for q in art.quotes)
+
+
+def test_a_town_speaking_after_its_quote_is_the_speaker():
+    # "ville" is a body that speaks, not a time word like "veille"
+    art, = analyse(["« Les écoles rouvriront lundi », a annoncé la ville de Lyon."], "fr")
+    assert only(art, "Les écoles").speaker.name == "ville de Lyon"
+    check_provenance(art)

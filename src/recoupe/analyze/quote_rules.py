@@ -146,7 +146,7 @@ SPEAKER_NOUNS = PERSON_ROLES | ORG_ROLES | DOCUMENTS | {w.rstrip("s").rstrip("e"
 # Nouns of time that an inverted-subject rule must not take for a speaker ("a affirmé une nouvelle fois")
 TIME_NOUNS = set("""
 fois jour semain moi anne an matin soir midi nuit lundi mardi mercredi jeudi vendredi samedi
-dimanch heur minut vill veill lendemain time day week month year morning evening night
+dimanch heur minut veill lendemain time day week month year morning evening night
 """.split())
 
 # Pronouns that only stand for a person (French "il"/"elle" may stand for a company too)
