@@ -67,3 +67,17 @@ def test_a_damaged_story_index_is_one_warning_line(examples_dir: Path, tmp_path:
     with Store(db) as s:  # every article grouped again, each in one story
         held = sorted(a for st in s.stories() for a in st.article_ids)
         assert held == sorted(s.article_ids()) and len(held) == 4
+
+
+@pytest.mark.slow
+def test_brief_with_a_store_groups_what_it_stores(examples_dir: Path, tmp_path: Path, capsys):
+    (tmp_path / "one").mkdir()
+    for f in FIRST:
+        shutil.copy(examples_dir / f, tmp_path / "one" / f)
+    db = tmp_path / "store.db"
+    assert main(["brief", str(tmp_path / "one"), "--store", str(db), "--format", "json", "-q"]) == 0
+    brief = json.loads(capsys.readouterr().out)["stories"]
+    with Store(db) as s:
+        assert s.unindexed_ids() == []
+        assert sorted(sorted(st.article_ids) for st in s.stories()) == \
+            sorted(sorted(st["article_ids"]) for st in brief)

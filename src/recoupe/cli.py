@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="where to write the dossier (default: standard output)")
     p.add_argument("--format", choices=FORMATS, help="json, md or html (default: from -o, else json)")
     p.add_argument("--store", type=Path, metavar="DB",
-                   help="also keep the articles in this SQLite store")
+                   help="also keep the articles in this SQLite store, grouped into its stories "
+                        "as `recoupe ingest` does")
     p.add_argument("--export", type=Path, metavar="DIR",
                    help="also write articles, quotes, facts and divergences to DIR as JSON Lines "
                         "and quotes and divergences as CSV")

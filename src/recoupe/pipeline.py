@@ -57,8 +57,9 @@ def brief(inputs: Iterable[str | Path], *, allow_private: bool = False, n_proces
     if store is not None:
         from recoupe.store import Store
 
-        with Store(store) as db:  # articles analysed again: their stories wait in the store
+        with Store(store) as db:  # the store's stories follow, as after `recoupe ingest`
             db.add_articles(articles)
+            group_stored(db, progress=progress, warn=warn)
     stories = group(articles, progress=progress)
     return Dossier(articles=articles, stories=stories,
                    generated=datetime.now(timezone.utc).isoformat(timespec="seconds"),
