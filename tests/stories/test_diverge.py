@@ -246,6 +246,29 @@ def test_correction_the_other_outlet_agrees_with_is_not_flagged():
     assert not any(d.contradiction for d in story.divergences)
 
 
+def test_opposite_words_in_one_sentence():
+    story = _pair("Les ventes de vélos électriques ont augmenté en Bretagne au premier trimestre.", "augmenter",
+                  "Les ventes de vélos électriques ont diminué en Bretagne au premier trimestre.", "diminuer",
+                  neg_b=False)
+    assert _kinds(story) == ["negation"] and story.divergences[0].contradiction
+    assert "augmenté / diminué" in story.divergences[0].summary
+
+
+def test_opposite_words_under_a_negation_agree():
+    # "no rise" and "no fall": both say the figure held
+    story = _pair("L'observatoire régional n'a constaté aucune hausse des ventes de vélos électriques en Bretagne.",
+                  "constater",
+                  "L'observatoire régional n'a constaté aucune baisse des ventes de vélos électriques en Bretagne.",
+                  "constater", neg_a=True)
+    assert not any(d.contradiction for d in story.divergences)
+    # one outlet gives both senses: a rise, then a fall
+    story = _pair("Les ventes de vélos électriques ont augmenté puis diminué en Bretagne au premier trimestre.",
+                  "augmenter",
+                  "Les ventes de vélos électriques ont diminué en Bretagne au premier trimestre.", "diminuer",
+                  neg_b=False)
+    assert not any(d.contradiction for d in story.divergences)
+
+
 def test_agent_divergence_on_one_object():
     texts = {"a": ("C'est le directeur du site, Marc Vial, qui a déclenché le plan d'urgence interne.", "Marc Vial"),
              "b": ("C'est le responsable sécurité, Paul Roche, qui a déclenché le plan d'urgence interne.", "Paul Roche")}

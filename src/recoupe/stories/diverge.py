@@ -43,6 +43,8 @@ DENIED_SHARE = 0.55  # share of each side's content words the other side has (a 
 # derived forms counting as one: "prélèvent" / "prélèvements")
 DENIED_WORDS = 3  # ... and at least this many
 CORRECTION_COS = 0.25  # "pas à Lyon, mais à Nantes" against "à Lyon": the sentences differ by the names
+OPPOSITE_COS = 0.6  # one sentence told twice, but for a word of opposite sense
+OPPOSITE_SHARE = 0.7  # ... the other content words shared, each way
 CORRECTION_CONTEXT = 2  # content words the two sentences share besides the names corrected
 DISAGREEMENT_COS = 0.5
 NEARBY_DISAGREEMENT_COS = 0.3  # two sources set side by side in one article
@@ -56,7 +58,7 @@ CONTEST_SHARE = 0.5  # ... and the share of its own content words they make
 SAME_EXCHANGE_COS = 0.4  # one exchange told by two outlets: mean cosine of statement and reply
 LONE_EXCHANGE_COS = 0.3  # ... when each outlet tells one exchange
 LOWEST_COS = min(AGENT_OBJECT_COS, NEARBY_DISAGREEMENT_COS, DATE_COS, NEGATION_LOW_COS,
-                 NEGATION_CONTENT_COS, CORRECTION_COS)
+                 NEGATION_CONTENT_COS, CORRECTION_COS, OPPOSITE_COS)
 # units that count time, too common to tie two figures together by themselves
 TIME_UNITS = {"an", "annee", "mois", "semaine", "jour", "heure", "minute", "seconde", "year",
               "month", "week", "day", "hour", "minute", "second", "fois"}
@@ -71,6 +73,7 @@ _TEXTS = {
         "attribution": "Citation attribuée à {a} par {sa}, à {b} par {sb}.",
         "attributed_disagreement": "Les sources divergent ({unit}) : {a} selon {sa}, {b} selon {sb}.",
         "estimate_spread": "Estimations différentes ({unit}) : {a} selon {sa}, {b} selon {sb}.",
+        "opposite": "Sens opposé ({unit}) : « {a} » selon {sa}, « {b} » selon {sb}.",
     },
     "en": {
         "agent": "Not the same actor ({event}): {a} according to {sa}, {b} according to {sb}.",
@@ -81,6 +84,7 @@ _TEXTS = {
         "attribution": "Quote attributed to {a} by {sa}, to {b} by {sb}.",
         "attributed_disagreement": "Sources disagree ({unit}): {a} according to {sa}, {b} according to {sb}.",
         "estimate_spread": "Estimates differ ({unit}): {a} according to {sa}, {b} according to {sb}.",
+        "opposite": "Opposite sense ({unit}): \"{a}\" according to {sa}, \"{b}\" according to {sb}.",
     },
 }
 
@@ -153,7 +157,7 @@ class _Finder:
             for name, side in (("sa", div.sides[0]), ("sb", div.sides[1])):
                 outlets = list(dict.fromkeys(self.source(x.article_id) for x in side.support))
                 fields.setdefault(name, ", ".join(outlets))
-            div.summary = self.texts[div.kind].format(**fields)
+            div.summary = self.texts[fields.get("template", div.kind)].format(**fields)
 
     # -- helpers ------------------------------------------------------------------------
     def pairs(self, min_cos: float, cross: bool = True, keep=None):
@@ -442,6 +446,34 @@ class _Finder:
                 else:
                     self.add("negation", (b.claim.text, a.claim.text), True, "medium", sides)
 
+    def opposites(self) -> None:
+        """Two outlets tell one sentence but for a word of opposite sense: "les ventes ont
+        augmenté" / "les ventes ont diminué", "des faux positifs" / "des faux négatifs". Both
+        sides affirm (under a negation, "aucune hausse" and "aucune baisse" agree), and the rest
+        of the content words agree."""
+        for a, b, cos in self.pairs(OPPOSITE_COS):
+            if a.claim.negated or b.claim.negated or apart(a, b):
+                continue
+            texts = (a.claim.text, b.claim.text)
+            if any(_NEGATION.search(names.fold(t)) or set(names.fold(t).split()) & _NEGATORS
+                   or _conditional(t) for t in texts):
+                continue
+            found = _opposed(*texts)
+            if not found:
+                continue
+            wa, wb = found
+            if not _same_content(*texts, leave=(wa, wb), share=OPPOSITE_SHARE):
+                continue
+            src_a, src_b = self.source_of(a), self.source_of(b)
+            sides = [(a.claim.text.strip(), a.span, wa), (b.claim.text.strip(), b.span, wb)]
+            attributed = bool(src_a and src_b and not self.same_source(a, b))
+            self.add("attributed_disagreement" if attributed else "negation",
+                     ("opposite", a.claim.text, b.claim.text), not attributed,
+                     "low" if attributed else "medium", sides, template="opposite",
+                     unit=f"{_word_in(a.claim.text, wa)} / {_word_in(b.claim.text, wb)}",
+                     a=a.claim.text.strip(), b=b.claim.text.strip(),
+                     **({"sa": self.source_label(a), "sb": self.source_label(b)} if attributed else {}))
+
     def yes_no(self) -> str:
         return "oui / non" if self.lang == "fr" else "yes / no"
 
@@ -666,7 +698,8 @@ class _Finder:
                      sb=", ".join(dict.fromkeys(b.label for _, b in members)))
 
     def run(self) -> list[Divergence]:
-        for step in (self.agents, self.numbers, self.dates, self.negations, self.corrections, self.contested,
+        for step in (self.agents, self.numbers, self.dates, self.negations, self.corrections, self.opposites,
+                     self.contested,
                      self.roles, self.attributions):
             step()
         self.summarise()
@@ -780,14 +813,46 @@ def _content_words(text: str) -> frozenset[str]:
                      if len(w) >= 4 and not w.isdigit() and w not in skip)
 
 
-def _same_content(a: str, b: str) -> bool:
-    """Two sentences made of the same content words, each having most of the other's."""
-    wa, wb = _content_words(a), _content_words(b)
+def _same_content(a: str, b: str, leave: tuple[str, str] = ("", ""),
+                  share: float = DENIED_SHARE) -> bool:
+    """Two sentences made of the same content words, each having most of the other's (`leave`:
+    a word of each left out)."""
+    wa, wb = _content_words(a) - {leave[0]}, _content_words(b) - {leave[1]}
     if not wa or not wb:
         return False
     in_a, in_b = _shared_words(wa, wb), _shared_words(wb, wa)
-    return min(in_a, in_b) >= DENIED_WORDS and in_a >= DENIED_SHARE * len(wb) \
-        and in_b >= DENIED_SHARE * len(wa)
+    return min(in_a, in_b) >= DENIED_WORDS and in_a >= share * len(wb) and in_b >= share * len(wa)
+
+
+@lru_cache(maxsize=1)
+def _opposite_words() -> dict[str, set[tuple[int, int]]]:
+    """Folded word -> (pair, side) of the lexicon's opposites."""
+    out: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for k, pair in enumerate(lexicon()["opposites"]):
+        for side, forms in enumerate(pair):
+            for w in forms:
+                out[w].add((k, side))
+    return dict(out)
+
+
+def _word_in(text: str, folded: str) -> str:
+    """The word of the text that folds to `folded`, as written."""
+    return next((w for w in re.findall(r"\w+", text) if names.fold(w) == folded), folded)
+
+
+def _opposed(a: str, b: str) -> tuple[str, str] | None:
+    """A word of `a` and one of `b` of opposite sense, when neither sentence has both senses."""
+    table = _opposite_words()
+    wa = [w for w in re.findall(r"\w+", names.fold(a)) if w in table]
+    wb = [w for w in re.findall(r"\w+", names.fold(b)) if w in table]
+    sa = {x for w in wa for x in table[w]}
+    sb = {x for w in wb for x in table[w]}
+    for x in wa:
+        for y in wb:
+            for k, side in table[x]:
+                if (k, 1 - side) in table[y] and (k, 1 - side) not in sa and (k, side) not in sb:
+                    return x, y
+    return None
 
 
 def _overlap(a: _Statement, b: _Statement) -> bool:
