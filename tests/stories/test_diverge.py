@@ -269,6 +269,17 @@ def test_opposite_words_under_a_negation_agree():
     assert not any(d.contradiction for d in story.divergences)
 
 
+def test_words_of_denial_both_sentences_share_are_not_a_denial():
+    # "sans plumes" is what both tell; the second denies it happened
+    story = _pair("Des poussins sans plumes sont nés cette semaine dans l'élevage de Montbard.", "naître",
+                  "Aucun poussin n'est né sans plumes cette semaine dans l'élevage de Montbard.", "naître")
+    assert _kinds(story) == ["negation"] and story.divergences[0].contradiction
+    # a word of denial in one only still holds the flag back: "a cessé de" / "ne ... plus" agree
+    story = _pair("La coopérative a cessé de vendre son fromage frais sur le marché de Montbard.", "cesser",
+                  "La coopérative ne vend plus son fromage frais sur le marché de Montbard.", "vendre")
+    assert not any(d.contradiction for d in story.divergences)
+
+
 def test_agent_divergence_on_one_object():
     texts = {"a": ("C'est le directeur du site, Marc Vial, qui a déclenché le plan d'urgence interne.", "Marc Vial"),
              "b": ("C'est le responsable sécurité, Paul Roche, qui a déclenché le plan d'urgence interne.", "Paul Roche")}

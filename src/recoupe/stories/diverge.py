@@ -399,7 +399,7 @@ class _Finder:
                 continue  # "n'induisent qu'une immunité partielle" asserts, it does not deny
             if self.also_says(pos.article.id, neg) or self.also_says(neg.article.id, pos):
                 continue  # each outlet also tells the other's version: no disagreement
-            if _negative_words(pos.claim.text) or _NEGATION.search(names.fold(pos.claim.text)) \
+            if _negative_words(pos.claim.text, besides=neg.claim.text) or _NEGATION.search(names.fold(pos.claim.text)) \
                     or _conditional(a.claim.text) or _conditional(b.claim.text) \
                     or _DOUBLE.search(names.fold(neg.claim.text)):
                 continue  # a denial in other words ("impossible", "sans"), a hypothesis, or a
@@ -949,8 +949,10 @@ def _correction(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _negative_words(text: str) -> bool:
-    words = set(re.findall(r"\w+", names.fold(text)))
+def _negative_words(text: str, besides: str = "") -> bool:
+    """A word of denial in the text; with `besides`, one that text has not too ("des bébés
+    sans défenses" / "aucun bébé sans défenses": "sans" is what is told, not a denial)."""
+    words = set(re.findall(r"\w+", names.fold(text))) - set(re.findall(r"\w+", names.fold(besides)))
     return not _words("negative_words").isdisjoint(words)
 
 
