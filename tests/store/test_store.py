@@ -58,6 +58,28 @@ def test_stories(tmp_path: Path):
         assert [s.id for s in db.stories()] == ["s2"]
 
 
+def test_heads_are_what_the_full_records_say():
+    from recoupe.model import Divergence, Fact
+
+    with Store(":memory:") as db:
+        untitled = Article(id="a3", origin="/x/3.txt", source="outlet3", text="Déjà sans titre, à lire. " * 20,
+                           lang="fr")
+        db.add_articles([art(2), art(1), untitled])
+        full = db.articles()
+        heads = db.article_heads()
+        assert [h.id for h in heads] == [a.id for a in full] == ["a1", "a2", "a3"]
+        for h, a in zip(heads, full):
+            assert (h.source, h.title, h.lang, h.published) == (a.source, a.title, a.lang, a.published)
+            assert h.opening == a.text[:90]
+        assert [h.id for h in db.article_heads(["a3", "zz", "a1"])] == ["a3", "a1"]
+        facts = [Fact(id=f"f{i}", text="x", support=[], origins=1) for i in range(3)]
+        s1 = Story(id="s1", title="Un", article_ids=["a1", "a2"], facts=facts,
+                   divergences=[Divergence(kind="number", summary="x")])
+        s2 = Story(id="s2", title="Deux", article_ids=["a3"])
+        db.save_stories([s1, s2])
+        assert db.story_heads() == [("s1", "Un", ["a1", "a2"], 3, 1), ("s2", "Deux", ["a3"], 0, 0)]
+
+
 def test_persistence_wal_and_schema_version(tmp_path: Path):
     path = tmp_path / "db.sqlite"
     with Store(path) as db:

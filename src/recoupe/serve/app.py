@@ -207,7 +207,7 @@ def create_app(store_path: str | Path, allow_private: bool = False) -> FastAPI:
         html = env.get_template(name).render(L=labels(lang), lang=lang, **context)
         return HTMLResponse(html, status_code=status)
 
-    def site_lang(articles: list[Article]) -> str:
+    def site_lang(articles: list) -> str:
         return majority_lang(articles) if articles else "fr"
 
     # -- errors: clean JSON under /api, a clean page elsewhere, never a traceback
@@ -251,10 +251,11 @@ def create_app(store_path: str | Path, allow_private: bool = False) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index(q: str = ""):
+        # heads only: the page lists, it does not read the analyses (fast on a large store)
         with store() as db:
-            articles = {a.id: a for a in db.articles()}
-            stories = db.stories()
-            hits: list[Article] = []
+            articles = {a.id: a for a in db.article_heads()}
+            stories = db.story_heads()
+            hits = []
             if q.strip():
                 hit_ids = db.search(q, limit=200)
                 hits = [articles[i] for i in hit_ids if i in articles]
@@ -297,7 +298,7 @@ def create_app(store_path: str | Path, allow_private: bool = False) -> FastAPI:
     @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
     def add_form():
         with store() as db:
-            lang = site_lang(db.articles()[:50])
+            lang = site_lang(db.article_heads()[:50])
         return page("add.html.j2", lang=lang)
 
     @app.post("/add", include_in_schema=False)

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -125,6 +126,25 @@ def _locked(method):
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class ArticleHead(NamedTuple):
+    """What a list of articles shows, read without the stored analysis."""
+    id: str
+    source: str | None
+    title: str | None
+    lang: str | None
+    published: str | None
+    opening: str  # the first characters of the text, for an article without a title
+
+
+class StoryHead(NamedTuple):
+    """What a list of stories shows, read without the stored dossier."""
+    id: str
+    title: str
+    article_ids: list[str]
+    facts: int
+    divergences: int
 
 
 class StoreChanged(RecoupeError):
@@ -275,6 +295,29 @@ class Store:
             return [from_dict(Article, json.loads(r[0])) for r in rows]
         found = [self.get_article(i) for i in ids]
         return [a for a in found if a is not None]
+
+    @_locked
+    def article_heads(self, ids: Iterable[str] | None = None) -> list[ArticleHead]:
+        """`articles()` without the analysis: the columns a list shows, in the same order."""
+        cols = "id, source, title, lang, published, substr(json_extract(data, '$.text'), 1, 90)"
+        if ids is None:
+            rows = self.db.execute(f"SELECT {cols} FROM articles "
+                                   "ORDER BY published IS NULL, published, added, id")
+            return [ArticleHead(*r) for r in rows]
+        ids = list(ids)
+        rows = self.db.execute(f"SELECT {cols} FROM articles WHERE id IN "
+                               "(SELECT value FROM json_each(?))", (json.dumps(ids),))
+        found = {r[0]: ArticleHead(*r) for r in rows}
+        return [found[i] for i in ids if i in found]
+
+    @_locked
+    def story_heads(self) -> list[StoryHead]:
+        """`stories()` as a list shows them: ids, title, articles and counts, same order."""
+        rows = self.db.execute(
+            "SELECT id, title, json_extract(data, '$.article_ids'), "
+            "json_array_length(data, '$.facts'), json_array_length(data, '$.divergences') "
+            "FROM stories ORDER BY position, size DESC, first, id")
+        return [StoryHead(i, t or "", json.loads(a or "[]"), f or 0, d or 0) for i, t, a, f, d in rows]
 
     @_locked
     def article_ids(self) -> list[str]:
