@@ -280,6 +280,14 @@ def test_words_of_denial_both_sentences_share_are_not_a_denial():
     assert not any(d.contradiction for d in story.divergences)
 
 
+def test_negated_clause_that_denies_the_other_sentence():
+    # the negated clause is all of the other sentence, the rest of its sentence speaks of else
+    story = _pair("Un incendie a ravagé mardi soir le dépôt pétrolier de Brest.", "ravager",
+                  "Les pompiers de la caserne Saint-Pierre sont intervenus pour une fuite d'eau sur le port "
+                  "de Brest, mais il n'y a pas eu d'incendie au dépôt pétrolier de Brest.", "avoir", neg_a=False)
+    assert _kinds(story) == ["negation"] and story.divergences[0].contradiction
+
+
 def test_agent_divergence_on_one_object():
     texts = {"a": ("C'est le directeur du site, Marc Vial, qui a déclenché le plan d'urgence interne.", "Marc Vial"),
              "b": ("C'est le responsable sécurité, Paul Roche, qui a déclenché le plan d'urgence interne.", "Paul Roche")}

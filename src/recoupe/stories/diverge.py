@@ -42,6 +42,8 @@ NEGATION_CONTENT_COS = 0.6  # ... or of the same content words, whatever the ver
 DENIED_SHARE = 0.55  # share of each side's content words the other side has (a word and its
 # derived forms counting as one: "prélèvent" / "prélèvements")
 DENIED_WORDS = 3  # ... and at least this many
+DENIED_CLAUSE_SHARE = 0.8  # share of the negated clause's content words the other sentence has
+DENIED_COVER = 0.6  # ... and of the other sentence's content words the negated clause has
 CORRECTION_COS = 0.25  # "pas à Lyon, mais à Nantes" against "à Lyon": the sentences differ by the names
 OPPOSITE_COS = 0.6  # one sentence told twice, but for a word of opposite sense
 OPPOSITE_SHARE = 0.7  # ... the other content words shared, each way
@@ -388,11 +390,14 @@ class _Finder:
             # or the same content told with another verb or its noun ("ont voté une résolution" /
             # "n'a pas adopté de résolution", "prélèvent du sang" / "n'effectuent pas de prélèvements")
             same_act = same_act or _same_content(a.claim.text, b.claim.text)
+            # or the clause a negation governs tells what the other sentence says ("..., mais il n'y
+            # a pas eu d'incendie au dépôt de Brest" / "un incendie a touché le dépôt de Brest")
+            pos, neg = (a, b) if b.claim.negated else (b, a)
+            same_act = same_act or _denies_all_of(neg.claim.text, pos.claim.text)
             # close sentences may share only a long apposition ("le trader qui a fait perdre
             # 5 milliards"): they must share words too
             if not ((cos >= NEGATION_COS and word_overlap(a.claim.text, b.claim.text) >= 0.4) or same_act):
                 continue
-            pos, neg = (a, b) if b.claim.negated else (b, a)
             if set(names.fold(pos.claim.text).split()) & _NEGATORS:
                 continue  # the "positive" sentence holds a negation too: polarity comes from the parse
             if _only_restrictive(neg.claim.text):
@@ -822,6 +827,30 @@ def _same_content(a: str, b: str, leave: tuple[str, str] = ("", ""),
         return False
     in_a, in_b = _shared_words(wa, wb), _shared_words(wb, wa)
     return min(in_a, in_b) >= DENIED_WORDS and in_a >= share * len(wb) and in_b >= share * len(wa)
+
+
+# a negation and the clause it governs, up to the end of the clause
+_DENIED_CLAUSE = re.compile(r"\b(?:ne|n)\s+(?:\w+\s+){0,3}?(?:pas|jamais|plus|guere|nullement|point)\b"
+                            r"|\b(?:aucun|aucune|jamais)\b")
+
+
+def _denies_all_of(negated: str, other: str) -> bool:
+    """A negated clause of `negated` whose content words the other sentence tells nearly all of,
+    and that holds most of the other sentence's: the clause denies that sentence, even when
+    the rest of its own sentence speaks of something else."""
+    said = _content_words(other)
+    if not said:
+        return False
+    folded = names.fold(negated)
+    for m in _DENIED_CLAUSE.finditer(folded):
+        clause = re.split(r"[,;:.!?]|\bmais\b", folded[m.end():])[0]
+        denied = _content_words(clause)
+        if len(denied) < DENIED_WORDS:
+            continue
+        if _shared_words(said, denied) >= DENIED_CLAUSE_SHARE * len(denied) \
+                and _shared_words(denied, said) >= DENIED_COVER * len(said):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
