@@ -288,6 +288,33 @@ def test_negated_clause_that_denies_the_other_sentence():
     assert _kinds(story) == ["negation"] and story.divergences[0].contradiction
 
 
+def _with_clause(text_a, pred_a, text_b, negated_pred, other_pred):
+    """Article b: one sentence read as a negated claim and a claim of its other clause."""
+    a = Builder("a", text_a, source="A")
+    a.claim(text_a, pred_a)
+    b = Builder("b", text_b, source="B")
+    b.claim(text_b, negated_pred, negated=True)
+    b.claim(text_b, other_pred)
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    return story
+
+
+def test_other_clause_of_the_denying_sentence():
+    # the sentence's other clause tells the first outlet's version: no conflict
+    story = _with_clause("Les nouveaux vaccins contre la grippe aviaire ont été approuvés par l'agence européenne.",
+                         "approuver",
+                         "Les nouveaux vaccins contre la grippe aviaire n'ont pas été testés sur l'homme, bien "
+                         "qu'ils aient été approuvés par l'agence européenne.", "tester", "approuver")
+    assert not any(d.contradiction for d in story.divergences)
+    # the negation bears on the first outlet's words: the other clause does not hide the denial
+    story = _with_clause("Les images satellites montrent des chars russes près de la frontière finlandaise.",
+                         "montrer",
+                         "Les images satellites ne montrent pas de chars russes près de la frontière finlandaise, "
+                         "ont indiqué les analystes qui les ont examinées.", "montrer", "examiner")
+    assert _kinds(story) == ["negation"] and story.divergences[0].contradiction
+
+
 def test_agent_divergence_on_one_object():
     texts = {"a": ("C'est le directeur du site, Marc Vial, qui a déclenché le plan d'urgence interne.", "Marc Vial"),
              "b": ("C'est le responsable sécurité, Paul Roche, qui a déclenché le plan d'urgence interne.", "Paul Roche")}

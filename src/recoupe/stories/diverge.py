@@ -193,9 +193,11 @@ class _Finder:
         return any(s.article.id == article_id and s.family == family and person in s.persons
                    and (not where or s.where & where) for s in self.slots)
 
-    def also_says(self, article_id: str, s: Slots) -> bool:
-        """Whether the article has a claim of the same polarity and words as `s`."""
+    def also_says(self, article_id: str, s: Slots, besides: Slots | None = None) -> bool:
+        """Whether the article has a claim of the same polarity and words as `s` (in another
+        sentence than `besides`: the clauses of one sentence are one statement)."""
         return any(o.article.id == article_id and o.claim.negated == s.claim.negated
+                   and not (besides is not None and (o.claim.start, o.claim.end) == (besides.claim.start, besides.claim.end))
                    and word_overlap(o.claim.text, s.claim.text) >= 0.75 for o in self.slots)
 
     def named_here(self, s: Slots, entity_id: str) -> bool:
@@ -402,8 +404,11 @@ class _Finder:
                 continue  # the "positive" sentence holds a negation too: polarity comes from the parse
             if _only_restrictive(neg.claim.text):
                 continue  # "n'induisent qu'une immunité partielle" asserts, it does not deny
-            if self.also_says(pos.article.id, neg) or self.also_says(neg.article.id, pos):
+            if self.also_says(pos.article.id, neg, besides=pos) or self.also_says(neg.article.id, pos, besides=neg):
                 continue  # each outlet also tells the other's version: no disagreement
+            if self.also_says(neg.article.id, pos) and not _denies_words_of(neg.claim.text, pos.claim.text):
+                continue  # its own sentence tells the other's version, its negation bears on other
+                # words ("n'ont pas été testés sur l'homme, bien qu'ils aient été approuvés")
             if _negative_words(pos.claim.text, besides=neg.claim.text) or _NEGATION.search(names.fold(pos.claim.text)) \
                     or _conditional(a.claim.text) or _conditional(b.claim.text) \
                     or _DOUBLE.search(names.fold(neg.claim.text)):
@@ -834,6 +839,19 @@ _DENIED_CLAUSE = re.compile(r"\b(?:ne|n)\s+(?:\w+\s+){0,3}?(?:pas|jamais|plus|gu
                             r"|\b(?:aucun|aucune|jamais)\b")
 
 
+def _denied_clauses(negated: str) -> list[frozenset[str]]:
+    """The content words of each clause a negation governs."""
+    folded = names.fold(negated)
+    return [_content_words(re.split(r"[,;:.!?]|\bmais\b", folded[m.end():])[0])
+            for m in _DENIED_CLAUSE.finditer(folded)]
+
+
+def _denies_words_of(negated: str, other: str) -> bool:
+    """A negated clause bears on the other sentence's words: most of its content words are there."""
+    said = _content_words(other)
+    return any(len(d) >= 2 and _shared_words(said, d) >= 0.5 * len(d) for d in _denied_clauses(negated))
+
+
 def _denies_all_of(negated: str, other: str) -> bool:
     """A negated clause of `negated` whose content words the other sentence tells nearly all of,
     and that holds most of the other sentence's: the clause denies that sentence, even when
@@ -841,10 +859,7 @@ def _denies_all_of(negated: str, other: str) -> bool:
     said = _content_words(other)
     if not said:
         return False
-    folded = names.fold(negated)
-    for m in _DENIED_CLAUSE.finditer(folded):
-        clause = re.split(r"[,;:.!?]|\bmais\b", folded[m.end():])[0]
-        denied = _content_words(clause)
+    for denied in _denied_clauses(negated):
         if len(denied) < DENIED_WORDS:
             continue
         if _shared_words(said, denied) >= DENIED_CLAUSE_SHARE * len(denied) \
