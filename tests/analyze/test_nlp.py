@@ -55,3 +55,11 @@ def test_verb_lemma_when_the_lookup_gives_the_noun(nlp_fr):
     doc = nlp_fr("Le dirigeant montre un grand intérêt. Ils estiment que la guerre va durer.")
     got = {t.text: verb_lemma(t) for t in doc if t.pos_ in ("VERB", "AUX")}
     assert got["montre"] == "montrer" and got["estiment"] == "estimer" and got["va"] == "aller"
+
+
+def test_a_sentence_goes_on_after_a_closing_quote(nlp_fr):
+    text = ('La guerre continue. "Cela pourrait avoir un impact en Ukraine", a-t-il ajouté. '
+            "« Nous avons le temps » a dit M. Poutine. « Oui. » La suite vint.")
+    assert [s.text for s in nlp_fr(text).sents] == [
+        "La guerre continue.", '"Cela pourrait avoir un impact en Ukraine", a-t-il ajouté.',
+        "« Nous avons le temps » a dit M. Poutine.", "« Oui. »", "La suite vint."]

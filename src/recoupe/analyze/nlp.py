@@ -93,6 +93,7 @@ def _keep_hyphenated_names(nlp: Language) -> None:
 # inside names ("Kim Jong | Un a dit") or after a title ("M. | Poutine")
 _SENTENCE_ENDS = (".", "!", "?", "…", "»", '"', "”")
 _TITLES = {"m.", "mm.", "mme.", "dr.", "pr.", "mgr.", "mr.", "mrs.", "ms.", "st.", "ste."}
+_CLOSING_QUOTES = ("»", '"', "”")
 
 
 @Language.component("recoupe_sentence_guard")
@@ -112,6 +113,9 @@ def sentence_guard(doc: Doc) -> Doc:
         elif not (tok.is_space or "\n" in prev.text or (
                 prev.text.endswith(_SENTENCE_ENDS) and prev.lower_ not in _TITLES)):
             starts[tok.i] = -1
+        elif tok.text[:1] in "»”" or prev.text.endswith(_CLOSING_QUOTES) and (
+                tok.text[:1] in ",;:)]" or tok.text[:1].islower()):
+            starts[tok.i] = -1  # the quote goes on in its sentence: « ... », a-t-il ajouté
         prev = tok
     starts[0] = 1
     doc.from_array(SENT_START, starts.astype("uint64"))
