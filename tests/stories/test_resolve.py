@@ -190,3 +190,16 @@ def test_a_person_named_like_a_place_keeps_its_type():
     resolve_entities(story, arts)
     actor = _by_name(story)["Denzel Washington"]
     assert actor.type == "PER" and not actor.aliases
+
+
+def test_a_speaker_the_tagger_left_unclassified_is_a_person(seeds_dir):
+    from storybuild import analysed_story
+
+    story, arts = analysed_story(seeds_dir)
+    # "An Chan-il, un transfuge devenu chercheur ..., avait déclaré": the whole name, a person
+    [an] = [e for e in story.entities if e.name.startswith("An Chan")]
+    assert an.name == "An Chan-il" and an.type == "PER"
+    assert {m.text for m in an.mentions} == {"An Chan-il"}
+    # cited things stay what they are
+    assert {e.type for e in story.entities if e.name in ("Covid-19", "Soyouz")} == {"MISC"}
+    assert_provenance(story, arts)

@@ -257,7 +257,7 @@ def _repair(doc: Doc, c: _Cand) -> _Cand | None:
         while j < len(doc) and not doc[j].is_sent_start and doc[j].ent_iob_ != "B":
             tok, prev = doc[j], doc[j - 1]
             glued = tok.idx == prev.idx + len(prev)
-            if (glued and tok.text.startswith("-") and tok.text[1:2].isalpha()
+            if (_glued_suffix(doc, j)
                     or not glued and prev.whitespace_ == " " and _is_cap(tok)
                     and tok.text.replace("-", "").isalpha()
                     and _is_cap(prev) and tok.lower_ not in JUNK and (
@@ -267,6 +267,8 @@ def _repair(doc: Doc, c: _Cand) -> _Cand | None:
             else:
                 break
     if c.label != "PER":
+        while j < len(doc) and _glued_suffix(doc, j):
+            j += 1  # the model's "An Chan" of "An Chan-il", whatever it took the name for
         for k in range(i, j):
             # "Journal du dimanche" keeps its day: a preposition or article binds it to the name
             if (doc[k].lower_ in _TIME_WORDS and doc[k].text.islower()
@@ -466,6 +468,13 @@ def _roles(doc: Doc, i: int, j: int, people: set[int], named: set[int],
             if k > start and closed and not before_name:
                 out.append((doc[start].idx, doc[k - 1].idx + len(doc[k - 1])))
     return out
+
+
+def _glued_suffix(doc: Doc, j: int) -> bool:
+    """Token j is the hyphenated end of the name token before it: "Chan" + "-il"."""
+    tok, prev = doc[j], doc[j - 1]
+    return (tok.idx == prev.idx + len(prev) and tok.text.startswith("-") and tok.text[1:2].isalpha()
+            and not tok.is_sent_start and _is_cap(prev))
 
 
 def _is_role_head(tok: Token, heads: set[str] = ROLE_HEADS) -> bool:

@@ -58,6 +58,26 @@ def _exact(article: Article, span) -> SourceSpan | None:
     return None
 
 
+_NOT_A_SPEECH_VERB = {"selon", "d'après", "d’après", "pour", "according", "laut", "zufolge"}
+
+
+def _named_speakers(art: Article) -> set[str]:
+    """Entities of `art` that speak through a verb ("An Chan-il ... a déclaré") under a name
+    of capitalised words: a person, whatever kind of name the tagger took it for ("selon Le
+    Monde" is left out: media and bodies are cited that way)."""
+    ents = {e.id: e for e in art.entities}
+    out = set()
+    for q in art.quotes:
+        ent = ents.get(q.speaker.entity_id or "")
+        if ent is None or not q.cue or q.cue.lower() in _NOT_A_SPEECH_VERB:
+            continue
+        words = ent.name.split()
+        if len(words) > 1 and all(w[:1].isupper() for w in words) and \
+                names.fold(words[0]) not in names.ARTICLES and words[0][:2].lower() not in ("l'", "l’"):
+            out.add(ent.id)
+    return out
+
+
 def _nodes(articles: list[Article]) -> list[_Node]:
     nodes: list[_Node] = []
     for art in articles:
@@ -66,9 +86,11 @@ def _nodes(articles: list[Article]) -> list[_Node]:
             if m.entity_id:
                 by_entity[m.entity_id].append(m)
         if art.entities:
+            speakers = _named_speakers(art)
             for ent in art.entities:
-                person = ent.type == "PER"
-                node = _Node(ent.id, art.id, ent.type, display_name(ent.name, person))
+                etype = "PER" if ent.type == "MISC" and ent.id in speakers else ent.type
+                person = etype == "PER"
+                node = _Node(ent.id, art.id, etype, display_name(ent.name, person))
                 seen: set[tuple[int, int]] = set()
                 for s in list(ent.mentions) + by_entity.get(ent.id, []):
                     sp = _exact(art, s)
