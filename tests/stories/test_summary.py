@@ -46,13 +46,31 @@ def test_copies_count_once(make_article):
     assert summary and all(s.single_source for s in summary)  # one origin, told twice
 
 
-def test_chronological_order_and_short_input(written):
+def test_short_input_and_order_within_an_article(written):
     arts = [written["strike-1"], written["strike-1b"]]
     summary = select(_story(arts), arts)
     assert 0 < _words(summary) <= 150  # the input is short: everything useful, no padding
-    order = [(["strike-1", "strike-1b"].index(s.support[0].article_id), s.support[0].start)
-             for s in summary if s.text == s.support[0].text]
-    assert order == sorted(order)
+    # sentences of one article keep their order in it, whatever the order they were picked in
+    for aid in ("strike-1", "strike-1b"):
+        starts = [s.support[0].start for s in summary
+                  if s.text == s.support[0].text and s.support[0].article_id == aid]
+        assert starts == sorted(starts)
+
+
+def test_most_informative_first(make_article):
+    # the sentence that two articles tell comes first, though the article that tells the
+    # other point comes first in the story
+    common = ("Le barrage de Sainte-Aure a cédé dimanche dans la vallée de l'Aure après des "
+              "pluies exceptionnelles, et trois villages ont été évacués par les pompiers.")
+    arts = [make_article("a", "Barrage", "La préfecture a ouvert une cellule de crise pour les "
+                         "familles des trois villages évacués de la vallée."),
+            make_article("b", "Barrage", common + " Un chantier de voirie a fermé la rue du Port "
+                         "pour trois jours, annonce la mairie."),
+            make_article("c", "Barrage", common + " Il a fait beau ce lundi sur la côte "
+                         "atlantique, avec un vent faible.")]
+    summary = select(_story(arts), arts, words_min=40, words_max=80)
+    assert [s.text for s in summary][:1] == [common]
+    assert [s.support[0].article_id for s in summary][1:] == ["a"]
 
 
 def test_no_sentences_no_summary(make_article):
@@ -95,3 +113,17 @@ def test_seed_summary_cites_the_event_every_outlet_tells(seeds):
     # the meeting is told in other words by several outlets: the sentences that tell it cite them
     corroborated = [s for s in story.summary if len({x.article_id for x in s.support}) >= 2]
     assert len(corroborated) >= 2 and all(not s.single_source for s in corroborated)
+
+
+def test_expected_counts(make_article):
+    from recoupe.stories.summary import expected_counts
+
+    arts = [make_article(k, "Le barrage a cédé", f"Le barrage a cédé dimanche. Récit numéro {k} "
+                         "des habitants de la vallée.") for k in "abc"]
+    arts.append(make_article("d", "Pluies", "Des pluies ont gonflé la rivière."))
+    p = expected_counts(arts)
+    # a word of every title and lead is more expected than one of a single article, and a
+    # second occurrence less than the first
+    assert p["barrage"][0] > p["rivière"][0] > 0
+    assert p[("barrage", "a")][0] > p[("la", "rivière")][0]
+    assert p["barrage"][1] < p["barrage"][0]

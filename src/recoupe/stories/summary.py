@@ -2,16 +2,19 @@
 article that states it.
 
 Extractive on purpose: each summary sentence is an exact sentence of one article, so its
-provenance is exact. Candidates are the first sentences of each article; each is scored by
-- centrality: cosine of its embedding to the story centroid (the mean of all candidates),
-  and of its tf-idf word vector to the story's words;
-- corroboration: how many independent origins state it too (a sentence of theirs at
-  SUPPORT_COSINE or more), which also gives its `support` spans;
-- position: news leads carry the event.
-Sentences are then picked by maximal marginal relevance (MMR: score minus redundancy with
-what is already picked) until WORDS_MIN words, never passing WORDS_MAX, and put back in
-the order of the story: by article date, then by position in the article.
+provenance is exact. Candidates are the first sentences of each article. Sentences are
+picked greedily by the words and word pairs they add that a reader's summary of the story
+is expected to hold, per word of the sentence: a word is expected as often as the story
+repeats it, the more so when many articles use it and when it is in their titles and leads
+(`expected_counts`). A word already in the summary counts again only where a summary is
+expected to repeat it, so the pick covers the story instead of repeating its centre. A
+candidate that states what a picked sentence states (same aligned fact, or close in meaning)
+is not taken. Sentences come in the order picked, the most informative first, except
+that the sentences of one article keep their order.
 
+Each sentence cites the articles that state it: the support of the story fact it reports
+when fact alignment found one, else the sentences of other articles close in meaning
+(SUPPORT_COSINE, or NAMED_SUPPORT_COSINE with two of the story's entities in common).
 A point that only one origin states is marked `single_source`; the text stays the exact
 sentence, and the renderer says whose it is.
 """
@@ -42,12 +45,16 @@ SUPPORT_COSINE = 0.8  # two sentences state the same thing (multilingual USE lev
 NAMED_SUPPORT_COSINE = 0.7
 NAMED_SUPPORT_ENTITIES = 2
 REDUNDANT_COSINE = 0.7  # a candidate this close to a picked sentence adds nothing
-# Weights of the score, tuned on RPM2 (dev): word centrality weighs most (ROUGE-1/2 40.8/13.8
-# vs 39.6/12.5 with the embedding alone); the position prior and corroboration help a little.
-MMR_LAMBDA = 0.85
-POSITION_WEIGHT = 0.3
-CORROBORATION_WEIGHT = 0.1
-LEXICAL_WEIGHT = 5.0  # tf-idf cosine to the story's words (its names, places, numbers)
+# Expected count of a word (or word pair) in a 100-word summary of the story: a log-linear
+# (Poisson) model of its frequency per 1,000 words of the story, the share of articles using
+# it and its count in titles and first two sentences, fitted on the human summaries of RPM2
+# (dev; the constants move by less than 0.05 when a topic is left out).
+# (intercept, log frequency, log share of articles, log(1 + count in titles and leads))
+WORD_MODEL = (-1.79, 0.55, 0.76, 0.39)
+PAIR_MODEL = (-1.79, 0.61, 0.92, 0.47)
+LEAD_OF_ARTICLE = 2  # sentences after the title that count as the lead
+PAIR_WEIGHT = 2.0  # a matched pair against a matched word (ROUGE-2 is the scarcer match)
+MAX_REPEATS = 4  # repeats of a word in the summary that can still be expected
 # Other selection schemes measured on RPM2 are in docs/MEASUREMENTS.md.
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -92,16 +99,40 @@ def candidates(articles: list[Article], lead: int | None = None) -> list[_Candid
     return out
 
 
-def tfidf(texts: list[str]) -> np.ndarray:
-    """Unit tf-idf vectors of `texts` (dense: a story has a few hundred candidates)."""
-    bags = [Counter(w.lower() for w in _WORD.findall(t)) for t in texts]
-    df = Counter(w for b in bags for w in b)
-    vocab = {w: i for i, w in enumerate(df)}
-    x = np.zeros((len(texts), max(1, len(vocab))), dtype=np.float32)
-    for i, bag in enumerate(bags):
-        for w, c in bag.items():
-            x[i, vocab[w]] = (1 + math.log(c)) * math.log((len(texts) + 1) / df[w])
-    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-9)
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _grams(toks: list[str]) -> tuple[Counter, Counter]:
+    return Counter(toks), Counter(zip(toks, toks[1:]))
+
+
+def expected_counts(articles: list[Article]) -> dict:
+    """Per word and word pair of `articles`, the chances that a 100-word summary of them holds
+    it at least 1, 2, ... MAX_REPEATS times (Poisson tails of its expected count)."""
+    tf: list[Counter] = [Counter(), Counter()]
+    df: list[Counter] = [Counter(), Counter()]
+    lead: list[Counter] = [Counter(), Counter()]
+    for art in articles:
+        for k, grams in enumerate(_grams(_tokens(art.text))):
+            tf[k].update(grams)
+            df[k].update(grams.keys())
+        head = [art.title or ""] + [s.text for s in sentences(art)[:LEAD_OF_ARTICLE]]
+        for k, grams in enumerate(_grams(_tokens(" ".join(head)))):
+            lead[k].update(grams)
+    words = max(1, sum(tf[0].values()))
+    out = {}
+    for k, (c0, c_tf, c_df, c_lead) in enumerate((WORD_MODEL, PAIR_MODEL)):
+        for g, n in tf[k].items():
+            mean = math.exp(c0 + c_tf * math.log(1000 * n / words)
+                            + c_df * math.log(df[k][g] / len(articles)) + c_lead * math.log1p(lead[k][g]))
+            term, below, tails = math.exp(-mean), 0.0, []
+            for j in range(MAX_REPEATS):  # P(count > j) = 1 - P(count <= j)
+                below += term
+                tails.append(max(0.0, 1.0 - below))
+                term *= mean / (j + 1)
+            out[g] = tails
+    return out
 
 
 def _facts_of(story: Story, cands: list[_Candidate]) -> list[set[int]]:
@@ -161,7 +192,6 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
     # per candidate, the sentence of every other article that states it: its aligned fact's
     # support when fact alignment found one, else the closest sentence in meaning
     support: list[dict[str, SourceSpan]] = []
-    corroboration = np.zeros(len(cands))
     same: list[tuple[int, int]] = []  # a candidate and one that supports it: they say one thing
     for i, c in enumerate(cands):
         best: dict[str, int] = {}
@@ -179,7 +209,6 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
                     spans.setdefault(sp.article_id, _sentence_at(by_id[sp.article_id], sp))
         spans[c.article.id] = c.article.span(c.start, c.end)
         support.append(spans)
-        corroboration[i] = len({origin.get(a, a) for a in spans}) - 1
     # two candidates that report one aligned fact, or one of which supports the other, say
     # the same thing: the summary takes one of them
     for i in range(len(cands)):
@@ -188,32 +217,45 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
                 sim[i, j] = sim[j, i] = 1.0
     for i, j in same:
         sim[i, j] = sim[j, i] = 1.0
-    position = np.array([1.0 / (1.0 + c.position) for c in cands])
-    words = tfidf([c.text for c in cands])
-    wcentre = words.sum(axis=0)
-    # word centrality: the words that many sentences of the story repeat (names, places, numbers)
-    lexical = words @ (wcentre / max(float(np.linalg.norm(wcentre)), 1e-9))
-    score = (centrality + LEXICAL_WEIGHT * lexical + POSITION_WEIGHT * position
-             + CORROBORATION_WEIGHT * np.log1p(corroboration))
+    expected = expected_counts(members)
+    grams = [_grams(_tokens(c.text)) for c in cands]
+    held: Counter = Counter()  # words and pairs of the summary so far
+
+    def gain(i: int) -> float:
+        """Expected matches the candidate adds to a summary of the story, per word."""
+        total = 0.0
+        for weight, bag in zip((1.0, PAIR_WEIGHT), grams[i]):
+            for g, n in bag.items():
+                tails = expected.get(g)
+                if tails:
+                    total += weight * sum(tails[held[g]:held[g] + n])
+        return total / cands[i].words
 
     picked: list[int] = []
     total = 0
     available = np.ones(len(cands), dtype=bool)
     while total < words_min and available.any():
         redundancy = sim[:, picked].max(axis=1) if picked else np.zeros(len(cands))
-        mmr = MMR_LAMBDA * score - (1 - MMR_LAMBDA) * redundancy
-        mmr[~available | (redundancy >= REDUNDANT_COSINE)] = -np.inf
-        i = int(np.argmax(mmr))
-        if not np.isfinite(mmr[i]):
+        todo = np.nonzero(available & (redundancy < REDUNDANT_COSINE))[0].tolist()
+        if not todo:
             break
+        i = max(todo, key=lambda k: (gain(k), -k))
         available[i] = False
         if total + cands[i].words > words_max:
             continue
         picked.append(i)
         total += cands[i].words
+        for bag in grams[i]:
+            held.update(bag)
 
+    # the most informative first, but an article's sentences keep their order (a "il" after
+    # the sentence that names him): each article's picks fill its places in the pick order
+    own: dict[str, list[int]] = {}
+    for i in picked:
+        own.setdefault(cands[i].article.id, []).append(i)
+    in_order = {aid: iter(sorted(ids, key=lambda i: cands[i].start)) for aid, ids in own.items()}
+    picked = [next(in_order[cands[i].article.id]) for i in picked]
     rank = {a.id: k for k, a in enumerate(members)}  # members come by date, then id
-    picked.sort(key=lambda i: (rank[cands[i].article.id], cands[i].position))
     out = []
     for i in picked:
         spans = [sp for aid, sp in sorted(support[i].items(), key=lambda kv: rank[kv[0]])]
