@@ -230,14 +230,20 @@ def test_restrictive_ne_que_is_no_denial():
 
 def test_correction_of_a_name():
     # "ce n'est pas A mais B" against an outlet that says A
-    story = _pair("La photo publiée dimanche montre l'actrice Julie Marchand sur une plage de Biarritz.", "montrer",
-                  "Ce n'est pas Julie Marchand mais la chanteuse Léa Fontaine sur la photo publiée dimanche.", "être")
+    story = _pair("La photo publiée par le magazine Gala montre l'actrice Julie Marchand sur une plage de Biarritz.",
+                  "montrer",
+                  "Ce n'est pas Julie Marchand mais la chanteuse Léa Fontaine sur la photo publiée par le magazine Gala.",
+                  "être")
     assert _kinds(story) == ["negation"] and story.divergences[0].contradiction
 
 
 def test_correction_the_other_outlet_agrees_with_is_not_flagged():
     # both outlets give the right name: no conflict, whatever the wording
     story = _pair("La photo publiée dimanche montre la chanteuse Léa Fontaine, et non Julie Marchand.", "montrer",
+                  "Ce n'est pas Julie Marchand mais la chanteuse Léa Fontaine sur la photo publiée dimanche.", "être")
+    assert not any(d.contradiction for d in story.divergences)
+    # nothing but the corrected name ties the two photos: maybe two photos
+    story = _pair("La photo publiée dimanche montre l'actrice Julie Marchand sur une plage de Biarritz.", "montrer",
                   "Ce n'est pas Julie Marchand mais la chanteuse Léa Fontaine sur la photo publiée dimanche.", "être")
     assert not any(d.contradiction for d in story.divergences)
     # the name corrected, told of something else

@@ -427,7 +427,10 @@ class _Finder:
         """One outlet corrects a name the other gives: "ce n'est pas A mais B", "B, et non A",
         where the other outlet says A (and not B) of the same thing: "Dupont était à Lyon" /
         "Dupont n'était pas à Lyon, mais à Nantes"."""
-        for i, k, cos in self.pair_index(CORRECTION_COS):
+        corrects = np.array([_correction(x.claim.text) is not None for x in self.slots], dtype=bool)
+        if not corrects.any():
+            return
+        for i, k, cos in self.pair_index(CORRECTION_COS, keep=corrects[self.pi] | corrects[self.pj]):
             for a, b in ((self.slots[i], self.slots[k]), (self.slots[k], self.slots[i])):
                 found = _correction(a.claim.text)
                 if not found:
@@ -441,9 +444,12 @@ class _Finder:
                 if not all(f" {n} " in folded for n in _names_in(wrong)) \
                         or any(f" {n} " in folded for n in _names_in(right)):
                     continue  # it does not give the wrong name, or gives the right one too
-                # the rest of the sentence tells the same thing
+                # the rest of the sentence tells the same thing, of someone or something both name
                 context = _content_words(a.claim.text) - _content_words(wrong) - set(_names_in(right))
                 if _shared_words(_content_words(said), context) < CORRECTION_CONTEXT:
+                    continue
+                anchors = set(_names_in(a.claim.text, skip_first=True)) - set(_names_in(wrong)) - set(_names_in(right))
+                if not any(f" {n} " in folded for n in anchors):
                     continue
                 if self.also_says(b.article.id, a):
                     continue
@@ -969,10 +975,13 @@ _NEGATION_MARK = re.compile(r"\b(?:et|ou|mais) (?:non|pas)\b|\bplutot que\b|\bau
 _NAME = re.compile(r"\b[A-ZÀ-Ý][\w'’-]*")
 
 
-def _names_in(text: str) -> list[str]:
-    """The proper names of a phrase, folded ("à l'Eden Roc d'Antibes" -> eden, roc, antibes)."""
+def _names_in(text: str, skip_first: bool = False) -> list[str]:
+    """The proper names of a phrase, folded ("à l'Eden Roc d'Antibes" -> eden, roc, antibes);
+    `skip_first`: not the sentence's first word, capitalised whatever it is."""
     out = []
     for m in _NAME.finditer(text):
+        if skip_first and not text[:m.start()].strip(" \"'«“("):
+            continue
         word = re.split(r"['’]", m.group())[-1]  # "d'Antibes"
         folded = names.fold(word)
         if len(folded) >= 3 and folded not in _stopwords():
