@@ -127,3 +127,57 @@ def test_expected_counts(make_article):
     assert p["barrage"][0] > p["rivière"][0] > 0
     assert p[("barrage", "a")][0] > p[("la", "rivière")][0]
     assert p["barrage"][1] < p["barrage"][0]
+
+
+def test_citations_are_the_aligned_facts_support(written, monkeypatch):
+    from recoupe.model import Fact
+    from recoupe.stories import summary as module
+
+    monkeypatch.setattr(module, "REDUNDANT_COSINE", 1.01)  # every sentence, even told twice
+
+    fr, en, de = (written[k] for k in ("derail-fr", "derail-en", "derail-de"))
+    arts = [fr, en, de]
+
+    def span(art, words):
+        start = art.text.index(words)
+        return art.span(start, start + len(words))
+
+    story = _story(arts)
+    # alignment found the line closure in French and German only, and the wagons in French
+    # only (a claim inside the sentence): the summary cites what the facts cite
+    story.facts = [
+        Fact("f1", "ligne fermée", support=[span(fr, "La ligne ferroviaire entre Castelbrune"),
+                                            span(de, "Die Bahnstrecke zwischen Castelbrune")]),
+        Fact("f2", "wagons", support=[span(fr, "Douze wagons se sont couchés sur la voie")]),
+    ]
+    summary = select(story, arts, words_min=1000, words_max=2000)
+    cited = {s.text: [x.article_id for x in s.support] for s in summary}
+    closure = next(t for t in cited if t.startswith("La ligne ferroviaire"))
+    assert cited[closure] == ["derail-fr", "derail-de"]
+    # the German span is the whole sentence that holds the fact's claim
+    de_span = next(x for s in summary if s.text == closure for x in s.support
+                   if x.article_id == "derail-de")
+    assert de_span.text.startswith("Die Bahnstrecke") and de_span.text.endswith("gesperrt.")
+    wagons = [t for t in cited if t.startswith("Douze wagons")]
+    assert wagons and cited[wagons[0]] == ["derail-fr"]
+    assert next(s for s in summary if s.text == wagons[0]).single_source
+    # without facts, the same sentences are matched in meaning across the three languages
+    summary = select(_story(arts), arts, words_min=1000, words_max=2000)
+    assert max(len(s.support) for s in summary) == 3
+
+
+def test_seed_summary_cites_as_the_facts_do(seeds):
+    from recoupe.stories import make_story
+
+    story = make_story(seeds)
+    checked = 0
+    for sent in story.summary:
+        own = sent.support[0]
+        facts = [f for f in story.facts
+                 if any(x.article_id == own.article_id and x.start < own.end and own.start < x.end
+                        for x in f.support)]
+        if facts:
+            checked += 1
+            assert {x.article_id for x in sent.support} == {x.article_id for f in facts
+                                                             for x in f.support}
+    assert checked

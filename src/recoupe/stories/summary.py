@@ -12,8 +12,8 @@ candidate that states what a picked sentence states (same aligned fact, or close
 is not taken. Sentences come in the order picked, the most informative first, except
 that the sentences of one article keep their order.
 
-Each sentence cites the articles that state it: the support of the story fact it reports
-when fact alignment found one, else the sentences of other articles close in meaning
+Each sentence cites the articles that state it: the support of the story facts it reports
+when fact alignment found some (then exactly those articles), else the sentences of other articles close in meaning
 (SUPPORT_COSINE, or NAMED_SUPPORT_COSINE with two of the story's entities in common).
 A point that only one origin states is marked `single_source`; the text stays the exact
 sentence, and the renderer says whose it is.
@@ -189,7 +189,7 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
     by_id = {a.id: a for a in members}
     facts = _facts_of(story, cands)
     named = _entities_of(story, cands)
-    # per candidate, the sentence of every other article that states it: its aligned fact's
+    # per candidate, the sentence of every other article that states it: its aligned facts'
     # support when fact alignment found one, else the closest sentence in meaning
     support: list[dict[str, SourceSpan]] = []
     same: list[tuple[int, int]] = []  # a candidate and one that supports it: they say one thing
@@ -201,12 +201,17 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
                 continue
             if sim[i, j] >= SUPPORT_COSINE or len(named[i] & named[j]) >= NAMED_SUPPORT_ENTITIES:
                 best[aid] = j
-        spans = {aid: cands[j].article.span(cands[j].start, cands[j].end) for aid, j in best.items()}
         same += [(i, j) for j in best.values()]
-        for fact in facts[i]:
+        # a sentence that reports aligned facts cites what the facts cite, no more: the
+        # sentence and the story's facts count the same outlets for one claim
+        spans = {}
+        for fact in sorted(facts[i]):
             for sp in story.facts[fact].support:
                 if sp.article_id != c.article.id and sp.article_id in by_id:
                     spans.setdefault(sp.article_id, _sentence_at(by_id[sp.article_id], sp))
+        if not facts[i]:
+            spans = {aid: cands[j].article.span(cands[j].start, cands[j].end)
+                     for aid, j in best.items()}
         spans[c.article.id] = c.article.span(c.start, c.end)
         support.append(spans)
     # two candidates that report one aligned fact, or one of which supports the other, say
