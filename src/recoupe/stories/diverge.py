@@ -6,7 +6,9 @@ raised only when one slot differs while the others agree. A wrong flag costs mor
 missed one, so every rule asks for agreement on the rest of the event before it flags.
 
 Kinds: `agent` (another person did the same act), `number`, `date`, `negation` (one outlet
-says it did not happen), `role` (one person, two incompatible offices), `attribution` (one
+says it did not happen: the same verb or the same content words negated, a negated clause
+that holds the other's sentence, a name corrected ("pas A mais B"), or one sentence told with
+a word of opposite sense ("augmenté" / "diminué")), `role` (one person, two incompatible offices), `attribution` (one
 quote, two speakers) — all contradictions; `attributed_disagreement` (named sources that
 disagree: "Séoul parle d'un missile, Tokyo de deux"; a union delegate says faults were
 reported, the director that no report came) and `estimate_spread` ("au moins 12",
