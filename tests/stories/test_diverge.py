@@ -258,6 +258,10 @@ def test_opposite_words_in_one_sentence():
                   neg_b=False)
     assert _kinds(story) == ["negation"] and story.divergences[0].contradiction
     assert "augmenté / diminué" in story.divergences[0].summary
+    story = _pair("Les députés ont adopté mardi le projet de loi sur la pêche côtière en Bretagne.", "adopter",
+                  "Les députés ont rejeté mardi le projet de loi sur la pêche côtière en Bretagne.", "rejeter",
+                  neg_b=False)
+    assert _kinds(story) == ["negation"] and "adopté / rejeté" in story.divergences[0].summary
 
 
 def test_opposite_words_under_a_negation_agree():
