@@ -325,6 +325,17 @@ def test_other_clause_of_the_denying_sentence():
     assert _kinds(story) == ["negation"] and story.divergences[0].contradiction
 
 
+def test_denied_figure_is_no_denial_of_the_act():
+    # "did not count 50,000" against "counted 2,000": the negation bears on the figure
+    a = Builder("a", "La préfecture a compté 2 000 manifestants à Rennes samedi.", source="A")
+    a.claim(a.art.text, "compter", quantities=[("2 000 manifestants", 2000, "manifestant")])
+    b = Builder("b", "La préfecture n'a pas compté 50 000 manifestants à Rennes samedi.", source="B")
+    b.claim(b.art.text, "compter", negated=True, quantities=[("50 000 manifestants", 50000, "manifestant")])
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    assert not any(d.contradiction for d in story.divergences)
+
+
 def test_agent_divergence_on_one_object():
     texts = {"a": ("C'est le directeur du site, Marc Vial, qui a déclenché le plan d'urgence interne.", "Marc Vial"),
              "b": ("C'est le responsable sécurité, Paul Roche, qui a déclenché le plan d'urgence interne.", "Paul Roche")}

@@ -404,6 +404,8 @@ class _Finder:
                 continue
             if set(names.fold(pos.claim.text).split()) & _NEGATORS:
                 continue  # the "positive" sentence holds a negation too: polarity comes from the parse
+            if any(not a.values[u] & b.values[u] for u in a.values.keys() & b.values.keys()):
+                continue  # "n'a pas compté 50 millions" / "a compté 2 millions": the figure is denied
             if _only_restrictive(neg.claim.text):
                 continue  # "n'induisent qu'une immunité partielle" asserts, it does not deny
             if self.also_says(pos.article.id, neg, besides=pos) or self.also_says(neg.article.id, pos, besides=neg):
