@@ -107,9 +107,10 @@ def _grams(toks: list[str]) -> tuple[Counter, Counter]:
     return Counter(toks), Counter(zip(toks, toks[1:]))
 
 
-def expected_counts(articles: list[Article]) -> dict:
-    """Per word and word pair of `articles`, the chances that a 100-word summary of them holds
-    it at least 1, 2, ... MAX_REPEATS times (Poisson tails of its expected count)."""
+def expected_counts(articles: list[Article], wanted: set | None = None) -> dict:
+    """Per word and word pair of `articles` (of `wanted` when given), the chances that a
+    100-word summary of them holds it at least 1, 2, ... MAX_REPEATS times (Poisson tails of
+    its expected count)."""
     tf: list[Counter] = [Counter(), Counter()]
     df: list[Counter] = [Counter(), Counter()]
     lead: list[Counter] = [Counter(), Counter()]
@@ -124,6 +125,8 @@ def expected_counts(articles: list[Article]) -> dict:
     out = {}
     for k, (c0, c_tf, c_df, c_lead) in enumerate((WORD_MODEL, PAIR_MODEL)):
         for g, n in tf[k].items():
+            if wanted is not None and g not in wanted:
+                continue
             mean = math.exp(c0 + c_tf * math.log(1000 * n / words)
                             + c_df * math.log(df[k][g] / len(articles)) + c_lead * math.log1p(lead[k][g]))
             term, below, tails = math.exp(-mean), 0.0, []
@@ -222,8 +225,8 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
                 sim[i, j] = sim[j, i] = 1.0
     for i, j in same:
         sim[i, j] = sim[j, i] = 1.0
-    expected = expected_counts(members)
     grams = [_grams(_tokens(c.text)) for c in cands]
+    expected = expected_counts(members, {g for bags in grams for bag in bags for g in bag})
     held: Counter = Counter()  # words and pairs of the summary so far
 
     def gain(i: int) -> float:
