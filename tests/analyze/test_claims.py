@@ -72,6 +72,18 @@ def test_negation_and_participant():
     assert c.where == ["Moscou"]
 
 
+@pytest.mark.parametrize("text, predicate, negated", [
+    ("Le village n'a que trois cents habitants.", "avoir", False),  # restricts, denies nothing
+    ("L'armée n'a fait que répondre aux attaques.", "faire", False),
+    ("Le village n'a pas trois cents habitants.", "avoir", True),
+    ("Le ministre ne connaît rien de ce dossier.", "connaître", True),
+    ("Le gouvernement n'a jamais levé la taxe que les maires contestent.", "lever", True),
+])
+def test_ne_que_restricts_and_does_not_deny(text, predicate, negated):
+    _, claims = claims_of(text)
+    assert one(claims, predicate).negated is negated
+
+
 def test_modal_gives_the_governed_verb():
     _, claims = claims_of("Le ministre Jean Martin doit se rendre à Lyon en mai.")
     c = one(claims, "rendre")

@@ -41,6 +41,9 @@ MODALS = {"devoir", "pouvoir", "vouloir", "falloir", "aller", "sembler", "paraî
           "could", "may", "might", "must", "shall", "should", "will", "would"}
 RANK = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 NEGATIONS = {"ne", "n'", "pas", "jamais", "guère", "not", "n't", "never", "no"}
+# the words that make "ne" a negation; without one, "ne ... que" only restricts ("n'a que 3 ans")
+_NE_COMPLEMENTS = {"pas", "plus", "jamais", "rien", "aucun", "aucune", "personne", "guère", "nul",
+                   "nulle", "point", "nullement"}
 SUBJECT_PRONOUNS = {"il", "elle", "he", "she"}
 PERSONAL_PRONOUNS = {"il", "elle", "lui", "-il", "-elle", "he", "she", "him", "her"}
 
@@ -351,6 +354,17 @@ def _strip_det(text: str) -> str | None:
     return text
 
 
+
+def _restrictive(verb) -> bool:
+    """"ne" + `verb` + "que" with no word of negation between: "n'a fait que", "ne compte qu'un"."""
+    for tok in verb.doc[verb.i + 1: min(len(verb.doc), verb.i + 8)]:
+        if tok.lower_ in _NE_COMPLEMENTS or tok.is_sent_start or tok.text in ".;:!?":
+            return False
+        if tok.lower_ in ("que", "qu'", "qu’"):
+            return True
+    return False
+
+
 def find_claims(article: Article, doc: Doc) -> list[Claim]:
     """The claims of one article, in text order."""
     text = article.text
@@ -449,8 +463,10 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
             if reported_by and reported_by.lower() in PERSONAL_PRONOUNS:  # "selon lui", "a-t-il dit"
                 reported_by = last_person[1] if last_person else None
             claim.reported_by = reported_by
-            claim.negated = any(c.lower_ in NEGATIONS or c.dep_ == "neg"
-                                for v in {pred, content} for c in v.children)
+            marks = [c for v in {pred, content} for c in v.children
+                     if c.lower_ in NEGATIONS or c.dep_ == "neg"]
+            claim.negated = bool(marks) and not (
+                all(c.lower_ in ("ne", "n'", "n’") for c in marks) and _restrictive(pred))
             for _, name, role in roles[bisect_left(role_starts, s):bisect_left(role_starts, e)]:
                 claim.roles.setdefault(name, role)
             claims.append(claim)
