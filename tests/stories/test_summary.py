@@ -181,3 +181,15 @@ def test_seed_summary_cites_as_the_facts_do(seeds):
             assert {x.article_id for x in sent.support} == {x.article_id for f in facts
                                                              for x in f.support}
     assert checked
+
+
+def test_no_sentence_that_needs_the_one_before(make_article):
+    from recoupe.stories.summary import candidates
+
+    a = make_article("a", "Barrage", "Le préfet de l'Aure a ordonné dimanche l'évacuation de trois "
+                     "villages sous le barrage de Sainte-Aure. Il a demandé aux habitants de "
+                     "rejoindre le gymnase de la commune avant la nuit. Il y a eu trois mètres "
+                     "d'eau dans les rues basses du village de Montaulin.")
+    texts = [c.text for c in candidates([a])]
+    assert texts[0].startswith("Le préfet") and texts[-1].startswith("Il y a")
+    assert not any(t.startswith("Il a demandé") for t in texts)

@@ -64,6 +64,10 @@ _SKIP = re.compile(r"(\?\s*[»”\"]?$|:\s*$|^\(|^(Photo|Crédit|Lire aussi|Par 
 
 # A sentence ends as one: a heading or a caption has no final stop ("Une priorité pour Kim")
 _ENDS = re.compile(r"[.!…][\s»”\"')\]]*$")
+# A sentence after the first that opens on a pronoun speaks of someone named before it
+# ("Celui-ci s'est offusqué..."): out of its article, the reader cannot tell who
+_ANAPHORA = re.compile(r"(Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Cela|Ceci|Ça|Il|Elle|Ils|Elles|Lui|Eux"
+                       r"|He|She|They|Er|Sie)\b(?!\s+(y a|s'agit|s’agit|faut))")
 
 
 @dataclass
@@ -86,12 +90,13 @@ def candidates(articles: list[Article], lead: int | None = None) -> list[_Candid
     out = []
     for art in articles:
         pos = 0
-        for span in sentences(art):
+        for k, span in enumerate(sentences(art)):
             if pos >= lead:
                 break
             text = span.text.strip()
             n = _words(text)
-            if not MIN_WORDS <= n <= MAX_WORDS or _SKIP.search(text) or not _ENDS.search(text):
+            if (not MIN_WORDS <= n <= MAX_WORDS or _SKIP.search(text) or not _ENDS.search(text)
+                    or (k and _ANAPHORA.match(text))):
                 continue
             start = span.start + span.text.index(text)
             out.append(_Candidate(art, pos, start, start + len(text), text, n))
