@@ -84,6 +84,11 @@ def test_ne_que_restricts_and_does_not_deny(text, predicate, negated):
     assert one(claims, predicate).negated is negated
 
 
+def test_a_number_word_the_tagger_missed_opens_the_number():
+    _, claims = claims_of("Cent-trente neuf pays ont signé le traité.")
+    assert [(q.value, q.span.text) for c in claims for q in c.quantities] == [(139.0, "Cent-trente neuf pays")]
+
+
 def test_modal_gives_the_governed_verb():
     _, claims = claims_of("Le ministre Jean Martin doit se rendre à Lyon en mai.")
     c = one(claims, "rendre")

@@ -141,6 +141,9 @@ def _quantities(article: Article, doc: Doc, sent: SpacySpan, lang: str,
                 a <= tok.idx < b for a, b in blocked):
             continue
         j = k + 1
+        while (k > done and _is_number_word(doc[k - 1]) and doc[k - 1].lower_ not in _ARTICLE_ONE
+               and not any(a <= doc[k - 1].idx < b for a, b in blocked)):
+            k -= 1  # a number word the tagger did not take for one: "Cent-trente neuf"
         while j < end and (
                 _is_number_word(doc[j]) or doc[j].lower_ in MULTIPLIERS
                 or _DIGITS.match(doc[j].text) and len(doc[j].text) == 3 and doc[j - 1].whitespace_
