@@ -64,9 +64,10 @@ _SKIP = re.compile(r"(\?\s*[»”\"]?$|:\s*$|^\(|^(Photo|Crédit|Lire aussi|Par 
 
 # A sentence ends as one: a heading or a caption has no final stop ("Une priorité pour Kim")
 _ENDS = re.compile(r"[.!…][\s»”\"')\]]*$")
-# A sentence after the first that opens on a pronoun speaks of someone named before it
-# ("Celui-ci s'est offusqué..."): out of its article, the reader cannot tell who
-_ANAPHORA = re.compile(r"(Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Cela|Ceci|Ça|Il|Elle|Ils|Elles|Lui|Eux"
+# A sentence after the first that opens on a pronoun speaks of someone or something told
+# before it ("Celui-ci s'est offusqué...", "C'est ce qu'indique Tass"): out of its article,
+# the reader cannot tell who or what
+_ANAPHORA = re.compile(r"(C'est|C’est|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Cela|Ceci|Ça|Il|Elle|Ils|Elles|Lui|Eux"
                        r"|He|She|They|Er|Sie)\b(?!\s+(y a|s'agit|s’agit|faut))")
 
 
