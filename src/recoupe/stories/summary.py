@@ -13,8 +13,9 @@ is not taken. Sentences come in the order picked, the most informative first, ex
 that the sentences of one article keep their order.
 
 Each sentence cites the articles that state it: the support of the story facts it reports
-when fact alignment found some (then exactly those articles), else the sentences of other articles close in meaning
-(SUPPORT_COSINE, or NAMED_SUPPORT_COSINE with two of the story's entities in common).
+when fact alignment found some (then exactly those articles), else the sentences of other
+articles close in meaning (SUPPORT_COSINE, or NAMED_SUPPORT_COSINE with two of the story's
+entities in common).
 A point that only one origin states is marked `single_source`; the text stays the exact
 sentence, and the renderer says whose it is.
 """
@@ -67,8 +68,9 @@ _ENDS = re.compile(r"[.!…][\s»”\"')\]]*$")
 # A sentence after the first that opens on a pronoun speaks of someone or something told
 # before it ("Celui-ci s'est offusqué...", "C'est ce qu'indique Tass"): out of its article,
 # the reader cannot tell who or what
-_ANAPHORA = re.compile(r"(C'est|C’est|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Cela|Ceci|Ça|Il|Elle|Ils|Elles|Lui|Eux"
-                       r"|He|She|They|Er|Sie)\b(?!\s+(y a|s'agit|s’agit|faut))")
+_ANAPHORA = re.compile(r"(C'est|C’est|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Cela|Ceci|Ça"
+                       r"|Il|Elle|Ils|Elles|Lui|Eux|He|She|They|Er|Sie)\b"
+                       r"(?!\s+(y a|s'agit|s’agit|faut))")
 
 
 @dataclass
@@ -124,9 +126,9 @@ def expected_counts(articles: list[Article], wanted: set | None = None) -> dict:
         for k, grams in enumerate(_grams(_tokens(art.text))):
             tf[k].update(grams)
             df[k].update(grams.keys())
-        head = [art.title or ""] + [s.text for s in sentences(art)[:LEAD_OF_ARTICLE]]
-        for k, grams in enumerate(_grams(_tokens(" ".join(head)))):
-            lead[k].update(grams)
+        for head in [art.title or ""] + [s.text for s in sentences(art)[:LEAD_OF_ARTICLE]]:
+            for k, grams in enumerate(_grams(_tokens(head))):
+                lead[k].update(grams)
     words = max(1, sum(tf[0].values()))
     out = {}
     for k, (c0, c_tf, c_df, c_lead) in enumerate((WORD_MODEL, PAIR_MODEL)):
@@ -134,7 +136,8 @@ def expected_counts(articles: list[Article], wanted: set | None = None) -> dict:
             if wanted is not None and g not in wanted:
                 continue
             mean = math.exp(c0 + c_tf * math.log(1000 * n / words)
-                            + c_df * math.log(df[k][g] / len(articles)) + c_lead * math.log1p(lead[k][g]))
+                            + c_df * math.log(df[k][g] / len(articles))
+                            + c_lead * math.log1p(lead[k][g]))
             term, below, tails = math.exp(-mean), 0.0, []
             for j in range(MAX_REPEATS):  # P(count > j) = 1 - P(count <= j)
                 below += term
