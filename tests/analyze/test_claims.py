@@ -59,6 +59,24 @@ def test_reported_by(text, reporter):
     assert c.who_names == ["Pyongyang"]
 
 
+@pytest.mark.parametrize("text, predicate, reporter, negated", [
+    # an incise the parse joins as a second clause reports the first, negation kept
+    ("Les États n'ont pas la nécessité de stocker ces armes, a expliqué une experte.",
+     "avoir", "une experte", True),
+    # an object after a verb that opens no incise is nobody who speaks
+    ("La loi a reconnu aux caisses le statut de banques coopératives.", "reconnaître", None, False),
+    ("Le Parti socialiste a dénoncé une opération de communication.", "dénoncer", "Parti socialiste", False),
+    # "soutenir" reports over a clause only
+    ("L'armée et la police ne soutiennent pas la manifestation.", "soutenir", None, True),
+    ("Le directeur a soutenu que le fichier était légal.", "être", "directeur", False),
+])
+def test_who_reports_and_who_acts(text, predicate, reporter, negated):
+    _, claims = claims_of(text)
+    c = one(claims, predicate)
+    assert (c.reported_by, c.negated) == (reporter, negated)
+    assert [x.predicate for x in claims].count("expliquer") == 0
+
+
 def test_reporter_is_the_person_not_the_institution():
     _, claims = claims_of("Les discussions continuent, a indiqué le porte-parole du Kremlin, Dmitri Peskov.")
     assert claims[0].reported_by == "Dmitri Peskov"

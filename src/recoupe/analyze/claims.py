@@ -45,7 +45,10 @@ NEGATIONS = {"ne", "n'", "pas", "jamais", "guère", "not", "n't", "never", "no"}
 _NE_COMPLEMENTS = {"pas", "plus", "jamais", "rien", "aucun", "aucune", "personne", "guère", "nul",
                    "nulle", "point", "nullement"}
 SUBJECT_PRONOUNS = {"il", "elle", "he", "she"}
-PERSONAL_PRONOUNS = {"il", "elle", "lui", "-il", "-elle", "he", "she", "him", "her"}
+# reporting verbs whose other sense is as common: they report only over a clause or in an incise
+SPEECH_IN_ONE_SENSE = {"soutenir", "reconnaître", "assurer", "confier", "lancer", "rappeler",
+                       "maintenir", "défendre", "support", "maintain", "launch"}
+PERSONAL_PRONOUNS = {"il", "elle", "lui", "-il", "-elle", "-t-il", "-t-elle", "he", "she", "him", "her"}
 
 # == numbers ==================================================================================
 
@@ -225,9 +228,27 @@ def _predicates(sent: SpacySpan, relatives: list[Token]
         return [(verb, None, subject, True)] + out
     main = [(root, reporter_verb, None, False)]
     main += [(c, reporter_verb, None, False) for c in root.children
-             if c.dep_ == "conj" and c.pos_ == "VERB"]
+             if c.dep_ == "conj" and c.pos_ == "VERB" and not _incise(root, c)]
     done = {p.i for p, *_ in main}
     return main + [o for o in out if o[0].i not in done]
+
+
+def _opens_incise(verb: Token) -> bool:
+    """The verb group starts right after a comma or a closing quote: "», a déclaré X"."""
+    doc, k = verb.doc, verb.i - 1
+    while k >= 0 and doc[k].head == verb and (doc[k].dep_.startswith(("aux", "expl"))
+                                              or doc[k].dep_ == "advmod" or doc[k].text[:1] == "-"):
+        k -= 1  # over "a", "a également", "s'est", "avait-il"
+    return k >= 0 and doc[k].text in {",", "»", '"', "”", "“"}
+
+
+def _incise(pred: Token, verb: Token) -> bool:
+    """`verb` reports `pred` from an incise the parse joined as a second clause: "Les États
+    n'ont pas ..., a expliqué une experte" (a comma before it, its subject after it)."""
+    if verb.dep_ != "conj" or verb.i < pred.i or not reporting_lemma(verb):
+        return False
+    return _opens_incise(verb) and any(c.i > verb.i and c.dep_ in SUBJECTS | {"obj"}
+                                       for c in verb.children)
 
 
 def _noun_phrase(head: Token) -> list[Token]:
@@ -328,17 +349,27 @@ def _reporter(sent: SpacySpan, pred: Token, reporter_verb: Token | None, idx: _I
             found = idx.ranked(head.subtree)
             return (idx.name(found[0]) if found else _strip_det(_phrase(article, head, 6))), tokens
     verbs = [reporter_verb] if reporter_verb is not None else []
-    verbs += [pred] if reporting_lemma(pred) else []  # "..., a indiqué le porte-parole"
+    # "..., a indiqué le porte-parole"; a verb that reports in one sense only ("soutenir que",
+    # not "soutenir la manifestation") reports from an incise or over a clause
+    verbs += [pred] if reporting_lemma(pred) and (
+        lemma(pred) not in SPEECH_IN_ONE_SENSE or _opens_incise(pred) or any(
+            c.dep_ in CLAUSES or c.dep_ == "parataxis"
+            or c.i > pred.i and c.left_edge.lower_ in ("que", "qu'", "qu’") for c in pred.children)
+    ) else []
     verbs += [c for c in pred.children if reporting_lemma(c) and (
-        c.dep_ == "parataxis" or c.dep_ == "advcl" and c.i > pred.i)]  # "..., a-t-il affirmé"
+        c.dep_ == "parataxis" or c.dep_ == "advcl" and c.i > pred.i
+        or _incise(pred, c))]  # "..., a-t-il affirmé"
     for verb in verbs:  # "Séoul a affirmé que ...", "..., a déclaré Tokyo"
         if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
             continue  # "le feu a été déclaré éteint" reports nothing
+        # the parse may call an inverted subject an object: only after an incise's comma or
+        # quote ("..., a expliqué une experte"), not "a reconnu aux Caisses le statut"
         subj = [c for c in verb.children if not c.dep_.startswith("expl") and (
-            c.dep_ in SUBJECTS | {"obj"} and c.i > verb.i or c.dep_ in SUBJECTS)]
+            c.dep_ in SUBJECTS or c.dep_ == "obj" and c.i > verb.i and _opens_incise(verb))]
         # a named person first, then whoever stands after the verb ("..., a déclaré Tokyo")
+        # (an inverted clitic, "a-t-il ajouté", is the subject whatever follows)
         subj.sort(key=lambda c: (not any(m.label == "PER" for m in idx.in_tokens(c.subtree)),
-                                 c.i < verb.i))
+                                 not c.text.startswith("-"), c.i < verb.i))
         if subj and (subj[0].pos_ != "PRON" or idx.of_token.get(subj[0].i)
                      or subj[0].lower_ in PERSONAL_PRONOUNS):  # "a-t-il ajouté": resolved later
             found = idx.ranked(subj[0].subtree)
