@@ -194,3 +194,15 @@ def test_no_sentence_that_needs_the_one_before(make_article):
     texts = [c.text for c in candidates([a])]
     assert texts[0].startswith("Le préfet") and texts[-1].startswith("Il y a")
     assert not any(t.startswith(("Il a demandé", "C'est")) for t in texts)
+
+
+def test_no_sentence_that_holds_half_a_quotation(make_article):
+    from recoupe.stories.summary import candidates
+
+    a = make_article("a", "Visite", "Le président a reçu son homologue mercredi au palais de la "
+                     "République. Le visiteur «a montré de l'intérêt pour l'espace et les fusées "
+                     "du pays. Ils essaient de développer ce domaine», a déclaré le président. "
+                     "« Nous avons parlé de la coopération spatiale », a dit le ministre ensuite.")
+    texts = [c.text for c in candidates([a])]
+    assert texts[0].startswith("Le président a reçu") and texts[-1].startswith("« Nous avons")
+    assert not any("«a montré" in t or t.startswith("Ils essaient") for t in texts)

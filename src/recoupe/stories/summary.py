@@ -88,6 +88,13 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _half_quote(text: str) -> bool:
+    """A quotation opened and not closed, or closed and not opened, in the sentence: the rest
+    of it is in another sentence ("Kim Jong-un «a montré de l'intérêt ... fusées.")."""
+    return (text.count("«") != text.count("»") or text.count("“") != text.count("”")
+            or text.count('"') % 2 == 1)
+
+
 def candidates(articles: list[Article], lead: int | None = None) -> list[_Candidate]:
     lead = lead or LEAD_SENTENCES
     out = []
@@ -99,7 +106,7 @@ def candidates(articles: list[Article], lead: int | None = None) -> list[_Candid
             text = span.text.strip()
             n = _words(text)
             if (not MIN_WORDS <= n <= MAX_WORDS or _SKIP.search(text) or not _ENDS.search(text)
-                    or (k and _ANAPHORA.match(text))):
+                    or (k and _ANAPHORA.match(text)) or _half_quote(text)):
                 continue
             start = span.start + span.text.index(text)
             out.append(_Candidate(art, pos, start, start + len(text), text, n))
