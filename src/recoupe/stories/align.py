@@ -210,6 +210,14 @@ def _texts(items) -> list[str]:
     return [x for x in (items or []) if isinstance(x, str) and x.strip()]
 
 
+def _places_within(story: Story) -> dict[str, set[str]]:
+    """Place entity -> the places of the story its name says it lies in: "Est de la Russie"
+    is in "Russie" (a claim there and a claim "en Russie" are not apart)."""
+    words = {e.id: frozenset(names.fold(e.name).split()) for e in story.entities if e.type == "LOC"}
+    return {x: {y for y, wy in words.items() if len(wy) < len(wx) and wy <= wx}
+            for x, wx in words.items() if len(wx) > 1}
+
+
 def claim_slots(story: Story, articles: dict[str, Article]) -> list[Slots]:
     """Every claim of the story's articles with story-level slots."""
     from recoupe.stories.timeline import resolve_partial, story_anchors
@@ -219,6 +227,7 @@ def claim_slots(story: Story, articles: dict[str, Article]) -> list[Slots]:
     anchors = story_anchors(story, articles)
     places = {(m.article_id, m.start): e.id for e in story.entities if e.type == "LOC"
               for m in e.mentions}
+    within = _places_within(story)
     located: dict[str, list] = {}
     for e in story.entities:
         if e.type == "LOC":
@@ -241,6 +250,7 @@ def claim_slots(story: Story, articles: dict[str, Article]) -> list[Slots]:
                 # no place slot: the places named inside the claim ("s'est rendu à Pyongyang")
                 where = {places[(aid, m.start)] for m in located.get(aid, [])
                          if c.start <= m.start and m.end <= c.end} - (who | {None})
+            where |= {big for w in where for big in within.get(w, ())}
             when = {d for d in (resolve_partial(v, anchors.get(aid)) for v in _texts(c.when)) if d}
             quants = []
             for q in c.quantities:
