@@ -252,6 +252,48 @@ def test_correction_the_other_outlet_agrees_with_is_not_flagged():
     assert not any(d.contradiction for d in story.divergences)
 
 
+def test_not_only_but_also_is_no_correction():
+    # "pas seulement A, mais aussi B" adds B, it does not correct A
+    story = _pair("L'épidémie de Covid touche la Chine depuis décembre, selon l'OMS.", "toucher",
+                  "L'épidémie de Covid ne touche pas seulement la Chine, mais aussi l'Italie, selon l'OMS.",
+                  "toucher")
+    assert not any(d.contradiction for d in story.divergences)
+
+
+def test_and_not_corrects_a_name_from_a_word_start():
+    from recoupe.stories.diverge import _correction
+
+    text = "Des milliers de manifestants venus de toute la région ont défilé samedi à Lyon et non à Paris."
+    wrong, right = _correction(text)
+    assert wrong == "à Paris" and right.endswith("à Lyon")
+    assert text[text.index(right) - 1] == " "  # not from the middle of a word
+    # an adjective is no corrected name
+    assert _correction("Des milliers de personnes ont défilé samedi à Lyon dans un cortège calme, "
+                       "pacifique et non violent vers Paris.") is None
+
+
+def test_correction_of_another_act_is_not_flagged():
+    def side(aid, text, when, where):
+        b = Builder(aid, text, source=aid.upper())
+        b.entity("Julie Marchand", "PER")
+        b.entity("Biarritz", "LOC")
+        b.entity("Bayonne", "LOC")
+        b.claim(text, "tourner", who=["Julie Marchand"], where=[where], when=[when], negated="pas" in text)
+        return b
+
+    said = "Julie Marchand tournait samedi à Biarritz le film de Paul Durand sur la guerre d'Espagne."
+    corrects = "Julie Marchand ne tournait pas samedi à Biarritz, mais à Bayonne, le film de Paul Durand " \
+               "sur la guerre d'Espagne."
+    # the place corrected, but another date: another shoot
+    story, arts = story_of(side("a", said, "2019-06-08", "Biarritz"), side("b", corrects, "2023-06-10", "Bayonne"))
+    run_all(story, arts)
+    assert not any(d.contradiction for d in story.divergences)
+    # the same day: the place the correction gives is no other place
+    story, arts = story_of(side("a", said, "2023-06-10", "Biarritz"), side("b", corrects, "2023-06-10", "Bayonne"))
+    run_all(story, arts)
+    assert _kinds(story) == ["negation"] and story.divergences[0].contradiction
+
+
 def test_opposite_words_in_one_sentence():
     story = _pair("Les ventes de vélos électriques ont augmenté en Bretagne au premier trimestre.", "augmenter",
                   "Les ventes de vélos électriques ont diminué en Bretagne au premier trimestre.", "diminuer",
@@ -277,6 +319,33 @@ def test_opposite_words_under_a_negation_agree():
                   "Les ventes de vélos électriques ont diminué en Bretagne au premier trimestre.", "diminuer",
                   neg_b=False)
     assert not any(d.contradiction for d in story.divergences)
+
+
+def test_opposite_words_with_anything_else_different_agree():
+    # one match told from each side: the victory of one team is the other's defeat
+    story = _pair("La victoire du PSG face à l'Olympique de Marseille dimanche soir au stade Vélodrome "
+                  "a surpris les supporters.", "surprendre",
+                  "La défaite de l'Olympique de Marseille face au PSG dimanche soir au stade Vélodrome "
+                  "a surpris les supporters.", "surprendre", neg_b=False)
+    assert not any(d.contradiction for d in story.divergences)
+    # "croissance" names a statistic as well as a rise
+    story = _pair("L'Insee publie mardi ses chiffres de la croissance pour le troisième trimestre.", "publier",
+                  "L'Insee publie mardi ses chiffres de la baisse du chômage pour le troisième trimestre.",
+                  "publier", neg_b=False)
+    assert not any(d.contradiction for d in story.divergences)
+    # allowed in one place, forbidden in another: both may be true
+    story = _pair("Le port du voile est autorisé dans les universités publiques en France depuis 2004.", "être",
+                  "Le port du voile est interdit dans les écoles publiques en France depuis 2004.", "être",
+                  neg_b=False)
+    assert not any(d.contradiction for d in story.divergences)
+
+
+def test_words_of_two_senses_are_not_opposites():
+    from recoupe.stories.diverge import _opposed
+
+    assert _opposed("Les chiffres de la croissance", "Les chiffres de la baisse") is None
+    assert _opposed("The rose garden was open", "The garden was closed in the fall") is None
+    assert _opposed("The bill passed the Senate", "The bill was rejected") is None
 
 
 def test_words_of_denial_both_sentences_share_are_not_a_denial():

@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
+from dataclasses import replace
 from functools import cached_property, lru_cache
 
 import numpy as np
@@ -415,9 +416,10 @@ class _Finder:
                 # words ("n'ont pas été testés sur l'homme, bien qu'ils aient été approuvés")
             if _negative_words(pos.claim.text, besides=neg.claim.text) or _NEGATION.search(names.fold(pos.claim.text)) \
                     or _conditional(a.claim.text) or _conditional(b.claim.text) \
-                    or _DOUBLE.search(names.fold(neg.claim.text)):
+                    or _DOUBLE.search(names.fold(neg.claim.text)) \
+                    or _NOT_ONLY_NEG.search(names.fold(neg.claim.text)):
                 continue  # a denial in other words ("impossible", "sans"), a hypothesis, or a
-                # negated comparison that affirms ("pas moins de 2 %")
+                # negated comparison or restriction that affirms ("pas moins de 2 %", "pas seulement")
             src_pos, src_neg = self.source_of(pos), self.source_of(neg)
             sides = [(pos.claim.text.strip(), pos.span, True), (neg.claim.text.strip(), neg.span, False)]
             if src_pos and src_neg and src_pos != src_neg:
@@ -440,6 +442,8 @@ class _Finder:
                 if not found:
                     continue
                 wrong, right = found  # the corrected words, the correction
+                if self.apart_besides(a, b, set(_names_in(wrong)) | set(_names_in(right))):
+                    continue  # other people, place or date than those corrected: another act
                 said = b.claim.text
                 if _NEGATION.search(names.fold(said)) or _NEGATION_MARK.search(names.fold(said)) \
                         or _negative_words(said) or _conditional(said):
@@ -466,11 +470,20 @@ class _Finder:
                 else:
                     self.add("negation", (b.claim.text, a.claim.text), True, "medium", sides)
 
+    def apart_besides(self, a: Slots, b: Slots, corrected: set[str]) -> bool:
+        """`apart`, the people and places a correction names left out (the other outlet's
+        "à Lyon" is what "pas à Lyon, mais à Nantes" corrects, not another place)."""
+        def keep(keys: frozenset[str]) -> frozenset[str]:
+            return frozenset(k for k in keys if corrected.isdisjoint(names.fold(self.name(k)).split()))
+
+        return apart(replace(a, persons=keep(a.persons), where=keep(a.where)),
+                     replace(b, persons=keep(b.persons), where=keep(b.where)))
+
     def opposites(self) -> None:
         """Two outlets tell one sentence but for a word of opposite sense: "les ventes ont
         augmenté" / "les ventes ont diminué", "des faux positifs" / "des faux négatifs". Both
-        sides affirm (under a negation, "aucune hausse" and "aucune baisse" agree), and the rest
-        of the content words agree."""
+        sides affirm (under a negation, "aucune hausse" and "aucune baisse" agree), and nothing
+        else differs: every other content word shared, the same words around the opposite ones."""
         for a, b, cos in self.pairs(OPPOSITE_COS):
             if a.claim.negated or b.claim.negated or apart(a, b):
                 continue
@@ -484,6 +497,9 @@ class _Finder:
             wa, wb = found
             if not _same_content(*texts, leave=(wa, wb), share=OPPOSITE_SHARE):
                 continue
+            if not _only_opposed(*texts, wa, wb):
+                continue  # more differs than the pair: the victory of one is the other's defeat,
+                # "autorisé dans les universités" / "interdit dans les écoles"
             src_a, src_b = self.source_of(a), self.source_of(b)
             sides = [(a.claim.text.strip(), a.span, wa), (b.claim.text.strip(), b.span, wb)]
             attributed = bool(src_a and src_b and not self.same_source(a, b))
@@ -909,6 +925,31 @@ def _opposed(a: str, b: str) -> tuple[str, str] | None:
     return None
 
 
+# words that may differ beside an opposite word ("une hausse" / "un recul")
+_ARTICLES = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "the", "a", "an", "of"}
+
+
+def _neighbours(text: str, word: str) -> tuple[str, str] | None:
+    """The words before and after `word` (folded) in a sentence, articles left out."""
+    tokens = re.findall(r"\w+", names.fold(text))
+    if word not in tokens:
+        return None
+    k = tokens.index(word)
+    before = next((w for w in reversed(tokens[:k]) if w not in _ARTICLES), "")
+    after = next((w for w in tokens[k + 1:] if w not in _ARTICLES), "")
+    return before, after
+
+
+def _only_opposed(a: str, b: str, wa: str, wb: str) -> bool:
+    """Nothing differs but the opposite pair: every other content word of each sentence is in
+    the other, and the opposite words stand between the same words."""
+    ca, cb = _content_words(a) - {wa}, _content_words(b) - {wb}
+    if _shared_words(ca, cb) < len(cb) or _shared_words(cb, ca) < len(ca):
+        return False
+    na, nb = _neighbours(a, wa), _neighbours(b, wb)
+    return na is not None and na == nb
+
+
 def _overlap(a: _Statement, b: _Statement) -> bool:
     return a.article.id == b.article.id and a.start < b.end and b.start < a.end
 
@@ -959,6 +1000,9 @@ _NEGATED_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NEGATED_WORDS)) + r")\b")
 _DOUBLE = re.compile(r"\b(?:pas|jamais|non) (?:\w+ ){0,2}(?:moins|plus|inferieure?s?|superieure?s?) (?:de|d|que|a)\b"
                      r"|\bnot (?:\w+ ){0,2}(?:less|fewer|more) than\b")
 
+# "ne touche pas seulement la Chine" says it touches China ("pas que" too, but as often "n'a
+# pas dit que ...")
+_NOT_ONLY_NEG = re.compile(r"\b(?:pas|plus|non) (?:seulement|uniquement|simplement)\b|\bnot (?:only|just|merely)\b")
 
 _STRONG_NEGATORS = {"pas", "jamais", "plus", "rien", "aucun", "aucune", "personne", "nullement",
                     "guere", "point", "ni", "not", "never", "no", "nothing", "none", "nobody"}
@@ -973,8 +1017,11 @@ def _only_restrictive(text: str) -> bool:
 # "n'est pas à Lyon, mais à Nantes", "ne montre pas A mais B"; "B, et non A"
 _NOT_BUT = re.compile(r"(?i)\b(?:ne|n['’])\s*(?:[\w'’-]+\s+){0,4}?(?:pas|jamais|plus)\s+"
                       r"(?P<wrong>[^,.;:!?()«»\"]{1,60}?)\s*,?\s+mais\s+(?P<right>[^,.;:!?()«»\"]{1,60})")
-_AND_NOT = re.compile(r"(?i)(?P<right>[^,.;:!?()«»\"]{1,60}?)\s*,?\s+et\s+non(?:\s+pas)?\s+"
+_AND_NOT = re.compile(r"(?i)(?<![\w'’-])(?P<right>[^,.;:!?()«»\"]{1,60}?)\s*,?\s+et\s+non(?:\s+pas)?\s+"
                       r"(?P<wrong>[^,.;:!?()«»\"]{1,60})")
+# "pas seulement A, mais aussi B" adds B to A: no correction
+_NOT_ONLY = re.compile(r"^(?:seulement|uniquement|simplement|que|qu)\b")
+_ALSO = re.compile(r"^(?:aussi|egalement|surtout)\b")
 _NEGATION_MARK = re.compile(r"\b(?:et|ou|mais) (?:non|pas)\b|\bplutot que\b|\bau lieu de\b")
 _NAME = re.compile(r"\b[A-ZÀ-Ý][\w'’-]*")
 
@@ -1001,9 +1048,22 @@ def _correction(text: str) -> tuple[str, str] | None:
     for pattern in (_NOT_BUT, _AND_NOT):
         for m in pattern.finditer(text):
             wrong, right = m.group("wrong"), m.group("right")
+            if _NOT_ONLY.match(names.fold(wrong)) or _ALSO.match(names.fold(right)):
+                continue
+            if pattern is _AND_NOT and not _name_first(wrong):
+                continue  # "pacifique et non violent vers Paris": an adjective, not a name
             if _names_in(wrong) and not set(_names_in(wrong)) & set(_names_in(right)):
                 return wrong, right
     return None
+
+
+def _name_first(phrase: str) -> bool:
+    """The phrase's first word past articles and prepositions is a proper name ("à Lyon",
+    "la SNCF"), not a common word ("violent vers Paris")."""
+    for m in re.finditer(r"[\w-]+", phrase):
+        if names.fold(m.group()) not in _stopwords() | _ARTICLES | {"a", "au", "aux", "en"}:
+            return bool(_NAME.match(m.group())) and bool(_names_in(m.group()))
+    return False
 
 
 def _negative_words(text: str, besides: str = "") -> bool:
