@@ -69,6 +69,10 @@ def test_reported_by(text, reporter):
     # "soutenir" reports over a clause only
     ("L'armée et la police ne soutiennent pas la manifestation.", "soutenir", None, True),
     ("Le directeur a soutenu que le fichier était légal.", "être", "directeur", False),
+    # a second act of the same subject is no incise: "un plan" does not speak
+    ("Le ministre a visité l'usine de Florange, a annoncé un plan de relance de deux milliards d'euros.",
+     "visiter", None, False),
+    ("On aura des informations demain, a également expliqué le policier.", "avoir", "policier", False),
 ])
 def test_who_reports_and_who_acts(text, predicate, reporter, negated):
     _, claims = claims_of(text)
@@ -96,6 +100,8 @@ def test_negation_and_participant():
     ("Le village n'a pas trois cents habitants.", "avoir", True),
     ("Le ministre ne connaît rien de ce dossier.", "connaître", True),
     ("Le gouvernement n'a jamais levé la taxe que les maires contestent.", "lever", True),
+    ("Le gouvernement n'a ni confirmé ni démenti les informations que publie Le Monde.",
+     "confirmer", True),  # "que" of a relative clause restricts nothing
 ])
 def test_ne_que_restricts_and_does_not_deny(text, predicate, negated):
     _, claims = claims_of(text)

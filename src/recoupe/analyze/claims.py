@@ -24,7 +24,7 @@ from spacy.symbols import NUM
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from recoupe.analyze.nlp import lemma, verb_lemma
-from recoupe.analyze.quote_rules import reporting_lemma
+from recoupe.analyze.quote_rules import SPEAKER_NOUNS, noun_stem, reporting_lemma
 from recoupe.model import Article, Claim, Mention, Quantity, Span, strip_bounds
 
 __all__ = ["find_claims", "number_value"]
@@ -42,8 +42,8 @@ MODALS = {"devoir", "pouvoir", "vouloir", "falloir", "aller", "sembler", "paraî
 RANK = {"PER": 0, "ORG": 1, "LOC": 2, "MISC": 3}
 NEGATIONS = {"ne", "n'", "pas", "jamais", "guère", "not", "n't", "never", "no"}
 # the words that make "ne" a negation; without one, "ne ... que" only restricts ("n'a que 3 ans")
-_NE_COMPLEMENTS = {"pas", "plus", "jamais", "rien", "aucun", "aucune", "personne", "guère", "nul",
-                   "nulle", "point", "nullement"}
+NE_COMPLEMENTS = {"pas", "plus", "jamais", "rien", "aucun", "aucune", "personne", "guère", "nul",
+                  "nulle", "point", "nullement", "aucunement", "ni"}
 SUBJECT_PRONOUNS = {"il", "elle", "he", "she"}
 # reporting verbs whose other sense is as common: they report only over a clause or in an incise
 SPEECH_IN_ONE_SENSE = {"soutenir", "reconnaître", "assurer", "confier", "lancer", "rappeler",
@@ -247,8 +247,16 @@ def _incise(pred: Token, verb: Token) -> bool:
     n'ont pas ..., a expliqué une experte" (a comma before it, its subject after it)."""
     if verb.dep_ != "conj" or verb.i < pred.i or not reporting_lemma(verb):
         return False
-    return _opens_incise(verb) and any(c.i > verb.i and c.dep_ in SUBJECTS | {"obj"}
-                                       for c in verb.children)
+    return _opens_incise(verb) and any(
+        c.i > verb.i and (c.dep_ in SUBJECTS or c.dep_ == "obj" and _can_speak(c, None))
+        for c in verb.children)
+
+
+def _can_speak(noun: Token, idx) -> bool:
+    """A name, or a noun of someone who speaks ("une experte", "le policier"), not "un plan"."""
+    if noun_stem(noun.text) in SPEAKER_NOUNS or noun.ent_type_ in ("PER", "ORG", "LOC"):
+        return True
+    return idx is not None and bool(idx.in_tokens(noun.subtree))
 
 
 def _noun_phrase(head: Token) -> list[Token]:
@@ -362,10 +370,12 @@ def _reporter(sent: SpacySpan, pred: Token, reporter_verb: Token | None, idx: _I
     for verb in verbs:  # "Séoul a affirmé que ...", "..., a déclaré Tokyo"
         if any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children):
             continue  # "le feu a été déclaré éteint" reports nothing
-        # the parse may call an inverted subject an object: only after an incise's comma or
-        # quote ("..., a expliqué une experte"), not "a reconnu aux Caisses le statut"
+        # the parse may call an inverted subject an object: one that can speak, after an
+        # incise's comma or quote ("..., a expliqué une experte"; not "a reconnu aux Caisses le
+        # statut", nor "..., a annoncé un plan")
         subj = [c for c in verb.children if not c.dep_.startswith("expl") and (
-            c.dep_ in SUBJECTS or c.dep_ == "obj" and c.i > verb.i and _opens_incise(verb))]
+            c.dep_ in SUBJECTS or c.dep_ == "obj" and c.i > verb.i and _opens_incise(verb)
+            and _can_speak(c, idx))]
         # a named person first, then whoever stands after the verb ("..., a déclaré Tokyo")
         # (an inverted clitic, "a-t-il ajouté", is the subject whatever follows)
         subj.sort(key=lambda c: (not any(m.label == "PER" for m in idx.in_tokens(c.subtree)),
@@ -392,9 +402,9 @@ def _strip_det(text: str) -> str | None:
 def _restrictive(verb) -> bool:
     """"ne" + `verb` + "que" with no word of negation between: "n'a fait que", "ne compte qu'un"."""
     for tok in verb.doc[verb.i + 1: min(len(verb.doc), verb.i + 8)]:
-        if tok.lower_ in _NE_COMPLEMENTS or tok.is_sent_start or tok.text in ".;:!?":
+        if tok.lower_ in NE_COMPLEMENTS or tok.is_sent_start or tok.text in ".;:!?":
             return False
-        if tok.lower_ in ("que", "qu'", "qu’"):
+        if tok.lower_ in ("que", "qu'", "qu’") and tok.pos_ != "PRON":  # not "les faits que..."
             return True
     return False
 

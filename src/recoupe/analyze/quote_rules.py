@@ -6,6 +6,8 @@ finder works with or without a lemmatizer in the pipeline.
 
 from __future__ import annotations
 
+from unidecode import unidecode
+
 # Quotation marks: opener -> the closers that end it (the second group tolerates the typing
 # slips seen in real articles: « closed by a second « or by a straight or English mark).
 MARKS = {
@@ -113,6 +115,9 @@ joueur pap cardinal evequ magistrat commissair ambassadeur conseiller elu candid
 medecin professeur chercheur expert economist analyst syndicalist militant fondateur pape
 reine roi princ princess duc evequ pretr imam rabbin cure capitain colonel general
 fondatric numero presidente ministre dernier
+policier gendarm femm homm pere mere fils fill enfant proch entourag temoin habitant victim
+voisin otag ex-otag chercheus manifestant salari employ officier soldat militair pompier
+secourist survivant famill parent collegu ami amie leader banquier
 resident owner artist rookie veteran mother father wife husband son daughter student teacher
 doctor nurse officer worker manager author writer researcher scientist professor economist
 analyst executive president official
@@ -140,6 +145,18 @@ organization organisation board council court
 DOCUMENTS = set("""
 communiqu lettr courrier rapport releas statement report memo letter post tweet messag
 """.split())
+
+
+
+def noun_stem(word: str) -> str:
+    """Crude agreement folding, the form the noun lists here hold: nord-coréenne ~ nord-coréen,
+    dirigeants ~ dirigeant."""
+    w = unidecode(word.lower())
+    for suffix in ("nes", "nne", "es", "s", "e"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: len(w) - len(suffix)] + ("n" if suffix in ("nes", "nne") else "")
+    return w
+
 
 SPEAKER_NOUNS = PERSON_ROLES | ORG_ROLES | DOCUMENTS | {w.rstrip("s").rstrip("e") for w in SOURCE_NOUNS} | {"etat"}
 

@@ -144,13 +144,7 @@ def _strip_title(tokens):
     return tokens
 
 
-def _stem(word: str) -> str:
-    """Crude agreement folding: nord-coréenne ~ nord-coréen, dirigeants ~ dirigeant."""
-    w = unidecode(word.lower())
-    for suffix in ("nes", "nne", "es", "s", "e"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            return w[: len(w) - len(suffix)] + ("n" if suffix in ("nes", "nne") else "")
-    return w
+_stem = R.noun_stem
 
 
 @dataclass
