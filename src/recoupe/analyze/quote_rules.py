@@ -117,7 +117,7 @@ reine roi princ princess duc evequ pretr imam rabbin cure capitain colonel gener
 fondatric numero presidente ministre dernier
 policier gendarm femm homm pere mere fils fill enfant proch entourag temoin habitant victim
 voisin otag ex-otag chercheus manifestant salari employ officier soldat militair pompier
-secourist survivant famill parent collegu ami amie leader banquier
+secourist survivant famill parent collegu ami amie banquier
 resident owner artist rookie veteran mother father wife husband son daughter student teacher
 doctor nurse officer worker manager author writer researcher scientist professor economist
 analyst executive president official
