@@ -157,26 +157,29 @@ def test_close_pairs_at_several_levels_of_several_matrices():
         assert close_pairs(other, 0.5, k=4) == _nearest_pairs(other, 0.5, 4)
 
 
+def _meeting(aid, place, verb="se rencontrent"):
+    text = f"Vladimir Poutine et Kim Jong Un {verb} depuis mercredi en {place}, où ils parlent."
+    b = Builder(aid, text, source=aid.upper())
+    b.entity("Vladimir Poutine", "PER")
+    b.entity("Kim Jong Un", "PER")
+    b.entity(place, "LOC")
+    b.claim(text, "rencontrer", who=["Vladimir Poutine", "Kim Jong Un"], where=[place],
+            when=["2023-09-13"])
+    return b
+
+
+def _aligned(*builders):
+    x = Builder("x", "Kim Jong Un est arrivé en Corée.", source="X")  # "Corée" named too
+    x.entity("Kim Jong Un", "PER")
+    x.entity("Corée", "LOC")
+    story, arts = story_of(*builders, x)
+    resolve_entities(story, arts)
+    align_facts(story, arts)
+    return any({"a", "b"} <= {s.article_id for s in f.support} for f in story.facts)
+
+
 def test_a_place_named_inside_another_is_not_elsewhere():
-    one = "Vladimir Poutine et Kim Jong Un se sont retrouvés mercredi dans l'Est de la Russie."
-    two = "Vladimir Poutine et Kim Jong Un se rencontrent depuis mercredi en Russie, où ils parlent."
-    a, b = Builder("a", one, source="A"), Builder("b", two, source="B")
-    for x, place in ((a, "Est de la Russie"), (b, "Russie")):
-        x.entity("Vladimir Poutine", "PER")
-        x.entity("Kim Jong Un", "PER")
-        x.entity(place, "LOC")
-    a.claim(one, "retrouver", who=["Vladimir Poutine", "Kim Jong Un"], where=["Est de la Russie"],
-            when=["2023-09-13"])
-    b.claim(two, "rencontrer", who=["Vladimir Poutine", "Kim Jong Un"], where=["Russie"],
-            when=["2023-09-13"])
-    story, arts = story_of(a, b)
-    resolve_entities(story, arts)
-    align_facts(story, arts)
-    assert [sorted(x.article_id for x in f.support) for f in story.facts] == [["a", "b"]]
-    # a place that only shares a word with another is not inside it
-    b.art.claims[0].where = ["Corée du Nord"]
-    b.entity("Corée du Nord", "LOC")
-    story, arts = story_of(a, b)
-    resolve_entities(story, arts)
-    align_facts(story, arts)
-    assert len(story.facts) == 2
+    assert _aligned(_meeting("a", "Est de la Russie", "se sont retrouvés"), _meeting("b", "Russie"))
+    # places that only share words are apart
+    assert not _aligned(_meeting("a", "Est de la Russie"), _meeting("b", "Est de l'Ukraine"))
+    assert not _aligned(_meeting("a", "Corée du Sud"), _meeting("b", "Corée du Nord"))

@@ -210,12 +210,26 @@ def _texts(items) -> list[str]:
     return [x for x in (items or []) if isinstance(x, str) and x.strip()]
 
 
+# "l'Est de la Russie", "la banlieue de Paris": a part of a place, named by the place
+_PART_OF = re.compile(r"^(?:l |la |le )?(?:(?:nord|sud)(?: |-)?(?:est|ouest)?|est|ouest|centre|region|"
+                      r"banlieue|peripherie|environs|province|departement|agglomeration|faubourgs?)"
+                      r" (?:de la |de l |du |des |de |d )(.+)$")
+
+
 def _places_within(story: Story) -> dict[str, set[str]]:
-    """Place entity -> the places of the story its name says it lies in: "Est de la Russie"
-    is in "Russie" (a claim there and a claim "en Russie" are not apart)."""
-    words = {e.id: frozenset(names.fold(e.name).split()) for e in story.entities if e.type == "LOC"}
-    return {x: {y for y, wy in words.items() if len(wy) < len(wx) and wy <= wx}
-            for x, wx in words.items() if len(wx) > 1}
+    """Place entity -> the places of the story its name says it is part of: "Est de la
+    Russie" is in "Russie" (a claim there and one "en Russie" are not apart); "Corée du Nord"
+    is not in "Corée"."""
+    folded = {e.id: names.fold(e.name) for e in story.entities if e.type == "LOC"}
+    by_name: dict[str, set[str]] = {}
+    for eid, name in folded.items():
+        by_name.setdefault(name, set()).add(eid)
+    out = {}
+    for eid, name in folded.items():
+        m = _PART_OF.match(name)
+        if m and m.group(1) in by_name:
+            out[eid] = by_name[m.group(1)]
+    return out
 
 
 def claim_slots(story: Story, articles: dict[str, Article]) -> list[Slots]:
