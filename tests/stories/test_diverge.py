@@ -294,6 +294,15 @@ def test_correction_of_another_act_is_not_flagged():
     assert _kinds(story) == ["negation"] and story.divergences[0].contradiction
 
 
+def test_every_word_that_makes_ne_a_negation_is_no_restriction():
+    from recoupe.stories.diverge import _only_restrictive
+
+    assert not _only_restrictive("Nul ne sait ce qu'il adviendra du navire.")
+    assert not _only_restrictive("Le capitaine n'a été vu nulle part depuis qu'il a quitté le port.")
+    assert not _only_restrictive("Le ministre n'a aucunement dit qu'il partirait.")
+    assert _only_restrictive("Le vaccin n'induit qu'une protection passagère.")
+
+
 def test_opposite_words_in_one_sentence():
     story = _pair("Les ventes de vélos électriques ont augmenté en Bretagne au premier trimestre.", "augmenter",
                   "Les ventes de vélos électriques ont diminué en Bretagne au premier trimestre.", "diminuer",

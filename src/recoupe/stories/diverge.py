@@ -25,6 +25,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
+from recoupe.analyze.claims import NE_COMPLEMENTS
 from recoupe.model import Article, Divergence, Quantity, Side, SourceSpan, Span, Story
 from recoupe.stories import names
 from recoupe.stories.align import (Slots, apart, claim_slots, close_index, dates_overlap, encode,
@@ -1004,8 +1005,8 @@ _DOUBLE = re.compile(r"\b(?:pas|jamais|non) (?:\w+ ){0,2}(?:moins|plus|inferieur
 # pas dit que ...")
 _NOT_ONLY_NEG = re.compile(r"\b(?:pas|plus|non) (?:seulement|uniquement|simplement)\b|\bnot (?:only|just|merely)\b")
 
-_STRONG_NEGATORS = {"pas", "jamais", "plus", "rien", "aucun", "aucune", "personne", "nullement",
-                    "guere", "point", "ni", "not", "never", "no", "nothing", "none", "nobody"}
+# the words that make "ne" a negation, as the claims are parsed ("nul ne sait", "nulle part")
+_STRONG_NEGATORS = {names.fold(w) for w in NE_COMPLEMENTS} | {"not", "never", "no", "nothing", "none", "nobody"}
 
 
 def _only_restrictive(text: str) -> bool:
