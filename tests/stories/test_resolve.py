@@ -203,3 +203,11 @@ def test_a_speaker_the_tagger_left_unclassified_is_a_person(seeds_dir):
     # cited things stay what they are
     assert {e.type for e in story.entities if e.name in ("Covid-19", "Soyouz")} == {"MISC"}
     assert_provenance(story, arts)
+
+
+def test_an_organisation_named_like_a_lexicon_place_stays_one():
+    a = Builder("a", "Le Kremlin a annoncé la visite. Le Kremlin a confirmé.")
+    a.entity("Kremlin", "ORG")
+    story, arts = story_of(a)
+    resolve_entities(story, arts)
+    assert _by_name(story)["Kremlin"].type == "ORG"

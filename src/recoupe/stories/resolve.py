@@ -277,9 +277,10 @@ def resolve_entities(story: Story, articles: dict[str, Article]) -> dict[str, st
             types[n.type] += max(1, len(n.mentions))
         etype = types.most_common(1)[0][0]
         groups = {names.alias_group(n.name) for n in cluster}
-        if len(groups) == 1 and None not in groups:
+        if etype in ("PER", "MISC") and len(groups) == 1 and None not in groups:
             # every name of the entity is a lexicon form: its type settles a tagger's
-            # metonymy ("Washington craint que..." is the capital, not a person)
+            # metonymy ("Washington craint que..." is the capital, not a person); an
+            # organisation stays one ("le Kremlin a annoncé", "Milan" the club)
             etype = names.alias_type(next(iter(groups)))
         eid = f"{story.id}:e{k}"
         mentions: dict[tuple[str, int, int], SourceSpan] = {}
