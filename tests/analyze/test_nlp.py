@@ -63,3 +63,6 @@ def test_a_sentence_goes_on_after_a_closing_quote(nlp_fr):
     assert [s.text for s in nlp_fr(text).sents] == [
         "La guerre continue.", '"Cela pourrait avoir un impact en Ukraine", a-t-il ajouté.',
         "« Nous avons le temps » a dit M. Poutine.", "« Oui. »", "La suite vint."]
+    text = 'La grève continue. "Nous ne lâcherons rien." a lancé le délégué. "Demain", dit-il.'
+    assert [s.text for s in nlp_fr(text).sents] == [
+        "La grève continue.", '"Nous ne lâcherons rien." a lancé le délégué.', '"Demain", dit-il.']

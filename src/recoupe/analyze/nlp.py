@@ -113,9 +113,12 @@ def sentence_guard(doc: Doc) -> Doc:
         elif not (tok.is_space or "\n" in prev.text or (
                 prev.text.endswith(_SENTENCE_ENDS) and prev.lower_ not in _TITLES)):
             starts[tok.i] = -1
-        elif tok.text[:1] in "»”" or prev.text.endswith(_CLOSING_QUOTES) and (
-                tok.text[:1] in ",;:)]" or tok.text[:1].islower()):
-            starts[tok.i] = -1  # the quote goes on in its sentence: « ... », a-t-il ajouté
+        elif tok.text[:1] in "»”" or tok.text == '"' and not prev.whitespace_ or (
+                prev.text == '"' and not prev.whitespace_) or (
+                prev.text.endswith(_CLOSING_QUOTES) and (tok.text[:1] in ",;:)]" or tok.text[:1].islower())):
+            # a closing mark ends its sentence ('rien." a lancé'), and the quote goes on in its
+            # sentence: « ... », a-t-il ajouté
+            starts[tok.i] = -1
         prev = tok
     starts[0] = 1
     doc.from_array(SENT_START, starts.astype("uint64"))
