@@ -140,8 +140,9 @@ def run(data_dir: Path, quick: bool = False) -> dict:
         "reference": {"lead_rouge1_f1": 33.1, "lead_rouge2_f1": 8.1,
                       "centroid_rouge1_f1": 38.9, "centroid_rouge2_f1": 12.0},
         "n": len(todo),
-        "notes": "RPM2 French clusters, 4 references each; ROUGE-1/2 F1 at 100 words, "
-                 "lower-cased words, no stemming; Lead and tf-idf centroid computed in the "
+        "notes": "RPM2 French clusters, 4 references each; ROUGE-1/2 F1 at 100 words (counted "
+                 "between spaces, as ROUGE's -l), lower-cased words, no stemming; Lead and tf-idf "
+                 "centroid computed in the "
                  "same run (reference figures: the published Lead and centroid figures on RPM2 dev)",
         "dossiers": dossiers,
     }
