@@ -216,3 +216,11 @@ def test_relative_clause_keeps_its_date_and_place():
     assert main.when == ["2023-09-12"] and main.where == ["Moscou"]
     assert rel.when == ["2023-07"] and rel.where == ["Pyongyang"]
     assert [(q.value, q.unit) for q in one(claims, "faire").quantities] == [(12, "mort")]
+
+
+def test_a_where_clause_with_its_own_subject_is_a_fact_of_its_own():
+    _, claims = claims_of("L'offre a été faite lors de la visite de Kim Jong Un à Vladivostok, où le "
+                          "président Vladimir Poutine a rencontré mercredi Kim Jong Un.")
+    met = one(claims, "rencontrer")
+    assert met.who_names[0] == "Vladimir Poutine" and met.when == ["2023-09-13"]
+    assert one(claims, "faire").when == []  # the day is the meeting's

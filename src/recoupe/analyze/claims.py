@@ -207,7 +207,9 @@ def _predicates(sent: SpacySpan, relatives: list[Token]
     cleft = _cleft(root)
     # "Choïgou, qui s'était rendu à Pyongyang, ...": a fact of its own about the antecedent
     skip = {cleft.i} if cleft is not None else set()
-    out = [(v, None, v.head, False) for v in relatives if v.i not in skip and v.head.i < v.i]
+    # the antecedent is the subject of "qui a ...", not of "où X a ..."
+    out = [(v, None, v.head if _relative_subject(v) is not None else None, False)
+           for v in relatives if v.i not in skip and v.head.i < v.i]
     if cleft is not None:
         return [(cleft, None, root, False)] + out
     if reporting_lemma(root):
@@ -231,6 +233,15 @@ def _predicates(sent: SpacySpan, relatives: list[Token]
              if c.dep_ == "conj" and c.pos_ == "VERB" and not _incise(root, c)]
     done = {p.i for p, *_ in main}
     return main + [o for o in out if o[0].i not in done]
+
+
+_WHERE_WHEN = {"où", "where", "when", "wo"}
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    """The "qui"/"who" subject of a relative clause's verb, if that is its subject."""
+    return next((c for c in verb.children
+                 if c.dep_ in SUBJECTS and c.lower_ in ("qui", "who", "which", "that")), None)
 
 
 def _opens_incise(verb: Token) -> bool:
@@ -309,11 +320,13 @@ class _Index:
         lower = doc.to_array([LOWER])  # the tokens that may attribute a claim, in one pass
         cues = [doc.vocab.strings[w] for w in ("selon", "après", "according")]
         self.according = [int(i) for i in numpy.nonzero(numpy.isin(lower, cues))[0]]
-        # verbs of relative clauses whose subject is "qui"/"who": facts about their antecedent
+        # verbs of relative clauses whose subject is "qui"/"who" (facts about their antecedent),
+        # or that say where or when with a subject of their own ("..., où Kim a rencontré Poutine")
         self.relatives = [t.i for t in (doc[int(i)] for i in numpy.nonzero(numpy.isin(
             doc.to_array([DEP]), [doc.vocab.strings[d] for d in ("acl:relcl", "relcl")]))[0])
-            if t.pos_ == "VERB" and any(c.dep_ in SUBJECTS and c.lower_ in ("qui", "who", "which", "that")
-                                        for c in t.children)]
+            if t.pos_ == "VERB" and (_relative_subject(t) is not None or (
+                any(c.lower_ in _WHERE_WHEN for c in t.children)
+                and any(c.dep_ in SUBJECTS and c.pos_ in ("NOUN", "PROPN") for c in t.children)))]
         names = {e.id: e.name for e in article.entities}
         self.name = lambda m: names.get(m.entity_id, m.text)
         for m in article.mentions:
