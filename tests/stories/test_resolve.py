@@ -211,3 +211,18 @@ def test_an_organisation_named_like_a_lexicon_place_stays_one():
     story, arts = story_of(a)
     resolve_entities(story, arts)
     assert _by_name(story)["Kremlin"].type == "ORG"
+
+
+def test_only_a_name_that_speaks_through_a_verb_becomes_a_person():
+    a = Builder("a", "« Le port spatial est idéal », a déclaré Park Ji-hoon. "
+                     "« La visite est historique », selon Le Monde Diplomatique.")
+    a.entity("Park Ji-hoon", "MISC")
+    a.entity("Le Monde Diplomatique", "MISC")
+    a.quote("Le port spatial est idéal", "Park Ji-hoon").cue = "déclaré"
+    a.quote("La visite est historique", "Le Monde Diplomatique").cue = "selon"
+    story, arts = story_of(a)
+    resolve_entities(story, arts)
+    [park] = [e for e in story.entities if "Park Ji-hoon" in e.variants]
+    [monde] = [e for e in story.entities if "Le Monde Diplomatique" in e.variants]
+    assert park.type == "PER"
+    assert monde.type == "MISC"  # cited through "selon", and "Le ..."
