@@ -183,3 +183,23 @@ def test_a_place_named_inside_another_is_not_elsewhere():
     # places that only share words are apart
     assert not _aligned(_meeting("a", "Est de la Russie"), _meeting("b", "Est de l'Ukraine"))
     assert not _aligned(_meeting("a", "Corée du Sud"), _meeting("b", "Corée du Nord"))
+
+
+def test_one_act_told_in_close_words_by_the_same_verb_is_one_fact(monkeypatch):
+    from recoupe.stories import align
+
+    one = "Le président a proposé mercredi d'envoyer un astronaute du pays dans l'espace dès l'an prochain."
+    two = "Le pays a proposé d'envoyer un de ses astronautes dans l'espace, selon les agences russes."
+    a, b = Builder("a", one, source="A"), Builder("b", two, source="B")
+    a.claim(one, "envoyer")
+    b.claim(two, "envoyer")
+    story, arts = story_of(a, b)
+    resolve_entities(story, arts)
+    cos = float(align.similarity(story, align.claim_slots(story, arts))[0, 1])
+    assert align.SAME_ACT <= cos < align.SAME_FACT  # no shared name: the verb ties them
+    align_facts(story, arts)
+    assert [sorted(x.article_id for x in f.support) for f in story.facts] == [["a", "b"]]
+    # two different acts in close words are two facts
+    b.art.claims[0].predicate = "financer"
+    align_facts(story, arts)
+    assert len(story.facts) == 2

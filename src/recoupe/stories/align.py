@@ -34,6 +34,10 @@ SAME_FACT = 0.8
 RELATED = 0.6
 RELATED_PLACE = 0.65
 SAME_FIGURE = 0.5  # sentences giving the same figure of the same thing
+SAME_ACT = 0.72  # sentences telling one act by the same verb of substance
+# verbs that say too little to tie two sentences on their own
+_LIGHT_FAMILIES = {"say", "etre", "avoir", "faire", "be", "have", "do", "sein", "haben", "machen",
+                   "pouvoir", "devoir", "aller"}
 QUOTE_OVERLAP = 0.6  # share of the shorter quote's words found in the other
 QUOTE_SAME_WORDS = 0.8  # the same words whoever is said to speak them
 QUOTE_REWORDED = 0.75
@@ -367,6 +371,11 @@ def same_fact(a: Slots, b: Slots, cos: float) -> bool:
             or _overlap(a.words, b.words) >= 0.5
         if shared:
             return True
+    # the same act, named by a verb of substance, in close words ("Poutine a proposé d'envoyer
+    # un Nord-Coréen dans l'espace" / "La Russie a proposé d'envoyer un cosmonaute nord-coréen")
+    if (cos >= SAME_ACT and a.family is not None and a.family == b.family
+            and a.family not in _LIGHT_FAMILIES):
+        return True
     # the same figure of the same thing ("85 sapeurs-pompiers", "85 firefighters")
     return cos >= SAME_FIGURE and bool(a.figures & b.figures)
 
