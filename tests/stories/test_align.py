@@ -180,6 +180,9 @@ def _aligned(*builders):
 
 def test_a_place_named_inside_another_is_not_elsewhere():
     assert _aligned(_meeting("a", "Est de la Russie", "se sont retrouvés"), _meeting("b", "Russie"))
+    # a region named by its country's adjective lies in that country
+    assert _aligned(_meeting("a", "Extrême-Orient russe", "se sont retrouvés"), _meeting("b", "Russie"))
+    assert not _aligned(_meeting("a", "Extrême-Orient russe"), _meeting("b", "Ukraine"))
     # places that only share words are apart
     assert not _aligned(_meeting("a", "Est de la Russie"), _meeting("b", "Est de l'Ukraine"))
     assert not _aligned(_meeting("a", "Corée du Sud"), _meeting("b", "Corée du Nord"))

@@ -220,19 +220,28 @@ _PART_OF = re.compile(r"^(?:l |la |le )?(?:(?:nord|sud)(?: |-)?(?:est|ouest)?|es
                       r" (?:de la |de l |du |des |de |d )(.+)$")
 
 
+# "l'Extrême-Orient russe", "l'Est ukrainien": a region named by its country's adjective
+_REGION_OF = re.compile(r"^(?:l |le )?(?:extreme orient|(?:nord|sud)(?: |-)?(?:est|ouest)?|est|ouest|"
+                        r"centre) (\S+)$")
+
+
 def _places_within(story: Story) -> dict[str, set[str]]:
     """Place entity -> the places of the story its name says it is part of: "Est de la
-    Russie" is in "Russie" (a claim there and one "en Russie" are not apart); "Corée du Nord"
-    is not in "Corée"."""
+    Russie" and "Extrême-Orient russe" are in "Russie" (a claim there and one "en Russie" are
+    not apart); "Corée du Nord" is not in "Corée"."""
     folded = {e.id: names.fold(e.name) for e in story.entities if e.type == "LOC"}
     by_name: dict[str, set[str]] = {}
+    by_group: dict[int, set[str]] = {}
     for eid, name in folded.items():
         by_name.setdefault(name, set()).add(eid)
+        if (g := names.alias_group(name)) is not None:
+            by_group.setdefault(g, set()).add(eid)
     out = {}
     for eid, name in folded.items():
-        m = _PART_OF.match(name)
-        if m and m.group(1) in by_name:
+        if (m := _PART_OF.match(name)) and m.group(1) in by_name:
             out[eid] = by_name[m.group(1)]
+        elif (m := _REGION_OF.match(name)) and (g := names.adjective_group(m.group(1))) in by_group:
+            out[eid] = by_group[g]
     return out
 
 

@@ -123,6 +123,16 @@ def alias_forms(group: int) -> list[str]:
     return list(_alias_entries()[group]["names"])
 
 
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, int]:
+    return {fold(a): n for n, entry in enumerate(_alias_entries()) for a in entry.get("adjectives", ())}
+
+
+def adjective_group(word: str) -> int | None:
+    """The lexicon place an adjective says something is of: "russe" -> Russie."""
+    return _adjectives().get(fold(word))
+
+
 def alias_type(group: int) -> str:
     """The entity type the lexicon gives an entry (PER, LOC or ORG)."""
     return _alias_entries()[group]["type"]
