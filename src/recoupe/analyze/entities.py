@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 from unidecode import unidecode
 
 from recoupe.analyze.dates import alternation
+from recoupe.analyze.timex_rules_fr import WEEKDAYS
 from recoupe.model import Article, Entity, Mention, Role
 
 __all__ = ["find_entities", "name_key", "OUTLETS", "ROLE_HEADS", "TITLES"]
@@ -77,7 +78,7 @@ PARTICLES = {"de", "du", "des", "d'", "le", "la", "van", "von", "der", "den", "t
 # Capitalised words a tagger takes for pronouns or articles that end Korean names: "Kim Jong Un"
 NAME_ENDINGS = {"un", "il", "in", "eun"}
 
-WEEKDAYS_FR = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+WEEKDAYS_FR = set(WEEKDAYS)
 
 # Never a name on its own: rubric words, editorial marks, days and months
 JUNK = WEEKDAYS_FR | {

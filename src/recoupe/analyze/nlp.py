@@ -91,9 +91,9 @@ def _keep_hyphenated_names(nlp: Language) -> None:
 
 # a sentence may start only after these (or a line break): the parser otherwise starts one
 # inside names ("Kim Jong | Un a dit") or after a title ("M. | Poutine")
-_SENTENCE_ENDS = (".", "!", "?", "…", "»", '"', "”")
-_TITLES = {"m.", "mm.", "mme.", "dr.", "pr.", "mgr.", "mr.", "mrs.", "ms.", "st.", "ste."}
 _CLOSING_QUOTES = ("»", '"', "”")
+_SENTENCE_ENDS = (".", "!", "?", "…") + _CLOSING_QUOTES
+_TITLES = {"m.", "mm.", "mme.", "dr.", "pr.", "mgr.", "mr.", "mrs.", "ms.", "st.", "ste."}
 
 
 @Language.component("recoupe_sentence_guard")

@@ -144,7 +144,6 @@ def _strip_title(tokens):
     return tokens
 
 
-_stem = R.noun_stem
 
 
 @dataclass
@@ -245,7 +244,7 @@ class _Finder:
     # ---- entities
     @staticmethod
     def is_person(e) -> bool:
-        if len(e) == 1 and _stem(e.text) in R.TIME_NOUNS:
+        if len(e) == 1 and R.noun_stem(e.text) in R.TIME_NOUNS:
             return False  # "Lundi," at a sentence start
         return e.label_ in _PERSON or (e.label_ == "MISC" and all(t.pos_ == "PROPN" for t in e))
 
@@ -377,8 +376,8 @@ class _Finder:
             if t.pos_ in ("NOUN", "ADJ", "PROPN"):
                 for part in t.text.split("-"):
                     if len(part) > 2:
-                        words[_stem(part)] = 2 if t.pos_ == "ADJ" else 1
-        heads = {_stem(p) for p in head.text.split("-") if len(p) > 2}
+                        words[R.noun_stem(part)] = 2 if t.pos_ == "ADJ" else 1
+        heads = {R.noun_stem(p) for p in head.text.split("-") if len(p) > 2}
         if not heads:
             return None
         best, best_key = None, None
@@ -421,7 +420,7 @@ class _Finder:
                         j -= 1
                         continue
                     break
-                stems = {_stem(p) for t in ctx for p in t.text.split("-") if len(p) > 2}
+                stems = {R.noun_stem(p) for t in ctx for p in t.text.split("-") if len(p) > 2}
                 if stems:
                     self._role_ctx.append((e, stems))
         return self._role_ctx
@@ -488,15 +487,15 @@ class _Finder:
             k = cue.i + 1
             while k < len(doc) and doc[k].idx < hi_seg and not doc[k].text[:1].isupper() and (
                     doc[k].pos_ in ("ADV", "DET", "ADJ") or doc[k].lower_ in _ALLOWED_BETWEEN
-                    or _stem(doc[k].text) in R.TIME_NOUNS):
+                    or R.noun_stem(doc[k].text) in R.TIME_NOUNS):
                 k += 1
             after_quote = before is not None and (before.text in R.ALL_MARKS or (
                 before.text == "," and before.i > 0 and doc[before.i - 1].text in R.ALL_MARKS))
-            if k < len(doc) and doc[k].idx < hi_seg and not self.in_quote[k] and _stem(doc[k].text) not in R.TIME_NOUNS and (
+            if k < len(doc) and doc[k].idx < hi_seg and not self.in_quote[k] and R.noun_stem(doc[k].text) not in R.TIME_NOUNS and (
                     doc[k].pos_ in ("PROPN", "PRON") or self.ent_for(doc[k]) is not None
                     or (doc[k].text[:1].isupper() and doc[k].is_alpha) or (
                         doc[k].pos_ == "NOUN" and (doc[k].text[:1].isupper()
-                                                   or any(_stem(p) in R.SPEAKER_NOUNS for p in doc[k].text.split("-"))))):
+                                                   or any(R.noun_stem(p) in R.SPEAKER_NOUNS for p in doc[k].text.split("-"))))):
                 return doc[k]
             if before is not None and before.text == ",":
                 # "le Crédit Foncier, filiale des Caisses d'Epargne, a indiqué": the name before the apposition
@@ -519,7 +518,7 @@ class _Finder:
         j = before.i
         while j >= 0 and doc[j].idx >= lo_seg and before.i - j < 8:
             if doc[j].pos_ in ("NOUN", "PROPN", "PRON") and not self.in_quote[j]:
-                inside_pp = any(c.dep_ == "case" for c in doc[j].children) or _stem(doc[j].text) in R.TIME_NOUNS
+                inside_pp = any(c.dep_ == "case" for c in doc[j].children) or R.noun_stem(doc[j].text) in R.TIME_NOUNS
                 if not inside_pp:
                     return doc[j]
             elif doc[j].pos_ not in ("ADJ", "NUM", "X", "DET", "ADP", "ADV", "AUX"):
@@ -582,7 +581,7 @@ class _Finder:
         e = self.apposed_name(subj, phrase) or e
         if e is not None:
             return self.who_from_ent(e)
-        if _stem(subj.text) in R.DOCUMENTS:  # "a release from UFCW Local 832 said": its author speaks
+        if R.noun_stem(subj.text) in R.DOCUMENTS:  # "a release from UFCW Local 832 said": its author speaks
             for t in subj.subtree:
                 a = self.ent_for(t)
                 if a is not None and (self.is_person(a) or a.label_ == "ORG"):
@@ -611,7 +610,7 @@ class _Finder:
         e = self.role_name(subj, phrase, at)
         if e is not None and (self.is_person(e) or not _demonym(subj)):  # "le Belge" is no newspaper
             return self.who_from_ent(e)
-        head = _stem(subj.text.split("-")[-1])
+        head = R.noun_stem(subj.text.split("-")[-1])
         if head in R.PERSON_ROLES or (subj.text[:1].isupper() and subj.pos_ in ("NOUN", "PROPN")):
             who = self.salient_person(at)  # "le ministre", "l'Américain": the person the article is about
             if who is not None and (self.bears_role(who, subj) or self.may_hold(who, subj)):
@@ -631,20 +630,20 @@ class _Finder:
 
     def entity_with_role(self, subj, phrase, at: int) -> _Who | None:
         """The entity the entity stage gave this role to ("procureur de la République")."""
-        head = _stem(subj.text)
+        head = R.noun_stem(subj.text)
         words = {}
         for t in phrase:
             if t.pos_ in ("NOUN", "ADJ", "PROPN"):
                 for p in t.text.split("-"):
                     if len(p) > 2:
-                        words[_stem(p)] = 2 if t.pos_ == "ADJ" else 1
+                        words[R.noun_stem(p)] = 2 if t.pos_ == "ADJ" else 1
         total = sum(words.values())
         best, best_key = None, None
         for ent in self.article.entities or []:
             for role in ent.roles:
                 if _ends_in_plural(role.text):
                     continue  # "la banque de gros des groupes X et Y": X is one of the groups, not the bank
-                stems = {_stem(w) for w in re.split(r"[\s'’-]+", role.text) if len(w) > 2}
+                stems = {R.noun_stem(w) for w in re.split(r"[\s'’-]+", role.text) if len(w) > 2}
                 score = sum(w for st, w in words.items() if st in stems)
                 if head not in stems or 2 * score < total:
                     continue
@@ -670,9 +669,9 @@ class _Finder:
         """Whether the article gives this person the role word somewhere: among the roles the
         entity stage recorded, right before the name, or in an apposition after it ("X, avocat
         de la banque"). An unnamed "le procureur" is not the most-named person by default."""
-        head = _stem(role.text.split("-")[-1])
+        head = R.noun_stem(role.text.split("-")[-1])
         ent = next((e for e in self.article.entities or [] if e.id == who.entity_id), None)
-        if ent is not None and any(head in {_stem(w) for w in re.split(r"[\s'’-]+", r.text)} for r in ent.roles):
+        if ent is not None and any(head in {R.noun_stem(w) for w in re.split(r"[\s'’-]+", r.text)} for r in ent.roles):
             return True
         surname = (_words(who.name or "") or [None])[-1]
         for e, stems in self.role_contexts():
@@ -686,7 +685,7 @@ class _Finder:
                 for t in after[1:]:
                     if t.text in (",", ".", ";") or t.pos_ in ("VERB", "AUX"):
                         break
-                    if _stem(t.text.split("-")[-1]) == head:
+                    if R.noun_stem(t.text.split("-")[-1]) == head:
                         return True
         return False
 
@@ -695,7 +694,7 @@ class _Finder:
         role held towards someone else ("l'avocat", "le procureur"), nor "la ministre" for a man
         (the masculine role noun is also used for women: "le ministre" does not rule one out)."""
         words = role.text.lower().split("-")
-        if _stem(role.text) in R.RELATIONAL_ROLES or _stem(words[-1]) in R.RELATIONAL_ROLES:
+        if R.noun_stem(role.text) in R.RELATIONAL_ROLES or R.noun_stem(words[-1]) in R.RELATIONAL_ROLES:
             return False
         feminine = any(c.dep_ == "det" and c.lower_ in ("la", "cette", "une") for c in role.children)
         return not (feminine and self.gender_of(who) == "m")
@@ -760,7 +759,7 @@ class _Finder:
                 return "m" if low in ("du", "au") else None
             if t.pos_ == "DET" and seen_noun:
                 return "f" if low in ("la", "une", "cette", "sa") else "m" if low in ("le", "un", "ce", "cet", "son") else None
-            if t.pos_ in ("NOUN", "ADJ") and (seen_noun or _stem(t.text) in R.PERSON_ROLES):
+            if t.pos_ in ("NOUN", "ADJ") and (seen_noun or R.noun_stem(t.text) in R.PERSON_ROLES):
                 seen_noun = True  # "la ministre", "le président": a role noun, not "la visite de"
             elif t.pos_ in ("NOUN", "ADJ"):
                 pass
@@ -876,7 +875,7 @@ class _Finder:
         if obj.lower_ in R.SOURCE_NOUNS or (obj.lemma_ or "").lower() in R.SOURCE_NOUNS:
             return True
         # "selon le magistrat", "selon ce blog": a definite noun group names a source too
-        return obj.pos_ == "NOUN" and _stem(obj.text) not in R.TIME_NOUNS and any(
+        return obj.pos_ == "NOUN" and R.noun_stem(obj.text) not in R.TIME_NOUNS and any(
             c.dep_ == "det" and c.lower_ in R.DEFINITE for c in obj.children)
 
     def according_span(self, tok, obj) -> tuple[int, int]:
@@ -914,7 +913,7 @@ def _role_like(name: str) -> bool:
     words = [w for w in re.split(r"[\s'’]+", name) if w and w.lower() not in _SMALL]
     if not words:
         return False
-    return not words[0][:1].isupper() or any(_stem(p) in R.PERSON_ROLES for w in words for p in w.split("-")
+    return not words[0][:1].isupper() or any(R.noun_stem(p) in R.PERSON_ROLES for w in words for p in w.split("-")
                                               if not p[:1].isupper() or w is words[-1])
 
 
@@ -938,7 +937,7 @@ def _person_role(tok) -> bool:
     """A common noun that designates a person by a role: "l'avocat", "une source", "the spokesman"."""
     if tok.pos_ != "NOUN":
         return False
-    stems = {_stem(tok.text), _stem(tok.text.split("-")[-1])}
+    stems = {R.noun_stem(tok.text), R.noun_stem(tok.text.split("-")[-1])}
     return bool(stems & (R.PERSON_ROLES | R.RELATIONAL_ROLES))
 
 

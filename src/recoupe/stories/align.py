@@ -36,8 +36,8 @@ RELATED_PLACE = 0.65
 SAME_FIGURE = 0.5  # sentences giving the same figure of the same thing
 SAME_ACT = 0.72  # sentences telling one act by the same verb of substance
 # verbs that say too little to tie two sentences on their own
-_LIGHT_FAMILIES = {"say", "etre", "avoir", "faire", "be", "have", "do", "sein", "haben", "machen",
-                   "pouvoir", "devoir", "aller"}
+LIGHT_VERBS = {"etre", "avoir", "faire", "be", "have", "do", "sein", "haben", "machen"}
+_LIGHT_FAMILIES = LIGHT_VERBS | {"say", "pouvoir", "devoir", "aller"}
 QUOTE_OVERLAP = 0.6  # share of the shorter quote's words found in the other
 QUOTE_SAME_WORDS = 0.8  # the same words whoever is said to speak them
 QUOTE_REWORDED = 0.75

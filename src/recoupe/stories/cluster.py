@@ -140,7 +140,7 @@ def terms(article: Article) -> Counter:
     signal, weighted by inverse document frequency inside the index."""
     text = f"{article.title or ''}\n{article.text}"
     stop = stop_words()
-    return Counter(w for w in _WORD.findall(unidecode(text[:MAX_TERMS_CHARS]).lower()) if w not in stop)
+    return Counter(w for w in _WORD.findall(names.to_ascii(text[:MAX_TERMS_CHARS]).lower()) if w not in stop)
 
 
 def month_profile(article: Article) -> np.ndarray | None:

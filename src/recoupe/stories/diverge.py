@@ -28,8 +28,9 @@ import numpy as np
 from recoupe.analyze.claims import NE_COMPLEMENTS
 from recoupe.model import Article, Divergence, Quantity, Side, SourceSpan, Span, Story
 from recoupe.stories import names
-from recoupe.stories.align import (Slots, apart, claim_slots, close_index, dates_overlap, encode,
-                                   is_reporting, lexicon, similarity, unit_key, value_range, word_overlap)
+from recoupe.stories.align import (LIGHT_VERBS, Slots, apart, claim_slots, close_index, dates_overlap,
+                                   encode, is_reporting, lexicon, similarity, unit_key, value_range,
+                                   word_overlap)
 
 # Cosine levels of aligned claims per kind: the stricter, the fewer false flags.
 AGENT_COS = 0.7  # same office, same place
@@ -421,14 +422,19 @@ class _Finder:
                     or _NOT_ONLY_NEG.search(names.fold(neg.claim.text)):
                 continue  # a denial in other words ("impossible", "sans"), a hypothesis, or a
                 # negated comparison or restriction that affirms ("pas moins de 2 %", "pas seulement")
-            src_pos, src_neg = self.source_of(pos), self.source_of(neg)
-            sides = [(pos.claim.text.strip(), pos.span, True), (neg.claim.text.strip(), neg.span, False)]
-            if src_pos and src_neg and src_pos != src_neg:
-                self.add("attributed_disagreement", (pos.claim.text, neg.claim.text), False, "low",
-                         sides, unit=self.yes_no(), a=pos.claim.text.strip(), b=neg.claim.text.strip(),
-                         sa=self.source_label(pos), sb=self.source_label(neg))
-            elif pos.article.id != neg.article.id:
-                self.add("negation", (pos.claim.text, neg.claim.text), True, "medium", sides)
+            self.flag_denial(pos, neg)
+
+    def flag_denial(self, pos: Slots, neg: Slots) -> None:
+        """`neg` denies what `pos` affirms: a contradiction across outlets, or a disagreement
+        between the two sources they name."""
+        src_pos, src_neg = self.source_of(pos), self.source_of(neg)
+        sides = [(pos.claim.text.strip(), pos.span, True), (neg.claim.text.strip(), neg.span, False)]
+        if src_pos and src_neg and src_pos != src_neg:
+            self.add("attributed_disagreement", (pos.claim.text, neg.claim.text), False, "low",
+                     sides, unit=self.yes_no(), a=pos.claim.text.strip(), b=neg.claim.text.strip(),
+                     sa=self.source_label(pos), sb=self.source_label(neg))
+        elif pos.article.id != neg.article.id:
+            self.add("negation", (pos.claim.text, neg.claim.text), True, "medium", sides)
 
     def corrections(self) -> None:
         """One outlet corrects a name the other gives: "ce n'est pas A mais B", "B, et non A",
@@ -462,14 +468,7 @@ class _Finder:
                     continue
                 if self.also_says(b.article.id, a):
                     continue
-                src_a, src_b = self.source_of(a), self.source_of(b)
-                sides = [(b.claim.text.strip(), b.span, True), (a.claim.text.strip(), a.span, False)]
-                if src_a and src_b and src_a != src_b:
-                    self.add("attributed_disagreement", (b.claim.text, a.claim.text), False, "low",
-                             sides, unit=self.yes_no(), a=b.claim.text.strip(), b=a.claim.text.strip(),
-                             sa=self.source_label(b), sb=self.source_label(a))
-                else:
-                    self.add("negation", (b.claim.text, a.claim.text), True, "medium", sides)
+                self.flag_denial(b, a)
 
     def apart_besides(self, a: Slots, b: Slots, corrected: set[str]) -> bool:
         """`apart`, the people and places a correction names left out (the other outlet's
@@ -927,7 +926,7 @@ def _opposed(a: str, b: str) -> tuple[str, str] | None:
 
 
 # words that may differ beside an opposite word ("une hausse" / "un recul")
-_ARTICLES = {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "the", "a", "an", "of"}
+_ARTICLES = _STOP | {"un", "une", "a", "an"}
 
 
 def _neighbours(text: str, word: str) -> tuple[str, str] | None:
@@ -1084,7 +1083,6 @@ def _openers() -> tuple[str, ...]:
     return tuple(map(names.fold, lexicon()["conditional_openers"]))
 
 
-_LIGHT_VERBS = {"etre", "avoir", "faire", "be", "have", "do", "sein", "haben", "machen"}
 _PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "he", "she", "they", "him", "her", "them"}
 
 
@@ -1126,7 +1124,7 @@ def _beside(q) -> bool:
 def _same_verb(a: Slots, b: Slots) -> bool:
     """The same act: one verb family, neither a verb of saying (every quote has one) nor a
     light verb ("être", "avoir", "faire" say nothing of the act)."""
-    return a.family is not None and a.family == b.family and a.family not in _LIGHT_VERBS \
+    return a.family is not None and a.family == b.family and a.family not in LIGHT_VERBS \
         and not is_reporting(a.claim.predicate) and not is_reporting(b.claim.predicate)
 
 

@@ -98,9 +98,8 @@ def key(name: str, *, person: bool = True) -> str:
 
 @lru_cache(maxsize=1)
 def _aliases() -> dict[str, int]:
-    data = json.loads(resources.files("recoupe").joinpath("data", "aliases.json").read_text("utf-8"))
     index: dict[str, int] = {}
-    for n, entry in enumerate(data["entities"]):
+    for n, entry in enumerate(_alias_entries()):
         for form in entry["names"]:
             index.setdefault(key(form, person=False), n)
     return index

@@ -73,7 +73,7 @@ def _named_speakers(art: Article) -> set[str]:
             continue
         words = ent.name.split()
         if len(words) > 1 and all(w[:1].isupper() for w in words) and \
-                names.fold(words[0]) not in names.ARTICLES and words[0][:2].lower() not in ("l'", "l’"):
+                names.fold(words[0]).split()[0] not in names.ARTICLES:
             out.add(ent.id)
     return out
 
