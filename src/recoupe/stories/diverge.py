@@ -865,11 +865,12 @@ _DENIED_CLAUSE = re.compile(r"\b(?:ne|n)\s+(?:\w+\s+){0,3}?(?:pas|jamais|plus|gu
                             r"|\b(?:aucun|aucune|jamais)\b")
 
 
-def _denied_clauses(negated: str) -> list[frozenset[str]]:
+@lru_cache(maxsize=1 << 14)  # asked for every close pair the sentence is in
+def _denied_clauses(negated: str) -> tuple[frozenset[str], ...]:
     """The content words of each clause a negation governs."""
     folded = names.fold(negated)
-    return [_content_words(re.split(r"[,;:.!?]|\bmais\b", folded[m.end():])[0])
-            for m in _DENIED_CLAUSE.finditer(folded)]
+    return tuple(_content_words(re.split(r"[,;:.!?]|\bmais\b", folded[m.end():])[0])
+                 for m in _DENIED_CLAUSE.finditer(folded))
 
 
 def _denies_words_of(negated: str, other: str) -> bool:
@@ -1057,11 +1058,18 @@ def _correction(text: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _before_names() -> frozenset[str]:
+    """Words that may stand before a name: "à Lyon", "la SNCF"."""
+    return frozenset(_stopwords() | _ARTICLES | {"a", "au", "aux", "en"})
+
+
 def _name_first(phrase: str) -> bool:
     """The phrase's first word past articles and prepositions is a proper name ("à Lyon",
     "la SNCF"), not a common word ("violent vers Paris")."""
+    skipped = _before_names()
     for m in re.finditer(r"[\w-]+", phrase):
-        if names.fold(m.group()) not in _stopwords() | _ARTICLES | {"a", "au", "aux", "en"}:
+        if names.fold(m.group()) not in skipped:
             return bool(_NAME.match(m.group())) and bool(_names_in(m.group()))
     return False
 
