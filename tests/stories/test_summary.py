@@ -193,3 +193,19 @@ def test_no_sentence_that_holds_half_a_quotation(make_article):
     texts = [c.text for c in candidates([a])]
     assert texts[0].startswith("Le président a reçu") and texts[-1].startswith("« Nous avons")
     assert not any("«a montré" in t or t.startswith("Ils essaient") for t in texts)
+
+
+def test_no_sentence_in_the_pluperfect(make_article):
+    from recoupe.stories.summary import candidates
+
+    a = make_article("a", "Barrage", "Le préfet de l'Aure a ordonné dimanche l'évacuation de trois "
+                     "villages sous le barrage de Sainte-Aure. Le barrage avait déjà cédé en mars "
+                     "dernier après trois semaines de pluies sur la vallée. Les habitants étaient "
+                     "revenus chez eux au début de l'été, deux mois après la crue. Le maire était "
+                     "présent lundi matin au gymnase de la commune avec les familles.")
+    b = make_article("b", "Dam", "The prefect ordered three villages below the dam evacuated on "
+                     "Sunday evening. The dam had already been repaired twice since the floods of "
+                     "last spring. The mayor had a meeting with the families on Monday morning.")
+    texts = [c.text for c in candidates([a, b])]
+    assert [t.split()[:2] for t in texts] == [["Le", "préfet"], ["Le", "maire"],
+                                              ["The", "prefect"], ["The", "mayor"]]

@@ -2,7 +2,9 @@
 article that states it.
 
 Extractive on purpose: each summary sentence is an exact sentence of one article, so its
-provenance is exact. Candidates are the first sentences of each article. Sentences are
+provenance is exact. Candidates are the first sentences of each article that can stand alone
+and tell the news (not a question, a heading, a sentence that needs the one before, half a
+quotation, or the background told in the pluperfect). Sentences are
 picked greedily by the words and word pairs they add that a reader's summary of the story
 is expected to hold, per word of the sentence: a word is expected as often as the story
 repeats it, the more so when many articles use it and when it is in their titles and leads
@@ -72,6 +74,18 @@ _ENDS = re.compile(r"[.!…][\s»”\"')\]]*$")
 _ANAPHORA = re.compile(r"(C'est|C’est|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Cela|Ceci|Ça"
                        r"|Il|Elle|Ils|Elles|Lui|Eux|He|She|They|Er|Sie)\b"
                        r"(?!\s+(y a|s'agit|s’agit|faut))")
+# A sentence in the pluperfect tells what had happened before the news: the background that
+# every article of a follow-up repeats ("Le barrage avait cédé en mars", "had been evacuated")
+_ADVERBS = (r"(?:\s+(?:pas|plus|jamais|déjà|été|notamment|aussi|même|bien|toujours"
+            r"|not|never|already|been))*")
+_PLUPERFECT = re.compile(
+    r"\b(?:(?:avais|avait|avions|aviez|avaient|had)" + _ADVERBS
+    # "avait dit", "had said"
+    + r"\s+\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|t|te|ts|tes|ed|en|wn)"
+    r"|(?:étais|était|étions|étiez|étaient)" + _ADVERBS
+    # "était arrivé", not "était présente"
+    + r"\s+\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues))\b",
+    re.IGNORECASE)
 
 
 @dataclass
@@ -107,7 +121,8 @@ def candidates(articles: list[Article], lead: int | None = None) -> list[_Candid
             text = span.text.strip()
             n = _words(text)
             if (not MIN_WORDS <= n <= MAX_WORDS or _SKIP.search(text) or not _ENDS.search(text)
-                    or (k and _ANAPHORA.match(text)) or _half_quote(text)):
+                    or (k and _ANAPHORA.match(text)) or _half_quote(text)
+                    or _PLUPERFECT.search(text)):
                 continue
             start = span.start + span.text.index(text)
             out.append(_Candidate(art, pos, start, start + len(text), text, n))
@@ -285,5 +300,6 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
     for i in picked:
         spans = [sp for aid, sp in sorted(support[i].items(), key=lambda kv: rank[kv[0]])]
         n_origins = len({origin.get(s.article_id, s.article_id) for s in spans})
-        out.append(SummarySentence(cands[i].text, spans, single_source=n_origins == 1 and len(origin) > 1))
+        out.append(SummarySentence(cands[i].text, spans,
+                                   single_source=n_origins == 1 and len(origin) > 1))
     return out
