@@ -94,8 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = verbs.add_parser(
         "eval", help="measure quality on the annotated evaluation data",
         description="Run the quality evaluations (dates, quotes, stories, divergences, summaries, "
-                    "entities, provenance) on ../shared/benchdata or --data, print each figure "
-                    "beside its baseline and published reference, and write the results as JSON.")
+                    "entities, facts, provenance) on ../shared/benchdata or --data, print each "
+                    "figure beside its baseline and published reference, and write the results "
+                    "as JSON.")
     p.add_argument("names", nargs="*", metavar="NAME", help="evaluations to run (default: all)")
     p.add_argument("--data", type=Path, default=settings.DEFAULT_BENCHDATA, metavar="DIR",
                    help="the evaluation data folder (default: ../shared/benchdata)")

@@ -35,6 +35,7 @@ EVALUATIONS = {
     "divergences": ("recoupe.evaluate.divergences", "contradictions: DACCORD, RTE3-FR false flags"),
     "summaries": ("recoupe.evaluate.summaries", "cited summaries: RPM2 ROUGE at 100 words"),
     "entities": ("recoupe.evaluate.entities", "named entities: HIPE-2020 French coarse NER"),
+    "facts": ("recoupe.evaluate.facts", "fact alignment: sentence pairs vs ECB+ event chains"),
     "provenance": ("recoupe.evaluate.provenance", "exact spans: text[start:end] == span"),
 }
 
