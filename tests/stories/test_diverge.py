@@ -117,6 +117,21 @@ def test_attributed_disagreement_is_not_a_contradiction():
     assert not d.contradiction and "Séoul" in d.summary and "Tokyo" in d.summary
 
 
+def test_figures_in_millions_differ():
+    def cost(aid, figure, value, source):
+        text = f"Le nouveau pont de Valence coûtera {figure} à la métropole, selon le devis."
+        b = Builder(aid, text, source=source)
+        b.entity("Valence", "LOC")
+        b.claim(text, "coûter", where=["Valence"], quantities=[(figure, value, "euros")])
+        return b
+
+    a = cost("a", "85 millions d'euros", 85e6, "A")
+    b = cost("b", "120 millions d'euros", 120e6, "B")
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    assert _kinds(story) == ["number"]
+
+
 def test_same_number_different_wording_not_flagged():
     a = _toll("a", "La frappe sur Kiev a fait 12 morts lundi.", "12 morts", 12, "A")
     b = _toll("b", "Lundi, 12 personnes sont mortes dans la frappe russe sur Kiev.", "12 personnes", 12, "B")
@@ -508,11 +523,13 @@ def test_hedges():
     from recoupe.model import Article
     from recoupe.stories.align import approximate
 
-    text = "au moins 12 morts, une quinzaine de blessés, environ 300 poissons, jusqu'à 40 km, 85 pompiers, plusieurs centaines de poissons"
+    text = ("au moins 12 morts, une quinzaine de blessés, environ 300 poissons, jusqu'à 40 km, "
+            "85 pompiers, plusieurs centaines de poissons, 85 millions d'euros, des milliards de dollars")
     art = Article("a", "a", "a", text)
     hedge = lambda needle: approximate(art, text.index(needle), text.index(needle) + len(needle))  # noqa: E731
     assert hedge("12") == "min" and hedge("une quinzaine") == "vague" and hedge("300") == "about"
     assert hedge("40") == "max" and hedge("85") is None and hedge("plusieurs centaines") == "vague"
+    assert hedge("85 millions d'euros") is None and hedge("des milliards de dollars") == "vague"
 
 
 def test_figures_in_words():

@@ -175,7 +175,8 @@ def _hedge_patterns() -> list[tuple[str, re.Pattern, re.Pattern]]:
 
 
 _VAGUE_END = re.compile(r"\b\w+aines?\b")
-_VAGUE_INSIDE = re.compile(r"\b(?:dizaines|centaines|milliers|millions)\b")
+# "plusieurs centaines", "des millions"; a multiplier after a figure is exact ("85 millions")
+_VAGUE_INSIDE = re.compile(r"(?<!\d\s)\b(?:dizaines|centaines|milliers|millions|milliards)\b")
 
 
 def approximate(article: Article, start: int, end: int) -> str | None:
