@@ -206,3 +206,41 @@ def test_one_act_told_in_close_words_by_the_same_verb_is_one_fact(monkeypatch):
     b.art.claims[0].predicate = "financer"
     align_facts(story, arts)
     assert len(story.facts) == 2
+
+
+def test_facts_join_when_most_pairs_across_them_are_the_same_fact(monkeypatch):
+    from recoupe.stories import align
+
+    texts = {k: f"Le conseil municipal de la ville {k} a voté le budget de l'année." for k in "abcde"}
+    builders = []
+    for k, text in texts.items():
+        b = Builder(k, text, source=k.upper())
+        b.claim(text)  # no verb to compare: only the cosine says "same fact" (>= SAME_FACT)
+        builders.append(b)
+    story, arts = story_of(*builders)
+    resolve_entities(story, arts)
+    same, related, apart = 0.9, 0.7, 0.4  # cosines: same fact, related only, unrelated
+    cos = np.array([
+        #  a       b       c       d       e
+        [1.0,    0.95,   same,   same,   same],     # a
+        [0.95,   1.0,    same,   related, apart],   # b
+        [same,   same,   1.0,    0.94,   related],  # c
+        [same,   related, 0.94,  1.0,    related],  # d
+        [same,   apart,  related, related, 1.0],    # e
+    ], dtype=np.float32)
+    monkeypatch.setattr(align, "similarity", lambda story, slots: cos)
+    align_facts(story, arts)
+    groups = sorted(sorted(s.article_id for s in f.support) for f in story.facts)
+    # {a, b} and {c, d}: three of their four pairs are the same fact, the fourth is related;
+    # e is the same fact as a only, and unrelated to b: it stays alone
+    assert groups == [["a", "b", "c", "d"], ["e"]]
+    # half is not most: {a, b} and {c, d} with two pairs of four the same fact stay apart, and
+    # e, the same fact as a but only related to b, does not join {a, b}
+    cos[0, 3] = cos[3, 0] = cos[1, 2] = cos[2, 1] = related
+    cos[1, 3] = cos[3, 1] = same
+    cos[4, 1] = cos[1, 4] = related
+    cos[4, 2:4] = cos[2:4, 4] = apart
+    align_facts(story, arts)
+    groups = sorted(sorted(s.article_id for s in f.support) for f in story.facts)
+    assert groups == [["a", "b"], ["c", "d"], ["e"]]
+    assert_provenance(story, arts)

@@ -4,7 +4,8 @@ Claims are compared through the embedding of their sentences and through their s
 at story level (who, where and reported_by as story entities, when as ISO dates, the
 predicate as a family of verbs). Two claims report the same fact when their sentences are
 close and no slot conflicts; claims whose slots conflict are left to `diverge`, never counted
-as corroboration. A fact keeps one supporting span per article and counts its independent
+as corroboration. Facts grow from the closest pairs: two groups of claims join when most
+pairs across them are the same fact and none is unrelated or conflicting. A fact keeps one supporting span per article and counts its independent
 origins (wire copies in `story.copies` count once).
 
 Quotes share a `group` when their words overlap (exact or cut) or, reworded or translated,
@@ -426,11 +427,26 @@ def align_facts(story: Story, articles: dict[str, Article]) -> None:
             found = verdicts[(x, y)] = same_fact(slots[x], slots[y], float(sim[x, y]))
         return found
 
+    def joinable(gi: int, gj: int) -> bool:
+        """Most pairs across the two groups are the same fact, and none is unrelated or
+        conflicting: one sentence that also tells something else ("Poutine et Kim se sont
+        retrouvés..., le président russe parlant d'aider...") does not pull a group apart,
+        nor join it to another fact on its own."""
+        agree = pairs = 0
+        for x in groups[gi]:
+            for y in groups[gj]:
+                pairs += 1
+                if same(x, y):
+                    agree += 1
+                elif sim[x, y] < RELATED or conflicting(slots[x], slots[y]):
+                    return False
+        return 2 * agree > pairs
+
     for i, j in zip(first[order].tolist(), second[order].tolist()):
         gi, gj = owner[i], owner[j]
         if gi == gj or not arts[gi].isdisjoint(arts[gj]):
             continue  # one span per article
-        if not same(i, j) or any(not same(x, y) for x in groups[gi] for y in groups[gj]):
+        if not same(i, j) or not joinable(gi, gj):
             continue
         groups[gi] += groups[gj]
         groups[gj] = []
