@@ -244,3 +244,34 @@ def test_facts_join_when_most_pairs_across_them_are_the_same_fact(monkeypatch):
     groups = sorted(sorted(s.article_id for s in f.support) for f in story.facts)
     assert groups == [["a", "b"], ["c", "d"], ["e"]]
     assert_provenance(story, arts)
+
+
+def test_the_same_people_on_the_same_day_in_related_words_are_one_event(monkeypatch):
+    from recoupe.stories import align
+
+    def told(aid, verb, predicate, people=("Vladimir Poutine", "Kim Jong Un"), when=("2023-09-13",)):
+        text = f"{people[0]} et {people[1]} {verb} au cosmodrome, dans l'est du pays."
+        b = Builder(aid, text, source=aid.upper())
+        for name in people:
+            b.entity(name, "PER")
+        b.claim(text, predicate, who=list(people), when=list(when))
+        return b
+
+    def facts(*builders):
+        story, arts = story_of(*builders)
+        resolve_entities(story, arts)
+        n = len(arts)
+        cos = np.full((n, n), 0.7, dtype=np.float32)  # related words, not the same sentence
+        np.fill_diagonal(cos, 1.0)
+        monkeypatch.setattr(align, "similarity", lambda story, slots: cos)
+        align_facts(story, arts)
+        assert_provenance(story, arts)
+        return sorted(sorted(s.article_id for s in f.support) for f in story.facts)
+
+    met = told("a", "se sont retrouvés mercredi", "retrouver")
+    assert facts(met, told("b", "sont arrivés mercredi", "arriver")) == [["a", "b"]]
+    # other people, or no date in common: two facts
+    assert facts(met, told("b", "sont arrivés mercredi", "arriver",
+                           people=("Vladimir Poutine", "Sergueï Choïgou"))) == [["a"], ["b"]]
+    assert facts(met, told("b", "sont arrivés", "arriver", when=())) == [["a"], ["b"]]
+    assert facts(met, told("b", "sont arrivés", "arriver", when=("2023-09-12",))) == [["a"], ["b"]]

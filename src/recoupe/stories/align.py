@@ -387,6 +387,10 @@ def same_fact(a: Slots, b: Slots, cos: float) -> bool:
     if (cos >= SAME_ACT and a.family is not None and a.family == b.family
             and a.family not in _LIGHT_FAMILIES):
         return True
+    # the same people on the same day, in related words: one event told with other verbs
+    # ("Poutine et Kim se sont retrouvés mercredi" / "Poutine et Kim sont arrivés mercredi")
+    if cos >= RELATED and len(a.persons) >= 2 and a.persons == b.persons and dates_overlap(a, b):
+        return True
     # the same figure of the same thing ("85 sapeurs-pompiers", "85 firefighters")
     return cos >= SAME_FIGURE and bool(a.figures & b.figures)
 
