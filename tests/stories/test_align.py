@@ -275,3 +275,6 @@ def test_the_same_people_on_the_same_day_in_related_words_are_one_event(monkeypa
                            people=("Vladimir Poutine", "Sergueï Choïgou"))) == [["a"], ["b"]]
     assert facts(met, told("b", "sont arrivés", "arriver", when=())) == [["a"], ["b"]]
     assert facts(met, told("b", "sont arrivés", "arriver", when=("2023-09-12",))) == [["a"], ["b"]]
+    # two other acts of the same people that day: two facts
+    assert facts(told("a", "ont convenu mardi de reprendre le dialogue", "convenir"),
+                 told("b", "se sont opposés mardi sur Taïwan", "opposer")) == [["a"], ["b"]]

@@ -524,12 +524,14 @@ def test_hedges():
     from recoupe.stories.align import approximate
 
     text = ("au moins 12 morts, une quinzaine de blessés, environ 300 poissons, jusqu'à 40 km, "
-            "85 pompiers, plusieurs centaines de poissons, 85 millions d'euros, des milliards de dollars")
+            "85 pompiers, plusieurs centaines de poissons, 85 millions d'euros, des milliards de dollars, "
+            "deux millions d'habitants")
     art = Article("a", "a", "a", text)
     hedge = lambda needle: approximate(art, text.index(needle), text.index(needle) + len(needle))  # noqa: E731
     assert hedge("12") == "min" and hedge("une quinzaine") == "vague" and hedge("300") == "about"
     assert hedge("40") == "max" and hedge("85") is None and hedge("plusieurs centaines") == "vague"
     assert hedge("85 millions d'euros") is None and hedge("des milliards de dollars") == "vague"
+    assert hedge("deux millions d'habitants") is None
 
 
 def test_figures_in_words():

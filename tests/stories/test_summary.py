@@ -209,3 +209,24 @@ def test_no_sentence_in_the_pluperfect(make_article):
     texts = [c.text for c in candidates([a, b])]
     assert [t.split()[:2] for t in texts] == [["Le", "préfet"], ["Le", "maire"],
                                               ["The", "prefect"], ["The", "mayor"]]
+
+
+def test_the_pluperfect_of_a_subordinate_clause_is_news(make_article):
+    from recoupe.model import Story
+    from recoupe.stories.summary import candidates, select
+
+    a = make_article("a", "Sommet", "Le sommet européen, qui était prévu jeudi à Bruxelles, a été "
+                     "reporté d'une semaine par les chefs d'État. Le ministre a affirmé lundi qu'il "
+                     "n'avait pas été informé du report par ses homologues. La réunion était "
+                     "consacrée au budget de l'Union pour les sept prochaines années.")
+    b = make_article("b", "Summit", "The minister said on Monday that the company had broken the "
+                     "rules of the single market twice. Charles Michel said the leaders had failed "
+                     "to agree on the budget of the next seven years.")
+    assert len(candidates([a, b])) == 5
+    # a story told only in the pluperfect still gets a summary, from those sentences
+    c = make_article("c", "Barrage", "Le barrage de Sainte-Aure avait cédé dimanche après des "
+                     "pluies exceptionnelles sur la vallée. Les pompiers avaient évacué trois "
+                     "villages de la vallée de l'Aure dans la nuit.")
+    assert candidates([c]) == []
+    story = Story("s1", "Barrage", article_ids=["c"])
+    assert [s.text[:10] for s in select(story, [c], words_min=10)] != []

@@ -36,6 +36,7 @@ RELATED = 0.6
 RELATED_PLACE = 0.65
 SAME_FIGURE = 0.5  # sentences giving the same figure of the same thing
 SAME_ACT = 0.72  # sentences telling one act by the same verb of substance
+ENCOUNTER = {"meet", "go"}  # verb families of people coming together (meeting, arriving, visiting)
 # verbs that say too little to tie two sentences on their own
 LIGHT_VERBS = {"etre", "avoir", "faire", "be", "have", "do", "sein", "haben", "machen"}
 _LIGHT_FAMILIES = LIGHT_VERBS | {"say", "pouvoir", "devoir", "aller"}
@@ -46,6 +47,7 @@ QUOTE_CANDIDATE = 0.4  # below this cosine, two quotes share too few words to be
 
 MAX_CLAIMS = 4000  # claims compared per story (their similarity matrix is MAX_CLAIMS²)
 MIN_CLAIMS_PER_ARTICLE = 3
+JOIN_CHECKED = 24  # claims of each group compared when two groups may join
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|T)")  # not weeks, seasons
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -176,8 +178,20 @@ def _hedge_patterns() -> list[tuple[str, re.Pattern, re.Pattern]]:
 
 
 _VAGUE_END = re.compile(r"\b\w+aines?\b")
-# "plusieurs centaines", "des millions"; a multiplier after a figure is exact ("85 millions")
-_VAGUE_INSIDE = re.compile(r"(?<!\d\s)\b(?:dizaines|centaines|milliers|millions|milliards)\b")
+# "plusieurs centaines", "des millions"; a multiplier after a figure is exact ("85 millions",
+# "deux millions")
+_VAGUE_INSIDE = re.compile(r"(\w+)?\s*\b(?:dizaines|centaines|milliers|millions|milliards)\b")
+
+
+def _vague_inside(inside: str) -> bool:
+    from recoupe.analyze.claims import EN_NUMBERS, FR_NUMBERS, HUNDRED
+
+    for m in _VAGUE_INSIDE.finditer(inside):
+        before = m.group(1)
+        if not before or not (before.isdigit() or before in FR_NUMBERS or before in EN_NUMBERS
+                              or before in HUNDRED):
+            return True
+    return False
 
 
 def approximate(article: Article, start: int, end: int) -> str | None:
@@ -194,7 +208,7 @@ def _hedge(before: str, inside: str) -> str | None:
         # the marker opens the figure, or just precedes it
         if opens.match(inside) or precedes.search(before):
             return kind
-    if _VAGUE_END.search(text[-len(inside) - 12:]) or _VAGUE_INSIDE.search(inside):
+    if _VAGUE_END.search(text[-len(inside) - 12:]) or _vague_inside(inside):
         return "vague"
     return None
 
@@ -387,9 +401,11 @@ def same_fact(a: Slots, b: Slots, cos: float) -> bool:
     if (cos >= SAME_ACT and a.family is not None and a.family == b.family
             and a.family not in _LIGHT_FAMILIES):
         return True
-    # the same people on the same day, in related words: one event told with other verbs
-    # ("Poutine et Kim se sont retrouvés mercredi" / "Poutine et Kim sont arrivés mercredi")
-    if cos >= RELATED and len(a.persons) >= 2 and a.persons == b.persons and dates_overlap(a, b):
+    # the same people coming together on the same day, in related words: one encounter told
+    # with other verbs ("Poutine et Kim se sont retrouvés mercredi" / "... sont arrivés
+    # mercredi"); not any two acts of theirs ("ont convenu" / "se sont opposés")
+    if (cos >= RELATED and a.family in ENCOUNTER and b.family in ENCOUNTER
+            and len(a.persons) >= 2 and a.persons == b.persons and dates_overlap(a, b)):
         return True
     # the same figure of the same thing ("85 sapeurs-pompiers", "85 firefighters")
     return cos >= SAME_FIGURE and bool(a.figures & b.figures)
@@ -431,20 +447,31 @@ def align_facts(story: Story, articles: dict[str, Article]) -> None:
             found = verdicts[(x, y)] = same_fact(slots[x], slots[y], float(sim[x, y]))
         return found
 
+    refused: set[tuple[int, int, int, int]] = set()
+
     def joinable(gi: int, gj: int) -> bool:
         """Most pairs across the two groups are the same fact, and none is unrelated or
         conflicting: one sentence that also tells something else ("Poutine et Kim se sont
         retrouvés..., le président russe parlant d'aider...") does not pull a group apart,
         nor join it to another fact on its own."""
-        agree = pairs = 0
-        for x in groups[gi]:
-            for y in groups[gj]:
-                pairs += 1
+        # groups only grow: a verdict holds while neither has grown (many close pairs of
+        # claims ask about the same two groups)
+        key = (gi, gj, len(groups[gi]), len(groups[gj]))
+        if key in refused:
+            return False
+        # the first members of a large group stand for it (bounded time on huge stories)
+        xs, ys = groups[gi][:JOIN_CHECKED], groups[gj][:JOIN_CHECKED]
+        total = len(xs) * len(ys)
+        differ = 0
+        for x in xs:
+            for y in ys:
                 if same(x, y):
-                    agree += 1
-                elif sim[x, y] < RELATED or conflicting(slots[x], slots[y]):
+                    continue
+                differ += 1
+                if 2 * differ >= total or sim[x, y] < RELATED or conflicting(slots[x], slots[y]):
+                    refused.add(key)
                     return False
-        return 2 * agree > pairs
+        return True
 
     for i, j in zip(first[order].tolist(), second[order].tolist()):
         gi, gj = owner[i], owner[j]

@@ -74,18 +74,47 @@ _ENDS = re.compile(r"[.!…][\s»”\"')\]]*$")
 _ANAPHORA = re.compile(r"(C'est|C’est|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Cela|Ceci|Ça"
                        r"|Il|Elle|Ils|Elles|Lui|Eux|He|She|They|Er|Sie)\b"
                        r"(?!\s+(y a|s'agit|s’agit|faut))")
-# A sentence in the pluperfect tells what had happened before the news: the background that
-# every article of a follow-up repeats ("Le barrage avait cédé en mars", "had been evacuated")
-_ADVERBS = (r"(?:\s+(?:pas|plus|jamais|déjà|été|notamment|aussi|même|bien|toujours"
-            r"|not|never|already|been))*")
+# A sentence whose main verb is in the pluperfect tells what had happened before the news:
+# the background that every article of a follow-up repeats ("Le barrage avait cédé en mars",
+# "The dam had been evacuated"). Only the main clause counts: the text before the first
+# subordinate or reported clause ("Le ministre a dit qu'il n'avait pas été informé" is news).
+_ADVERBS = (r"(?:\s+(?:pas|plus|jamais|déjà|été|notamment|aussi|même|bien|toujours|alors|tout"
+            r"|not|never|already|been|also))*")
+# past participles: -é, -i, -u, -it, -is, -ert, -eint/-aint, -ort ("avait cédé", "avait dit",
+# "avait pris", "avait ouvert", "avait atteint"), and their feminine and plural forms
+_PARTICIPLE_FR = r"\w+(?:é|i|u|it|is|ert|eint|aint|oint|ort)(?:e|s|es)?"
+# "avait" + a word of those endings that is no participle ("avait lieu", "avait tout")
+_NOT_PARTICIPLE = (r"(?!(?:lieu|tout|tous|toute|toutes|droit|tort|aussi|ainsi|rien|trois|huit"
+                   r"|vingt|cent)\b)")
+# être forms the pluperfect of reflexive verbs ("s'était rendu") and of verbs of motion and
+# change ("était arrivé", "était mort"), not the passive ("était prévu")
+_ETRE_VERBS = (r"(?:arriv|part|parti|venu|revenu|devenu|parvenu|survenu|intervenu|all|entr|rentr"
+               r"|sort|tomb|rest|mort|né|retourn|descend|mont|pass|décéd)\w*")
+_PARTICIPLE_EN = (r"(?:\w+ed|been|said|told|found|won|paid|made|left|sent|kept|held|led|met|lost"
+                  r"|built|brought|bought|thought|taught|caught|fought|sold|heard|fled|spent|"
+                  r"become|come|run|begun|struck|spread|put|set|cut|hit|shut|quit|taken|given|"
+                  r"written|seen|known|shown|drawn|grown|thrown|flown|broken|spoken|chosen|driven|"
+                  r"fallen|forgotten|gotten|hidden|risen|stolen|sworn|worn|beaten|proven|got|had)")
 _PLUPERFECT = re.compile(
-    r"\b(?:(?:avais|avait|avions|aviez|avaient|had)" + _ADVERBS
-    # "avait dit", "had said"
-    + r"\s+\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|t|te|ts|tes|ed|en|wn)"
-    r"|(?:étais|était|étions|étiez|étaient)" + _ADVERBS
-    # "était arrivé", not "était présente"
-    + r"\s+\w+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues))\b",
+    r"\b(?:(?:avais|avait|avions|aviez|avaient)" + _ADVERBS + r"\s+" + _NOT_PARTICIPLE
+    + _PARTICIPLE_FR
+    + r"|(?:s'|s’|se\s+)(?:étais|était|étions|étiez|étaient)" + _ADVERBS
+    + r"\s+" + _PARTICIPLE_FR
+    + r"|(?:étais|était|étions|étiez|étaient)" + _ADVERBS + r"\s+" + _ETRE_VERBS
+    + r"|had" + _ADVERBS + r"\s+" + _PARTICIPLE_EN + r")\b",
     re.IGNORECASE)
+# where the main clause of a sentence ends: a relative, subordinate or reported clause opens
+_SUBORDINATE = re.compile(r"\b(?:lorsqu|puisqu|qu)['’]|[«\"“]"
+                          r"|\b(?:que|qui|dont|où|lorsque|puisque|quand|si|car|comme|that|which"
+                          r"|who|whom|whose|when|where|after|before|because|since|if|as)\b"
+                          r"|(?<!had )\b(?:said|says|told|added|stated|announced)\b",
+                          re.IGNORECASE)
+
+
+def _background(text: str) -> bool:
+    """The sentence's main clause is in the pluperfect."""
+    cut = _SUBORDINATE.search(text, 1)
+    return bool(_PLUPERFECT.search(text[:cut.start()] if cut else text))
 
 
 @dataclass
@@ -110,7 +139,9 @@ def _half_quote(text: str) -> bool:
             or text.count('"') % 2 == 1)
 
 
-def candidates(articles: list[Article], lead: int | None = None) -> list[_Candidate]:
+def candidates(articles: list[Article], lead: int | None = None,
+               background: bool = False) -> list[_Candidate]:
+    """The sentences that may go into the summary (`background`: those in the pluperfect too)."""
     lead = lead or LEAD_SENTENCES
     out = []
     for art in articles:
@@ -122,7 +153,7 @@ def candidates(articles: list[Article], lead: int | None = None) -> list[_Candid
             n = _words(text)
             if (not MIN_WORDS <= n <= MAX_WORDS or _SKIP.search(text) or not _ENDS.search(text)
                     or (k and _ANAPHORA.match(text)) or _half_quote(text)
-                    or _PLUPERFECT.search(text)):
+                    or (not background and _background(text))):
                 continue
             start = span.start + span.text.index(text)
             out.append(_Candidate(art, pos, start, start + len(text), text, n))
@@ -208,7 +239,9 @@ def summarize(story: Story, articles: dict[str, Article]) -> None:
 def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
            words_max: int = WORDS_MAX) -> list[SummarySentence]:
     # bounded cost on large stories: fewer sentences per article, then the most central ones
-    cands = candidates(members, max(2, min(LEAD_SENTENCES, MAX_EMBEDDED // max(1, len(members)))))
+    lead = max(2, min(LEAD_SENTENCES, MAX_EMBEDDED // max(1, len(members))))
+    # a story told only in the pluperfect still gets a summary
+    cands = candidates(members, lead) or candidates(members, lead, background=True)
     if not cands:
         return []
     vecs = embed_sentences([c.text for c in cands])
