@@ -33,7 +33,7 @@ from recoupe.evaluate.stories import ecb_documents
 Sentence = tuple[str, int]  # (document id, sentence id)
 Pair = frozenset  # two Sentences of two documents
 
-QUICK_GROUPS = 3
+QUICK_GROUPS = 6
 
 
 def sentence_ids(data_dir: Path) -> dict[str, list[int]]:
