@@ -230,3 +230,13 @@ def test_the_pluperfect_of_a_subordinate_clause_is_news(make_article):
     assert candidates([c]) == []
     story = Story("s1", "Barrage", article_ids=["c"])
     assert [s.text[:10] for s in select(story, [c], words_min=10)] != []
+
+
+def test_the_passive_of_a_verb_like_a_verb_of_motion_is_news():
+    from recoupe.stories.summary import _background
+
+    # "partagé", "passionné" begin like "parti", "passé": only the participles of the verbs
+    # that take "être" make its pluperfect
+    assert _background("Ils étaient partis lundi.") and _background("Il était passé par Lyon.")
+    assert not _background("L'avis des experts était partagé sur ce point.")
+    assert not _background("Le maire était passionné de football depuis l'enfance.")

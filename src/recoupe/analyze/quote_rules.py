@@ -147,7 +147,6 @@ communiqu lettr courrier rapport releas statement report memo letter post tweet 
 """.split())
 
 
-
 def noun_stem(word: str) -> str:
     """Crude agreement folding, the form the noun lists here hold: nord-coréenne ~ nord-coréen,
     dirigeants ~ dirigeant."""

@@ -144,8 +144,6 @@ def _strip_title(tokens):
     return tokens
 
 
-
-
 @dataclass
 class _Who:
     """A resolved speaker, before it becomes a model Speaker."""

@@ -142,7 +142,7 @@ def run(data_dir: Path, quick: bool = False) -> dict:
         "n": len(todo),
         "notes": "RPM2 French clusters, 4 references each; ROUGE-1/2 F1 at 100 words (counted "
                  "between spaces, as ROUGE's -l), lower-cased words, no stemming; Lead and tf-idf "
-                 "centroid computed in the "
-                 "same run (reference figures: the published Lead and centroid figures on RPM2 dev)",
+                 "centroid computed in the same run (reference figures: the published Lead and "
+                 "centroid figures on RPM2 dev)",
         "dossiers": dossiers,
     }

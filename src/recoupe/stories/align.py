@@ -5,8 +5,9 @@ at story level (who, where and reported_by as story entities, when as ISO dates,
 predicate as a family of verbs). Two claims report the same fact when their sentences are
 close and no slot conflicts; claims whose slots conflict are left to `diverge`, never counted
 as corroboration. Facts grow from the closest pairs: two groups of claims join when most
-pairs across them are the same fact and none is unrelated or conflicting. A fact keeps one supporting span per article and counts its independent
-origins (wire copies in `story.copies` count once).
+pairs across them are the same fact and none is unrelated or conflicting. A fact keeps one
+supporting span per article and counts its independent origins (wire copies in
+`story.copies` count once).
 
 Quotes share a `group` when their words overlap (exact or cut) or, reworded or translated,
 their sentences are close and their speaker is the same entity.
@@ -39,7 +40,7 @@ SAME_ACT = 0.72  # sentences telling one act by the same verb of substance
 ENCOUNTER = {"meet", "go"}  # verb families of people coming together (meeting, arriving, visiting)
 # verbs that say too little to tie two sentences on their own
 LIGHT_VERBS = {"etre", "avoir", "faire", "be", "have", "do", "sein", "haben", "machen"}
-_LIGHT_FAMILIES = LIGHT_VERBS | {"say", "pouvoir", "devoir", "aller"}
+_LIGHT_FAMILIES = LIGHT_VERBS | {"say", "pouvoir", "devoir"}
 QUOTE_OVERLAP = 0.6  # share of the shorter quote's words found in the other
 QUOTE_SAME_WORDS = 0.8  # the same words whoever is said to speak them
 QUOTE_REWORDED = 0.75
@@ -184,14 +185,10 @@ _VAGUE_INSIDE = re.compile(r"(\w+)?\s*\b(?:dizaines|centaines|milliers|millions|
 
 
 def _vague_inside(inside: str) -> bool:
-    from recoupe.analyze.claims import EN_NUMBERS, FR_NUMBERS, HUNDRED
+    from recoupe.analyze.claims import number_value
 
-    for m in _VAGUE_INSIDE.finditer(inside):
-        before = m.group(1)
-        if not before or not (before.isdigit() or before in FR_NUMBERS or before in EN_NUMBERS
-                              or before in HUNDRED):
-            return True
-    return False
+    return any(m.group(1) is None or number_value([m.group(1)]) is None
+               for m in _VAGUE_INSIDE.finditer(inside))
 
 
 def approximate(article: Article, start: int, end: int) -> str | None:

@@ -88,8 +88,8 @@ _NOT_PARTICIPLE = (r"(?!(?:lieu|tout|tous|toute|toutes|droit|tort|aussi|ainsi|ri
                    r"|vingt|cent)\b)")
 # être forms the pluperfect of reflexive verbs ("s'était rendu") and of verbs of motion and
 # change ("était arrivé", "était mort"), not the passive ("était prévu")
-_ETRE_VERBS = (r"(?:arriv|part|parti|venu|revenu|devenu|parvenu|survenu|intervenu|all|entr|rentr"
-               r"|sort|tomb|rest|mort|né|retourn|descend|mont|pass|décéd)\w*")
+_ETRE_VERBS = (r"(?:(?:arriv|all|entr|rentr|tomb|rest|retourn|mont|pass|décéd)é|(?:re)?parti"
+               r"|(?:res)?sorti|(?:re|de|par|sur|inter)?venu|descendu|mort|né)(?:e|s|es)?")
 _PARTICIPLE_EN = (r"(?:\w+ed|been|said|told|found|won|paid|made|left|sent|kept|held|led|met|lost"
                   r"|built|brought|bought|thought|taught|caught|fought|sold|heard|fled|spent|"
                   r"become|come|run|begun|struck|spread|put|set|cut|hit|shut|quit|taken|given|"
