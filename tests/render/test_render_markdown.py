@@ -36,3 +36,25 @@ def test_markdown_keeps_markup_inert(injected):
 def test_write_markdown_file(rich, tmp_path):
     write_dossier(rich, "md", tmp_path / "d.md")
     assert (tmp_path / "d.md").read_text(encoding="utf-8").startswith("# Dossier recoupe")
+
+
+def test_a_name_with_its_article_or_in_capitals_is_no_other_spelling(rich):
+    from dataclasses import replace
+
+    from recoupe.render import dossier_html
+    from recoupe.render.view import story_views
+
+    story = rich.stories[0]
+    marseille = next(e for e in story.entities if e.name == "Marseille")
+    marseille.variants = ["Marseille", "la Marseille", "MARSEILLE", "Marseilles", "L'Marseille"]
+    view = next(v for v in story_views(rich)[0].entities()["LOC"] if v.entity.name == "Marseille")
+    assert view.spellings == ["Marseilles"]
+    text = dossier_markdown(rich)
+    assert "Marseille (Marseilles)" in text and "la Marseille" not in text
+    html = dossier_html(rich)
+    assert "Marseilles" in html and "MARSEILLE" not in html
+    # "Lesotho" keeps its first letters: only a separate article is dropped
+    lesotho = replace(marseille, name="Lesotho", variants=["Lesotho", "otho"])
+    story.entities.append(lesotho)
+    view = next(v for v in story_views(rich)[0].entities()["LOC"] if v.entity.name == "Lesotho")
+    assert view.spellings == ["otho"]

@@ -77,19 +77,18 @@ def _story(v: StoryView) -> list[str]:
     for etype, views in v.entities().items():
         out.append(f"- **{L.get(etype, etype)}** : " + "; ".join(
             md(ev.entity.name)
-            + (f" ({md(', '.join(x for x in ev.entity.variants if x != ev.entity.name))})"
-               if len(set(ev.entity.variants) - {ev.entity.name}) else "")
+            + (f" ({md(', '.join(ev.spellings))})" if ev.spellings else "")
             + (f" — {md(', '.join(r for r, _ in ev.roles))}" if ev.roles else "")
             for ev in views))
     out += [""] if s.entities else [L["none"], ""]
 
     out += [f"### {L['sources']}", ""]
     for a in v.articles:
-        title = md(a.title) if a.title else ""
+        title = f", {md(a.title)}" if a.title else ""
         date = format_date(a.published, v.lang) or L["undated"]
         link = a.url if a.url and re.fullmatch(r"https?://[^\s<>]+", a.url) else None
         where = f" — <{link}>" if link else f" — `{a.origin.replace('`', '')}`" if a.origin else ""
-        out.append(f"{v.number[a.id]}. **{md(a.source)}**, {title} ({date}){where}")
+        out.append(f"{v.number[a.id]}. **{md(a.source)}**{title} ({date}){where}")
     out.append("")
     return out
 

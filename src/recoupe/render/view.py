@@ -6,6 +6,7 @@ passage it cites.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -92,6 +93,24 @@ class EntityView:
     mentions: int
     outlets: int
     roles: list[tuple[str, Cite]]
+
+    @property
+    def spellings(self) -> list[str]:
+        """The entity's other names worth showing: "Le Japon" beside "Japon", or "TASS" beside
+        "Tass", is no other spelling."""
+        def bare(name: str) -> str:
+            return _LEADING_ARTICLE.sub("", name).casefold()
+        shown = {bare(self.entity.name)}
+        out = []
+        for v in self.entity.variants:
+            if bare(v) not in shown:
+                shown.add(bare(v))
+                out.append(v)
+        return out
+
+
+# a determiner the tagger took into a name at the start of a sentence
+_LEADING_ARTICLE = re.compile(r"^(?:(?:les?|la|the)\s+|l['’])(?=\w)", re.IGNORECASE)
 
 
 class StoryView:
@@ -221,8 +240,7 @@ class StoryView:
 
 
 def _minor(v: EntityView) -> bool:
-    return v.outlets <= 1 and v.mentions <= 1 and not v.roles and \
-        not (set(v.entity.variants) - {v.entity.name})
+    return v.outlets <= 1 and v.mentions <= 1 and not v.roles and not v.spellings
 
 
 def same_words(a: str, b: str) -> bool:
