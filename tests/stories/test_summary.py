@@ -183,6 +183,20 @@ def test_no_sentence_that_needs_the_one_before(make_article):
     assert not any(t.startswith(("Il a demandé", "C'est")) for t in texts)
 
 
+def test_no_sentence_that_answers_the_one_before(make_article):
+    from recoupe.stories.summary import candidates
+
+    a = make_article("a", "Barrage", "Mais le préfet de l'Aure a ordonné dimanche l'évacuation de "
+                     "trois villages sous le barrage de Sainte-Aure. Et c'est le maire de la "
+                     "commune de Montaulin qui a donné l'alerte le premier, dimanche matin. "
+                     "Pourtant les habitants des villages voisins ont refusé de quitter leurs "
+                     "maisons. Orages et crues ont touché toute la vallée de l'Aure depuis jeudi.")
+    texts = [c.text for c in candidates([a])]
+    # the first sentence of an article answers nothing before it; "Orages" is no "Or"
+    assert texts[0].startswith("Mais le préfet") and texts[-1].startswith("Orages")
+    assert not any(t.startswith(("Et c'est", "Pourtant")) for t in texts)
+
+
 def test_no_sentence_that_holds_half_a_quotation(make_article):
     from recoupe.stories.summary import candidates
 

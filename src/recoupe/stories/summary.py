@@ -74,6 +74,10 @@ _ENDS = re.compile(r"[.!…][\s»”\"')\]]*$")
 _ANAPHORA = re.compile(r"(C'est|C’est|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Cela|Ceci|Ça"
                        r"|Il|Elle|Ils|Elles|Lui|Eux|He|She|They|Er|Sie)\b"
                        r"(?!\s+(y a|s'agit|s’agit|faut))")
+# ... and so does one that opens on a connective: it answers the sentence before it ("Et c'est
+# la ministre qui le dit.", "Mais ce sont les sites de partage qui agacent le comité.")
+_CONNECTIVE = re.compile(r"(Et|Mais|Or|Donc|Pourtant|Cependant|Toutefois|Néanmoins|En revanche"
+                         r"|And|But|Yet|However|So|Und|Aber|Doch)\b")
 # A sentence whose main verb is in the pluperfect tells what had happened before the news:
 # the background that every article of a follow-up repeats ("Le barrage avait cédé en mars",
 # "The dam had been evacuated"). Only the main clause counts: the text before the first
@@ -152,7 +156,7 @@ def candidates(articles: list[Article], lead: int | None = None,
             text = span.text.strip()
             n = _words(text)
             if (not MIN_WORDS <= n <= MAX_WORDS or _SKIP.search(text) or not _ENDS.search(text)
-                    or (k and _ANAPHORA.match(text)) or _half_quote(text)
+                    or (k and (_ANAPHORA.match(text) or _CONNECTIVE.match(text))) or _half_quote(text)
                     or (not background and _background(text))):
                 continue
             start = span.start + span.text.index(text)
