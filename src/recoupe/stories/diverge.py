@@ -47,11 +47,13 @@ NEGATION_CONTENT_COS = 0.6  # ... or of the same content words, whatever the ver
 DENIED_SHARE = 0.55  # share of each side's content words the other side has (a word and its
 # derived forms counting as one: "prélèvent" / "prélèvements")
 DENIED_WORDS = 3  # ... and at least this many
+NEGATION_CONTAINED_COS = 0.45  # ... or of a sentence that holds all the denial's content words
 DENIED_CLAUSE_SHARE = 0.8  # share of the negated clause's content words the other sentence has
 DENIED_COVER = 0.6  # ... and of the other sentence's content words the negated clause has
+DENIED_TOLD = 4  # content words a denial shares with a longer sentence that tells them all
 CORRECTION_COS = 0.25  # "pas à Lyon, mais à Nantes" against "à Lyon": the sentences differ by the names
 OPPOSITE_COS = 0.6  # one sentence told twice, but for a word of opposite sense
-OPPOSITE_SHARE = 0.7  # ... the other content words shared, each way
+OPPOSITE_WORDS = 3  # ... with at least this many other content words, all shared
 CORRECTION_CONTEXT = 2  # content words the two sentences share besides the names corrected
 DISAGREEMENT_COS = 0.5
 NEARBY_DISAGREEMENT_COS = 0.3  # two sources set side by side in one article
@@ -65,7 +67,7 @@ CONTEST_SHARE = 0.5  # ... and the share of its own content words they make
 SAME_EXCHANGE_COS = 0.4  # one exchange told by two outlets: mean cosine of statement and reply
 LONE_EXCHANGE_COS = 0.3  # ... when each outlet tells one exchange
 LOWEST_COS = min(AGENT_OBJECT_COS, NEARBY_DISAGREEMENT_COS, DATE_COS, NEGATION_LOW_COS,
-                 NEGATION_CONTENT_COS, CORRECTION_COS, OPPOSITE_COS)
+                 NEGATION_CONTENT_COS, NEGATION_CONTAINED_COS, CORRECTION_COS, OPPOSITE_COS)
 # units that count time, too common to tie two figures together by themselves
 TIME_UNITS = {"an", "annee", "mois", "semaine", "jour", "heure", "minute", "seconde", "year",
               "month", "week", "day", "hour", "minute", "second", "fois"}
@@ -383,7 +385,7 @@ class _Finder:
     def negations(self) -> None:
         """One outlet says it happened, the other that it did not. Named sources on each side
         make it an attributed disagreement."""
-        for a, b, cos in self.pairs(min(NEGATION_LOW_COS, NEGATION_CONTENT_COS), cross=False):
+        for a, b, cos in self.pairs(min(NEGATION_LOW_COS, NEGATION_CONTENT_COS, NEGATION_CONTAINED_COS), cross=False):
             if a.claim.negated == b.claim.negated:
                 continue
             if apart(a, b):
@@ -396,33 +398,67 @@ class _Finder:
                 or (same_object and (bool(a.who & b.who) or word_overlap(a.claim.text, b.claim.text) >= 0.6)))
             # or the same content told with another verb or its noun ("ont voté une résolution" /
             # "n'a pas adopté de résolution", "prélèvent du sang" / "n'effectuent pas de prélèvements")
-            same_act = same_act or _same_content(a.claim.text, b.claim.text)
+            same_act = same_act or (cos >= NEGATION_CONTENT_COS and _same_content(a.claim.text, b.claim.text))
             # or the clause a negation governs tells what the other sentence says ("..., mais il n'y
             # a pas eu d'incendie au dépôt de Brest" / "un incendie a touché le dépôt de Brest")
             pos, neg = (a, b) if b.claim.negated else (b, a)
-            same_act = same_act or _denies_all_of(neg.claim.text, pos.claim.text)
+            same_act = same_act or (cos >= NEGATION_CONTENT_COS and _denies_all_of(neg.claim.text, pos.claim.text))
+            # or the denial is all told by the other sentence, which tells more ("n'a pas été
+            # réévalué à la baisse en Italie" / "l'institut italien a revu à la baisse le nombre
+            # de morts ..."), and gives any figure the denial gives (else the figure is denied)
+            same_act = same_act or (cos >= NEGATION_CONTAINED_COS and _told_by(neg.claim.text, pos.claim.text)
+                                    and {q[0] for q in neg.quantities} <= {q[0] for q in pos.quantities})
             # close sentences may share only a long apposition ("le trader qui a fait perdre
             # 5 milliards"): they must share words too
             if not ((cos >= NEGATION_COS and word_overlap(a.claim.text, b.claim.text) >= 0.4) or same_act):
                 continue
-            if set(names.fold(pos.claim.text).split()) & _NEGATORS:
+            echoed = _negations_echoed(pos.claim.text, neg.claim.text)
+            if set(names.fold(pos.claim.text).split()) & _NEGATORS and not echoed:
                 continue  # the "positive" sentence holds a negation too: polarity comes from the parse
             if any(not a.values[u] & b.values[u] for u in a.values.keys() & b.values.keys()):
                 continue  # "n'a pas compté 50 millions" / "a compté 2 millions": the figure is denied
             if _only_restrictive(neg.claim.text):
                 continue  # "n'induisent qu'une immunité partielle" asserts, it does not deny
+            if _denial_negated(neg.claim.text) or _negation_affirms(neg.claim.text, pos.claim.text):
+                continue  # "ne dément pas avoir reçu l'ordre", "n'empêche pas de transmettre le
+                # virus": the negation bears on a denial, or on a word of prevention the other
+                # sentence does not use
+            if _only_instructions(neg.claim.text):
+                continue  # "recommande de ne pas utiliser": advice or an aim, not a denial
             if self.also_says(pos.article.id, neg, besides=pos) or self.also_says(neg.article.id, pos, besides=neg):
                 continue  # each outlet also tells the other's version: no disagreement
             if self.also_says(neg.article.id, pos) and not _denies_words_of(neg.claim.text, pos.claim.text):
                 continue  # its own sentence tells the other's version, its negation bears on other
                 # words ("n'ont pas été testés sur l'homme, bien qu'ils aient été approuvés")
-            if _negative_words(pos.claim.text, besides=neg.claim.text) or _NEGATION.search(names.fold(pos.claim.text)) \
+            if _negative_words(pos.claim.text, besides=neg.claim.text) \
+                    or (_NEGATION.search(names.fold(pos.claim.text)) and not echoed) \
                     or _conditional(a.claim.text) or _conditional(b.claim.text) \
                     or _DOUBLE.search(names.fold(neg.claim.text)) \
                     or _NOT_ONLY_NEG.search(names.fold(neg.claim.text)):
                 continue  # a denial in other words ("impossible", "sans"), a hypothesis, or a
                 # negated comparison or restriction that affirms ("pas moins de 2 %", "pas seulement")
             self.flag_denial(pos, neg)
+
+    def denials(self) -> None:
+        """One outlet says a source denies what the other tells as it is: "les soignants
+        démentent l'existence d'un ordre de cacher les patients" / "les soignants ont eu l'ordre
+        de cacher les patients". What follows the verb of denial must be the other sentence's
+        content words."""
+        for a, b, cos in self.pairs(NEGATION_CONTENT_COS):
+            for neg, pos in ((a, b), (b, a)):
+                denied = _denied_by_verb(neg.claim.text)
+                if denied is None or neg.claim.negated or pos.claim.negated:
+                    continue
+                said = pos.claim.text
+                if _denied_by_verb(said) is not None or _negative_words(said) \
+                        or _NEGATION.search(names.fold(said)) or _conditional(said) or _conditional(neg.claim.text):
+                    continue  # the other outlet denies or hedges too
+                if not _same_content(denied, said):
+                    continue
+                if self.also_says(neg.article.id, pos, besides=neg):
+                    continue  # the outlet also tells the other's version (in another sentence
+                    # than its denial, which holds the same words)
+                self.flag_denial(pos, neg)
 
     def flag_denial(self, pos: Slots, neg: Slots) -> None:
         """`neg` denies what `pos` affirms: a contradiction across outlets, or a disagreement
@@ -466,7 +502,7 @@ class _Finder:
                 anchors = set(_names_in(a.claim.text, skip_first=True)) - set(_names_in(wrong)) - set(_names_in(right))
                 if not any(f" {n} " in folded for n in anchors):
                     continue
-                if self.also_says(b.article.id, a):
+                if self.also_says(b.article.id, a, besides=b):
                     continue
                 self.flag_denial(b, a)
 
@@ -495,8 +531,6 @@ class _Finder:
             if not found:
                 continue
             wa, wb = found
-            if not _same_content(*texts, leave=(wa, wb), share=OPPOSITE_SHARE):
-                continue
             if not _only_opposed(*texts, wa, wb):
                 continue  # more differs than the pair: the victory of one is the other's defeat,
                 # "autorisé dans les universités" / "interdit dans les écoles"
@@ -734,7 +768,8 @@ class _Finder:
                      sb=", ".join(dict.fromkeys(b.label for _, b in members)))
 
     def run(self) -> list[Divergence]:
-        for step in (self.agents, self.numbers, self.dates, self.negations, self.corrections, self.opposites,
+        for step in (self.agents, self.numbers, self.dates, self.negations, self.denials, self.corrections,
+                     self.opposites,
                      self.contested,
                      self.roles, self.attributions):
             step()
@@ -821,6 +856,22 @@ def _denial_at(tokens: list[str]) -> int | None:
     return None
 
 
+def _denial_negated(text: str) -> bool:
+    """A verb of denial under a negation ("ne dément pas", "n'a pas nié")."""
+    tokens = re.findall(r"\w+", names.fold(text))
+    denial, blockers = _words("denial_words"), _words("denial_blockers")
+    return any(w in denial and not blockers.isdisjoint(tokens[max(0, k - 3):k]) for k, w in enumerate(tokens))
+
+
+@lru_cache(maxsize=4096)
+def _denied_by_verb(text: str) -> str | None:
+    """What a verb of denial that is not itself negated bears on: the folded words after it
+    ("démentent l'existence d'un ordre ..." -> "l existence d un ordre ...")."""
+    tokens = re.findall(r"\w+", names.fold(text))
+    k = _denial_at(tokens)
+    return " ".join(tokens[k + 1:]) if k is not None else None
+
+
 def _shared_words(a: frozenset[str], b: frozenset[str]) -> int:
     """Words of `b` found in `a`, a word and its derived forms counting as one
     ("signalés" / "signalement", "warned" / "warning")."""
@@ -849,15 +900,13 @@ def _content_words(text: str) -> frozenset[str]:
                      if len(w) >= 4 and not w.isdigit() and w not in skip)
 
 
-def _same_content(a: str, b: str, leave: tuple[str, str] = ("", ""),
-                  share: float = DENIED_SHARE) -> bool:
-    """Two sentences made of the same content words, each having most of the other's (`leave`:
-    a word of each left out)."""
-    wa, wb = _content_words(a) - {leave[0]}, _content_words(b) - {leave[1]}
+def _same_content(a: str, b: str) -> bool:
+    """Two sentences made of the same content words, each having most of the other's."""
+    wa, wb = _content_words(a), _content_words(b)
     if not wa or not wb:
         return False
     in_a, in_b = _shared_words(wa, wb), _shared_words(wb, wa)
-    return min(in_a, in_b) >= DENIED_WORDS and in_a >= share * len(wb) and in_b >= share * len(wa)
+    return min(in_a, in_b) >= DENIED_WORDS and in_a >= DENIED_SHARE * len(wb) and in_b >= DENIED_SHARE * len(wa)
 
 
 # a negation and the clause it governs, up to the end of the clause
@@ -868,9 +917,63 @@ _DENIED_CLAUSE = re.compile(r"\b(?:ne|n)\s+(?:\w+\s+){0,3}?(?:pas|jamais|plus|gu
 @lru_cache(maxsize=1 << 14)  # asked for every close pair the sentence is in
 def _denied_clauses(negated: str) -> tuple[frozenset[str], ...]:
     """The content words of each clause a negation governs."""
-    folded = names.fold(negated)
+    folded = _fold_clauses(negated)
     return tuple(_content_words(re.split(r"[,;:.!?]|\bmais\b", folded[m.end():])[0])
                  for m in _DENIED_CLAUSE.finditer(folded))
+
+
+def _fold_clauses(text: str) -> str:
+    """Folded but for the punctuation that ends a clause."""
+    return " ".join(re.sub(r"['’`´\-]", " ", names.to_ascii(text).lower()).split())
+
+
+def _negation_affirms(negated: str, other: str) -> bool:
+    """A negation that governs a word of denial or prevention the other sentence does not use:
+    "n'empêche pas de transmettre" says one may transmit."""
+    folded = _fold_clauses(negated)
+    told = set(re.findall(r"\w+", names.fold(other)))
+    for m in _DENIED_CLAUSE.finditer(folded):
+        inside = re.findall(r"\w+", m.group())
+        after = next((w for w in re.findall(r"\w+", folded[m.end():]) if w not in _skipped()), None)
+        for w in inside + ([after] if after else []):
+            if w in _words("negative_words") and w not in _PLAIN_NEGATIONS and w not in told:
+                return True
+    return False
+
+
+_INSTRUCTION = re.compile(r"\b(?:de|d|a|pour|sans) (?:ne|n) (?:pas|plus|jamais)\b")
+
+
+def _only_instructions(negated: str) -> bool:
+    """Every negation of the sentence stands before an infinitive after "de", "à", "pour" or
+    "sans" ("recommande de ne pas utiliser", "pour ne plus payer"): advice or an aim."""
+    folded = _fold_clauses(negated)
+    found = list(_DENIED_CLAUSE.finditer(folded))
+    return bool(found) and len(_INSTRUCTION.findall(folded)) >= len(found)
+
+
+def _told_by(negated: str, other: str) -> bool:
+    """The other sentence has nearly all the content words of the negated one, enough of them
+    to tell one thing, and every name it gives ("Kennon n'a pas participé à la guerre" is not
+    denied by "Kohl a participé à la guerre")."""
+    denied, said = _content_words(negated), _content_words(other)
+    shared = _shared_words(said, denied)
+    if shared < DENIED_TOLD or shared < DENIED_CLAUSE_SHARE * len(denied):
+        return False
+    missing = {w for w in denied if not _shared_words(said, frozenset((w,)))}
+    return missing.isdisjoint(_names_in(negated))
+
+
+def _negations_echoed(pos: str, neg: str) -> bool:
+    """Every negation of `pos` is one of `neg` too, over the same words, and `neg` has one
+    more: the negation both tell is shared ("... que la transmission n'avait pas été évaluée"),
+    the other one denies."""
+    mine, theirs = _denied_clauses(pos), _denied_clauses(neg)
+    if not mine or len(theirs) <= len(mine):
+        return False
+    return all(d and any(_shared_words(t, d) >= DENIED_CLAUSE_SHARE * len(d)
+                         and _shared_words(d, t) >= DENIED_CLAUSE_SHARE * len(t) for t in theirs)
+               for d in mine)
 
 
 def _denies_words_of(negated: str, other: str) -> bool:
@@ -943,9 +1046,10 @@ def _neighbours(text: str, word: str) -> tuple[str, str] | None:
 
 def _only_opposed(a: str, b: str, wa: str, wb: str) -> bool:
     """Nothing differs but the opposite pair: every other content word of each sentence is in
-    the other, and the opposite words stand between the same words."""
+    the other (enough of them to tell one thing), and the opposite words stand between the
+    same words."""
     ca, cb = _content_words(a) - {wa}, _content_words(b) - {wb}
-    if _shared_words(ca, cb) < len(cb) or _shared_words(cb, ca) < len(ca):
+    if min(len(ca), len(cb)) < OPPOSITE_WORDS or _shared_words(ca, cb) < len(cb) or _shared_words(cb, ca) < len(ca):
         return False
     na, nb = _neighbours(a, wa), _neighbours(b, wb)
     return na is not None and na == nb
@@ -997,6 +1101,8 @@ _NEGATORS = {"ne", "n", "pas", "jamais", "guere", "nullement", "aucun", "aucune"
 _NEGATION = re.compile(r"\bn(?:e|)\s+(?:\w+\s+){0,3}?(?:pas|guere|jamais|plus|rien|aucun|aucune|nullement|point)\b"
                        r"|\b(?:not|never|no longer)\b")
 _NEGATED_WORDS = {"aucun", "aucune", "jamais", "nullement", "no", "none", "nothing", "nobody", "neither"}
+# negative words that only make the negation ("n'a jamais rien reçu")
+_PLAIN_NEGATIONS = _NEGATORS | _NEGATED_WORDS | {"rien", "personne", "nul", "nulle", "non", "ni", "sans"}
 _NEGATED_WORD = re.compile(r"\b(?:" + "|".join(sorted(_NEGATED_WORDS)) + r")\b")
 _DOUBLE = re.compile(r"\b(?:pas|jamais|non) (?:\w+ ){0,2}(?:moins|plus|inferieure?s?|superieure?s?) (?:de|d|que|a)\b"
                      r"|\bnot (?:\w+ ){0,2}(?:less|fewer|more) than\b")
@@ -1169,9 +1275,27 @@ def same_office(a: str, b: str) -> bool:
     if oa is None or oa != ob or oa not in _words("exclusive_offices"):
         return False
     # the same country, when both say it
-    countries = _words("country_adjectives")
-    ca, cb = set(wa) & countries, set(wb) & countries
+    ca, cb = _countries(wa), _countries(wb)
     return ca == cb or not ca or not cb
+
+
+def _countries(words: list[str]) -> frozenset:
+    """The countries folded words name by an adjective: the alias lexicon's entry when it has
+    the adjective ("russes", "nord coreen"), else the word itself when the divergence lexicon
+    lists it (English adjectives, countries the alias lexicon lacks)."""
+    out, k = set(), 0
+    while k < len(words):
+        two = " ".join(words[k:k + 2]) if k + 1 < len(words) else None
+        if two and (group := names.adjective_group(two)) is not None:
+            out.add(group)
+            k += 2
+            continue
+        if (group := names.adjective_group(words[k])) is not None:
+            out.add(group)
+        elif words[k] in _words("country_adjectives"):
+            out.add(words[k])
+        k += 1
+    return frozenset(out)
 
 
 @lru_cache(maxsize=4096)  # asked for every role of every person of every story
@@ -1190,8 +1314,7 @@ def office(role: str) -> str | None:
                 found.add(name)
                 break
     # "président russe": a head of state when a country is named
-    if not _words("head_of_state_titles").isdisjoint(words) and \
-            not _words("country_adjectives").isdisjoint(words) and not found:
+    if not _words("head_of_state_titles").isdisjoint(words) and _countries(words) and not found:
         found.add("head_of_state")
     return found.pop() if len(found) == 1 else None
 
