@@ -130,7 +130,7 @@ class Claim:
     article_id: str
     start: int
     end: int
-    text: str  # the sentence (or clause) that states the fact
+    text: str  # the sentence that states the fact
     predicate: str | None = None  # lemma of the main verb
     who: list[str] = field(default_factory=list)  # entity ids (article-level) of agents/participants
     who_names: list[str] = field(default_factory=list)  # their fullest names, for display and matching
@@ -141,6 +141,10 @@ class Claim:
     roles: dict[str, str] = field(default_factory=dict)  # entity name -> role stated in the claim
     reported_by: str | None = None  # "Séoul" in "selon Séoul"
     negated: bool = False
+    # the claim's own clause when its sentence states other facts too ("Poutine a accepté
+    # l'invitation" of "... et a réaffirmé sa volonté"): what fact alignment compares as well
+    # as the sentence; None when the sentence states this fact alone
+    clause: Span | None = None
 
 
 @dataclass
@@ -277,6 +281,8 @@ def iter_source_spans(dossier: Dossier):
         for c in art.claims:
             for q in c.quantities:
                 yield art.id, q.span.start, q.span.end, q.span.text
+            if c.clause is not None:
+                yield art.id, c.clause.start, c.clause.end, c.clause.text
         for s in _entity_and_quote_spans(art.entities, art.quotes):
             yield s.article_id, s.start, s.end, s.text
     for story in dossier.stories:

@@ -4,7 +4,7 @@ import pytest
 
 from recoupe.analyze import analyze_articles
 from recoupe.analyze.claims import number_value
-from recoupe.model import Article
+from recoupe.model import Article, Dossier, check_provenance
 
 
 def claims_of(text: str, published: str = "2023-09-14"):
@@ -14,6 +14,9 @@ def claims_of(text: str, published: str = "2023-09-14"):
         assert text[c.start:c.end] == c.text
         for q in c.quantities:
             assert text[q.span.start:q.span.end] == q.span.text
+        if c.clause is not None:
+            assert text[c.clause.start:c.clause.end] == c.clause.text
+            assert c.start <= c.clause.start < c.clause.end <= c.end
     return art, art.claims
 
 
@@ -224,3 +227,23 @@ def test_a_where_clause_with_its_own_subject_is_a_fact_of_its_own():
     met = one(claims, "rencontrer")
     assert met.who_names[0] == "Vladimir Poutine" and met.when == ["2023-09-13"]
     assert one(claims, "faire").when == []  # the day is the meeting's
+
+
+def test_each_claim_of_a_sentence_of_several_facts_has_its_own_clause():
+    text = ("Poutine a accepté l'invitation et a réaffirmé sa volonté de coopérer. L'offre a été "
+            "faite lors de la visite de Kim Jong Un à Vladivostok, où le président Vladimir Poutine "
+            "a rencontré mercredi Kim Jong Un. Kim Jong Un est reparti jeudi.")
+    art, claims = claims_of(text)
+    clause = {c.predicate: c.clause and c.clause.text for c in claims}
+    assert clause["accepter"] == "Poutine a accepté l'invitation"
+    assert clause["réaffirmer"] == "a réaffirmé sa volonté de coopérer"
+    assert clause["faire"] == "L'offre a été faite lors de la visite de Kim Jong Un à Vladivostok"
+    # the name the parse splits ("Kim Jong" / "Un") stays whole
+    assert clause["rencontrer"] == "où le président Vladimir Poutine a rencontré mercredi Kim Jong Un"
+    assert clause["repartir"] is None  # a sentence of one fact is its own clause
+    # the provenance check reads clauses
+    c = one(claims, "accepter")
+    assert check_provenance(Dossier(articles=[art]))[1] == []
+    c.clause.text = "Poutine"
+    bad = check_provenance(Dossier(articles=[art]))[1]
+    assert bad == [(art.id, c.clause.start, c.clause.end, "Poutine")]

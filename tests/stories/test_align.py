@@ -157,6 +157,31 @@ def test_close_pairs_at_several_levels_of_several_matrices():
         assert close_pairs(other, 0.5, k=4) == _nearest_pairs(other, 0.5, 4)
 
 
+def test_each_fact_of_a_sentence_of_two_aligns_with_its_own_partner():
+    from recoupe.model import Span
+    from recoupe.stories import align
+
+    both = ("Poutine et Kim se sont retrouvés mercredi au cosmodrome, et le président russe a "
+            "proposé d'envoyer un cosmonaute nord-coréen dans l'espace.")
+    met = "Poutine et Kim Jong Un se sont rencontrés mercredi au cosmodrome de Vostotchny."
+    offer = "Le chef du Kremlin a proposé d'envoyer un cosmonaute nord-coréen dans l'espace."
+    a, b = Builder("a", both, source="A"), Builder("b", met, source="B")
+    c = Builder("c", offer, source="C")
+    for clause in ("Poutine et Kim se sont retrouvés mercredi au cosmodrome",
+                   "le président russe a proposé d'envoyer un cosmonaute nord-coréen dans l'espace"):
+        a.claim(both).clause = Span(*a.find(clause), clause)
+    b.claim(met)
+    c.claim(offer)
+    story, arts = story_of(a, b, c)
+    resolve_entities(story, arts)
+    align_facts(story, arts)
+    # each sentence as a whole is too far from either partner (the cosines divergences read)
+    assert (story._claim_sim[:2, 2:] < align.SAME_FACT).all()
+    supports = sorted(sorted(s.article_id for s in f.support) for f in story.facts)
+    assert supports == [["a", "b"], ["a", "c"]]
+    assert_provenance(story, arts)
+
+
 def _meeting(aid, place, verb="se rencontrent"):
     text = f"Vladimir Poutine et Kim Jong Un {verb} depuis mercredi en {place}, où ils parlent."
     b = Builder(aid, text, source=aid.upper())

@@ -422,6 +422,38 @@ def _restrictive(verb) -> bool:
     return False
 
 
+def _marks(text: str) -> bool:
+    return all(not ch.isalnum() for ch in text)
+
+
+def _clause(sent: SpacySpan, pred: Token, subject: list[Token], others: list[Token]
+            ) -> tuple[int, int]:
+    """The token bounds (first, last) of `pred`'s own clause: its subject and its subtree,
+    without the clauses of `others` (the sentence's other facts) nor an incise that reports
+    it ("..., a déclaré X"), cut where they begin."""
+    keep = {t.i for t in pred.subtree} | {t.i for t in subject}
+    # a relative on a pronoun is the object, not another fact ("ce qui s'est passé")
+    hidden = [v for v in others if not v.left_edge.i <= pred.i <= v.right_edge.i
+              and not (v.dep_ in ("acl:relcl", "relcl") and v.head.pos_ == "PRON")]
+    hidden += [c for c in pred.children if reporting_lemma(c) and (
+        c.dep_ == "parataxis" or c.dep_ == "advcl" and c.i > pred.i or _incise(pred, c))]
+    for v in hidden:
+        keep -= {t.i for t in v.subtree}
+    lo = hi = pred.i
+    while lo - 1 >= sent.start and lo - 1 in keep:
+        lo -= 1
+    while hi + 1 < sent.end and hi + 1 in keep:
+        hi += 1
+    doc = sent.doc
+    # not the word or mark that joins it to the rest ("que", "et", ", ")
+    while lo < pred.i and (doc[lo].is_punct or doc[lo].pos_ in ("CCONJ", "SCONJ")):
+        lo += 1
+    while hi > pred.i and (doc[hi].is_punct and doc[hi].text not in ")»\"”"
+                           or doc[hi].pos_ == "CCONJ"):
+        hi -= 1
+    return lo, hi
+
+
 def find_claims(article: Article, doc: Doc) -> list[Claim]:
     """The claims of one article, in text order."""
     text = article.text
@@ -452,7 +484,9 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
         relatives = [doc[i] for i in idx.relatives[
             bisect_left(idx.relatives, sent.start):bisect_left(idx.relatives, sent.end)]]
         clauses = {v.i: (v.left_edge.i, v.right_edge.i) for v in relatives}
-        for pred, reporter_verb, focus, whole in _predicates(sent, relatives):
+        predicates = _predicates(sent, relatives)
+        verbs = {p.i: p for p, *_ in predicates} | {v.i: v for v in relatives}
+        for pred, reporter_verb, focus, whole in predicates:
             # what a relative clause says belongs to its own claim, not to the main one
             others = [(a, b) for v, (a, b) in clauses.items() if v != pred.i]
             content = pred
@@ -526,5 +560,16 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
                 all(c.lower_ in ("ne", "n'", "n’") for c in marks) and _restrictive(pred))
             for _, name, role in roles[bisect_left(role_starts, s):bisect_left(role_starts, e)]:
                 claim.roles.setdefault(name, role)
+            # a sentence of several facts: each its own clause (a broken parse has none)
+            if len(predicates) > 1 and not whole:
+                lo, hi = _clause(sent, pred, [t for g in groups for t in g],
+                                 [v for i, v in verbs.items() if i != pred.i])
+                cs, ce = strip_bounds(text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
+                for a, b in names[bisect_left(name_starts, s):bisect_left(name_starts, e)]:
+                    if a < cs < b or a < ce < b:  # a name the parse split stays whole
+                        cs, ce = max(s, min(cs, a)), min(e, max(ce, b))
+                # the sentence but for its marks is the sentence
+                if cs < ce and not (_marks(text[s:cs]) and _marks(text[ce:e])):
+                    claim.clause = Span(cs, ce, text[cs:ce])
             claims.append(claim)
     return claims

@@ -135,6 +135,15 @@ class Slots:
     def span(self) -> SourceSpan:
         return self.article.span(self.claim.start, self.claim.end)
 
+    @property
+    def clause(self) -> str | None:
+        """The claim's own clause, when its sentence tells other facts too (and it matches
+        the text)."""
+        c = self.claim.clause
+        if c is None or self.article.text[c.start:c.end] != c.text:
+            return None
+        return c.text
+
 
 _ENTITY_ID = re.compile(r"^\S+:[a-z]\d+$")
 
@@ -306,6 +315,19 @@ def claim_slots(story: Story, articles: dict[str, Article]) -> list[Slots]:
     return out
 
 
+def fact_similarity(story: Story, slots: list[Slots]) -> np.ndarray:
+    """Cosine between claims for fact alignment: a claim whose sentence tells other facts too
+    is compared by its own clause (a partner telling this fact alone) or by its sentence (a
+    partner telling them all), whichever is closer."""
+    sim = similarity(story, slots)
+    own = [s.clause for s in slots]
+    if all(t is None for t in own):
+        return sim
+    vecs = encode([t if t is not None else s.claim.text for s, t in zip(slots, own)])
+    closer = vecs @ vecs.T
+    return np.maximum(closer, sim, out=closer)
+
+
 def similarity(story: Story, slots: list[Slots]) -> np.ndarray:
     """Cosine between claim sentences (cached on the story for the later stages)."""
     cached = getattr(story, "_claim_sim", None)
@@ -423,7 +445,7 @@ def align_facts(story: Story, articles: dict[str, Article]) -> None:
     slots = claim_slots(story, articles)
     story._claim_slots = slots  # kept for `diverge`, with their similarity (never serialised)
     story._claim_sim = None
-    sim = similarity(story, slots)
+    sim = fact_similarity(story, slots)
     n = len(slots)
     groups = [[i] for i in range(n)]
     owner = list(range(n))
