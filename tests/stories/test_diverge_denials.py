@@ -1,7 +1,9 @@
 """Denials told in other shapes than one negated verb: a verb of denial, a denial that a longer
 sentence tells in full, a negation both sentences share; and the look-alikes that must not be
-flagged. Also the country adjectives offices are compared by."""
+flagged (invented pairs, read by the real analysis where the look-alike hangs on the parse).
+Also the country adjectives offices are compared by."""
 
+import pytest
 from storybuild import Builder, run_all, story_of
 
 
@@ -56,9 +58,18 @@ LONG = ("L'observatoire régional de la santé a revu nettement à la hausse le 
 
 def test_denial_that_a_longer_sentence_tells_in_full():
     story = _story(LONG, "revoir",
+                   "Le nombre de cas de rougeole n'a pas été revu à la hausse en Bretagne.",
+                   "revoir", neg_b=True)
+    assert [d.kind for d in _contradictions(story)] == ["negation"]
+
+
+def test_denial_whose_verb_the_longer_sentence_lacks_is_not_flagged():
+    # the one word missing is the denied verb: another act ("réévalué" may be "revu", "libéré"
+    # is not "entendu")
+    story = _story(LONG, "revoir",
                    "Le nombre de cas de rougeole n'a pas été réévalué à la hausse en Bretagne.",
                    "réévaluer", neg_b=True)
-    assert [d.kind for d in _contradictions(story)] == ["negation"]
+    assert not _contradictions(story)
 
 
 def test_denial_told_in_part_or_of_another_figure_is_not_flagged():
@@ -170,3 +181,171 @@ def test_denial_of_someone_else_is_not_told_by_the_other_sentence():
                    "participer", "Kermarec n'a pas participé au grand tournoi d'échecs de Vannes.",
                    "participer", neg_b=True)
     assert not _contradictions(story)
+
+
+def test_negation_both_tell_does_not_let_a_negation_of_other_words_through():
+    # "n'ont pas été surpris" negates a surprise the other sentence does not speak of
+    story = _story("Les inspecteurs ont constaté que la digue de Saint-Malo n'avait pas été inspectée "
+                   "depuis dix ans.", "constater",
+                   "Les inspecteurs n'ont pas été surpris de constater que la digue de Saint-Malo n'avait "
+                   "pas été inspectée depuis dix ans.", "surprendre", neg_b=True)
+    assert not _contradictions(story)
+
+
+def test_a_figure_denied_in_another_unit_is_not_told():
+    from recoupe.stories.align import claim_slots
+    from recoupe.stories.diverge import _figures_told
+
+    a = Builder("a", "Le bilan de l'incendie du port de Brest est de 12 blessés.", source="A")
+    a.claim(a.art.text, "être", quantities=[("12 blessés", 12.0, "blesse")])
+    b = Builder("b", "Le bilan de l'incendie du port de Brest n'est pas de 12 morts.", source="B")
+    b.claim(b.art.text, "être", negated=True, quantities=[("12 morts", 12.0, "mort")])
+    story, arts = story_of(a, b)
+    pos, neg = sorted(claim_slots(story, arts), key=lambda s: s.claim.negated)
+    assert not _figures_told(neg, pos)
+    assert _figures_told(pos, pos)
+
+
+def test_country_of_a_complement_makes_no_head_of_state():
+    from recoupe.stories.diverge import office
+
+    assert office("président de l'Union des industries chimiques britanniques") is None
+    assert office("président de la Fédération française de football") is None
+    assert office("président russe") == "head_of_state"
+    assert office("South Korean President") == "head_of_state"
+    # one person, an employers' federation and a ministry: two offices, no head of state among them
+    ta = "Jean Martin, président de l'Union des industries chimiques britanniques, a présenté le bilan à Londres."
+    tb = "Jean Martin, ministre britannique des Finances, a présenté le bilan annuel à Londres."
+    a = Builder("a", ta, source="A")
+    a.entity("Jean Martin", "PER", roles=("président de l'Union des industries chimiques britanniques",))
+    a.claim(ta, "présenter", who=("Jean Martin",))
+    b = Builder("b", tb, source="B")
+    b.entity("Jean Martin", "PER", roles=("ministre britannique des Finances",))
+    b.claim(tb, "présenter", who=("Jean Martin",))
+    story, arts = story_of(a, b)
+    run_all(story, arts)
+    assert not [d for d in story.divergences if d.kind == "role"]
+
+
+def test_verb_of_denial_is_a_verb_before_what_it_denies():
+    from recoupe.stories.diverge import _denied_by_verb
+
+    assert _denied_by_verb("Le ministre dément avoir reçu une enveloppe.") == {"recu", "enveloppe"}
+    assert _denied_by_verb("La direction a formellement démenti lundi que l'usine fermera.") == {"usine", "fermera"}
+    for text in ("Malgré les démentis de la direction, l'usine fermera en juin.",  # a noun
+                 "Le génocide, nié par la Turquie, a été commémoré.",  # a participle of the passive
+                 "Les prix ont atteint un niveau dément à Paris.",  # an adjective
+                 "Démentie la semaine dernière, la fermeture a été confirmée.",  # a participle alone
+                 "La direction conteste la fermeture ordonnée par le tribunal.",  # one contests a decision
+                 "Loin de démentir, le ministre a reconnu les faits.",  # declined
+                 "Il s'est bien gardé de démentir avoir reçu une enveloppe.",
+                 "Le club a renoncé à démentir avoir licencié son entraîneur."):
+        assert _denied_by_verb(text) is None, text
+
+
+# Sentences the parser reads: the near misses hang on how it splits and marks them.
+ACCUSED = "Le ministre de l'Intérieur a reçu une enveloppe de l'entreprise Dufour."
+DENIES = "Le ministre de l'Intérieur dément avoir reçu une enveloppe de l'entreprise Dufour."
+SUSPECT = "Le suspect, un homme de 34 ans originaire de Lorient, a {} par le juge d'instruction de Rennes{}."
+NEAR_MISSES = {
+    # the outlet that tells the accusation tells the denial too
+    "both told": (ACCUSED + " " + DENIES, DENIES),
+    # an accusation, a hypothesis, a question or a rumour is not a fact the denial contradicts
+    "accused": ("Le ministre de l'Intérieur est accusé d'avoir reçu une enveloppe de l'entreprise Dufour.",
+                DENIES),
+    "conditional": ("Le ministre de l'Intérieur aurait reçu une enveloppe de l'entreprise Dufour.", DENIES),
+    "question": ("Le ministre de l'Intérieur a-t-il reçu une enveloppe de l'entreprise Dufour ?", DENIES),
+    "hypothesis": ("Le ministre de l'Intérieur devra démissionner s'il a reçu une enveloppe de "
+                   "l'entreprise Dufour.", DENIES),
+    "rumour": ("Des rumeurs évoquent la fermeture de l'usine Bosch de Vénissieux en juin.",
+               "La direction dément que l'usine Bosch de Vénissieux va fermer ses portes en juin."),
+    # a word of denial that is no verb of denial
+    "adjective": ("Les travaux du barrage de Sivens ont repris lundi dans le Tarn.",
+                  "Les travaux du barrage contesté de Sivens ont repris lundi dans le Tarn."),
+    "passive": ("Des milliers de personnes ont commémoré vendredi à Erevan le génocide arménien.",
+                "Le génocide arménien, nié par la Turquie, a été commémoré vendredi par des milliers de "
+                "personnes à Erevan."),
+    "noun": ("L'usine Bosch de Vénissieux fermera ses portes en juin.",
+             "Malgré les démentis de la direction, l'usine Bosch de Vénissieux fermera ses portes en juin."),
+    # one contests a decision or a victory that took place
+    "contests a decision": ("Le tribunal administratif a ordonné la fermeture de l'usine chimique de Lannion.",
+                            "La direction conteste la fermeture de l'usine chimique de Lannion ordonnée par "
+                            "le tribunal administratif."),
+    "contests a victory": ("Le candidat sortant a remporté l'élection présidentielle au Kenya avec 54 % des voix.",
+                           "L'opposition conteste la victoire du candidat sortant à l'élection présidentielle "
+                           "au Kenya."),
+    # the denial did not take place
+    "far from denying": ("Le ministre de l'Intérieur a reconnu avoir reçu une enveloppe de l'entreprise Dufour.",
+                         "Loin de démentir, le ministre de l'Intérieur a reconnu avoir reçu une enveloppe de "
+                         "l'entreprise Dufour."),
+    "refrained from denying": (ACCUSED, "Le ministre de l'Intérieur s'est bien gardé de démentir avoir reçu "
+                                        "une enveloppe de l'entreprise Dufour."),
+    "gave up denying": ("Le club a licencié son entraîneur après la défaite contre Lorient.",
+                        "Le club a renoncé à démentir avoir licencié son entraîneur après la défaite "
+                        "contre Lorient."),
+    # a longer sentence tells all but the word that matters
+    "another verb": (SUSPECT.format("été entendu mardi", " dans l'enquête sur le meurtre de la joggeuse"),
+                     "Le suspect n'a pas été libéré par le juge d'instruction de Rennes."),
+    "not yet": (SUSPECT.format("finalement été mis en examen pour meurtre vendredi soir", ""),
+                "Le suspect n'a pas encore été mis en examen par le juge d'instruction de Rennes."),
+    "not confirmed": ("Le ministre de la Santé, fragilisé depuis des semaines par la crise des hôpitaux, a "
+                      "présenté lundi soir sa démission au président de la République à l'Élysée.",
+                      "L'Élysée n'a pas confirmé la démission du ministre de la Santé."),
+}
+DENIALS = {
+    "denies": (ACCUSED, DENIES),
+    "not": (ACCUSED, "Le ministre de l'Intérieur n'a pas reçu d'enveloppe de l'entreprise Dufour."),
+}
+ENGLISH_NEAR_MISSES = {
+    "disputed": ("Indian troops shelled villages in the Kashmir region near the Line of Control overnight.",
+                 "Indian troops shelled villages in the disputed Kashmir region near the Line of Control "
+                 "overnight."),
+}
+ENGLISH_DENIALS = {"denied": ("The company closed its Lyon plant in June.",
+                              "The company denied that it closed its Lyon plant in June.")}
+ATTRIBUTED = ("Selon Mediapart, le ministre de l'Intérieur a reçu une enveloppe de l'entreprise Dufour.",
+              DENIES)
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    """Each pair as two articles of two outlets, read by the real analysis once."""
+    from recoupe.model import Article, Story
+    from recoupe.pipeline import analyze
+
+    pairs = {**{("fr", k): v for k, v in {**NEAR_MISSES, **DENIALS, "attributed": ATTRIBUTED}.items()},
+             **{("en", k): v for k, v in {**ENGLISH_NEAR_MISSES, **ENGLISH_DENIALS}.items()}}
+    arts = []
+    for n, ((lang, _), texts) in enumerate(pairs.items()):
+        arts += [Article(id=f"p{n}{side}", origin=f"p{n}{side}.txt", source=f"Outlet {side.upper()}{n}",
+                         text=text, lang=lang) for side, text in zip("ab", texts)]
+    by_id = {a.id: a for a in analyze(arts)}
+    out = {}
+    for n, key in enumerate(pairs):
+        sub = {f"p{n}a": by_id[f"p{n}a"], f"p{n}b": by_id[f"p{n}b"]}
+        story = Story(f"s{n}", "story", article_ids=list(sub))
+        run_all(story, sub)
+        out[key] = story
+    return out
+
+
+@pytest.mark.parametrize("name", list(NEAR_MISSES))
+def test_near_misses_of_a_denial_are_not_flagged(parsed, name):
+    assert not _contradictions(parsed["fr", name])
+
+
+@pytest.mark.parametrize("name", list(ENGLISH_NEAR_MISSES))
+def test_english_near_misses_are_not_flagged(parsed, name):
+    assert not _contradictions(parsed["en", name])
+
+
+@pytest.mark.parametrize("key", [("fr", k) for k in DENIALS] + [("en", k) for k in ENGLISH_DENIALS])
+def test_denials_the_rules_are_made_for_are_flagged(parsed, key):
+    assert [d.kind for d in _contradictions(parsed[key])] == ["negation"]
+
+
+def test_denial_of_what_a_source_says_is_a_disagreement_of_sources(parsed):
+    story = parsed["fr", "attributed"]
+    assert not _contradictions(story)
+    (d,) = [d for d in story.divergences if d.kind == "attributed_disagreement"]
+    assert "Mediapart" in d.summary and "Le ministre de l'Intérieur" in d.summary

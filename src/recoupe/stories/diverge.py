@@ -50,7 +50,9 @@ DENIED_WORDS = 3  # ... and at least this many
 NEGATION_CONTAINED_COS = 0.45  # ... or of a sentence that holds all the denial's content words
 DENIED_CLAUSE_SHARE = 0.8  # share of the negated clause's content words the other sentence has
 DENIED_COVER = 0.6  # ... and of the other sentence's content words the negated clause has
-DENIED_TOLD = 4  # content words a denial shares with a longer sentence that tells them all
+DENIAL_WORDS_TOLD = 4  # content words a denial shares with a longer sentence that tells them all
+DENIAL_SCOPE = 3  # words before a verb of denial that may negate it ("n'a pas nié", "loin de démentir")
+DENIAL_COMPLEMENT = 2  # adverbs that may stand between a verb of denial and what it denies
 CORRECTION_COS = 0.25  # "pas à Lyon, mais à Nantes" against "à Lyon": the sentences differ by the names
 OPPOSITE_COS = 0.6  # one sentence told twice, but for a word of opposite sense
 OPPOSITE_WORDS = 3  # ... with at least this many other content words, all shared
@@ -129,6 +131,9 @@ class _Finder:
         self.ends = np.array([s.claim.end for s in self.slots], dtype=np.int64)
         self.units = [{u for _, u, _, _ in s.quantities if u} for s in self.slots]
         self.word_units: list[set | None] = [None] * len(self.slots)  # read when first needed
+        self.by_article: dict[str, list[Slots]] = defaultdict(list)
+        for s in self.slots:
+            self.by_article[s.article.id].append(s)
 
     # -- output -------------------------------------------------------------------------
     def source(self, aid: str) -> str:
@@ -203,9 +208,9 @@ class _Finder:
     def also_says(self, article_id: str, s: Slots, besides: Slots | None = None) -> bool:
         """Whether the article has a claim of the same polarity and words as `s` (in another
         sentence than `besides`: the clauses of one sentence are one statement)."""
-        return any(o.article.id == article_id and o.claim.negated == s.claim.negated
+        return any(o.claim.negated == s.claim.negated
                    and not (besides is not None and (o.claim.start, o.claim.end) == (besides.claim.start, besides.claim.end))
-                   and word_overlap(o.claim.text, s.claim.text) >= 0.75 for o in self.slots)
+                   and word_overlap(o.claim.text, s.claim.text) >= 0.75 for o in self.by_article.get(article_id, ()))
 
     def named_here(self, s: Slots, entity_id: str) -> bool:
         """Whether the claim names the entity (by name, not by a pronoun or a role)."""
@@ -385,8 +390,16 @@ class _Finder:
     def negations(self) -> None:
         """One outlet says it happened, the other that it did not. Named sources on each side
         make it an attributed disagreement."""
-        for a, b, cos in self.pairs(min(NEGATION_LOW_COS, NEGATION_CONTENT_COS, NEGATION_CONTAINED_COS), cross=False):
+        for a, b, cos in self.pairs(NEGATION_CONTAINED_COS, cross=False):
             if a.claim.negated == b.claim.negated:
+                continue
+            pos, neg = (a, b) if b.claim.negated else (b, a)
+            # the denial is all told by the other sentence, which tells more ("n'a pas été
+            # réévalué à la baisse en Italie" / "l'institut italien a revu à la baisse le nombre
+            # de morts ..."), with any figure the denial gives (else the figure is denied): the
+            # only way for sentences this far apart
+            within = _denial_within(neg.claim.text, pos.claim.text) and _figures_told(neg, pos)
+            if cos < min(NEGATION_LOW_COS, NEGATION_CONTENT_COS) and not within:
                 continue
             if apart(a, b):
                 continue  # other people, place or date: another act, not its denial
@@ -401,13 +414,8 @@ class _Finder:
             same_act = same_act or (cos >= NEGATION_CONTENT_COS and _same_content(a.claim.text, b.claim.text))
             # or the clause a negation governs tells what the other sentence says ("..., mais il n'y
             # a pas eu d'incendie au dépôt de Brest" / "un incendie a touché le dépôt de Brest")
-            pos, neg = (a, b) if b.claim.negated else (b, a)
-            same_act = same_act or (cos >= NEGATION_CONTENT_COS and _denies_all_of(neg.claim.text, pos.claim.text))
-            # or the denial is all told by the other sentence, which tells more ("n'a pas été
-            # réévalué à la baisse en Italie" / "l'institut italien a revu à la baisse le nombre
-            # de morts ..."), and gives any figure the denial gives (else the figure is denied)
-            same_act = same_act or (cos >= NEGATION_CONTAINED_COS and _told_by(neg.claim.text, pos.claim.text)
-                                    and {q[0] for q in neg.quantities} <= {q[0] for q in pos.quantities})
+            same_act = same_act or within or (
+                cos >= NEGATION_CONTENT_COS and _denies_all_of(neg.claim.text, pos.claim.text))
             # close sentences may share only a long apposition ("le trader qui a fait perdre
             # 5 milliards"): they must share words too
             if not ((cos >= NEGATION_COS and word_overlap(a.claim.text, b.claim.text) >= 0.4) or same_act):
@@ -419,12 +427,15 @@ class _Finder:
                 continue  # "n'a pas compté 50 millions" / "a compté 2 millions": the figure is denied
             if _only_restrictive(neg.claim.text):
                 continue  # "n'induisent qu'une immunité partielle" asserts, it does not deny
-            if _denial_negated(neg.claim.text) or _negation_affirms(neg.claim.text, pos.claim.text):
+            if _denial(_tokens(neg.claim.text))[1] or _negation_affirms(neg.claim.text, pos.claim.text):
                 continue  # "ne dément pas avoir reçu l'ordre", "n'empêche pas de transmettre le
                 # virus": the negation bears on a denial, or on a word of prevention the other
                 # sentence does not use
             if _only_instructions(neg.claim.text):
                 continue  # "recommande de ne pas utiliser": advice or an aim, not a denial
+            if _not_yet_or_unconfirmed(neg.claim.text):
+                continue  # "n'a pas encore été mis en examen" (it may be since), "n'a pas confirmé
+                # la démission": no answer is no denial
             if self.also_says(pos.article.id, neg, besides=pos) or self.also_says(neg.article.id, pos, besides=neg):
                 continue  # each outlet also tells the other's version: no disagreement
             if self.also_says(neg.article.id, pos) and not _denies_words_of(neg.claim.text, pos.claim.text):
@@ -443,33 +454,38 @@ class _Finder:
         """One outlet says a source denies what the other tells as it is: "les soignants
         démentent l'existence d'un ordre de cacher les patients" / "les soignants ont eu l'ordre
         de cacher les patients". What follows the verb of denial must be the other sentence's
-        content words."""
+        content words; the other outlet must tell it as a fact (not hedged, supposed or asked),
+        else two sources disagree."""
         for a, b, cos in self.pairs(NEGATION_CONTENT_COS):
             for neg, pos in ((a, b), (b, a)):
                 denied = _denied_by_verb(neg.claim.text)
                 if denied is None or neg.claim.negated or pos.claim.negated:
                     continue
                 said = pos.claim.text
-                if _denied_by_verb(said) is not None or _negative_words(said) \
-                        or _NEGATION.search(names.fold(said)) or _conditional(said) or _conditional(neg.claim.text):
-                    continue  # the other outlet denies or hedges too
-                if not _same_content(denied, said):
+                if _denies_or_hedges(said) or _hedged(neg.claim.text):
+                    continue  # the other outlet denies, hedges or asks too
+                if not _same_words(denied, _content_words(said)):
                     continue
-                if self.also_says(neg.article.id, pos, besides=neg):
-                    continue  # the outlet also tells the other's version (in another sentence
-                    # than its denial, which holds the same words)
-                self.flag_denial(pos, neg)
+                if self.also_says(neg.article.id, pos, besides=neg) or self.also_says(pos.article.id, neg, besides=pos):
+                    continue  # an outlet also tells the other's version (in another sentence than
+                    # the one that holds the same words)
+                self.flag_denial(pos, neg, denier=_denier(neg.claim.text))
 
-    def flag_denial(self, pos: Slots, neg: Slots) -> None:
+    def flag_denial(self, pos: Slots, neg: Slots, denier: str | None = None) -> None:
         """`neg` denies what `pos` affirms: a contradiction across outlets, or a disagreement
-        between the two sources they name."""
+        between the two sources they name (`denier`: who `neg` says denies, when it reports a
+        denial: against a claim said by a source, two sources disagree)."""
         src_pos, src_neg = self.source_of(pos), self.source_of(neg)
         sides = [(pos.claim.text.strip(), pos.span, True), (neg.claim.text.strip(), neg.span, False)]
-        if src_pos and src_neg and src_pos != src_neg:
+        if src_pos and denier and not src_neg:
+            self.add("attributed_disagreement", (pos.claim.text, neg.claim.text), False, "low",
+                     sides, unit=self.yes_no(), a=pos.claim.text.strip(), b=neg.claim.text.strip(),
+                     sa=self.source_label(pos), sb=denier)
+        elif src_pos and src_neg and src_pos != src_neg:
             self.add("attributed_disagreement", (pos.claim.text, neg.claim.text), False, "low",
                      sides, unit=self.yes_no(), a=pos.claim.text.strip(), b=neg.claim.text.strip(),
                      sa=self.source_label(pos), sb=self.source_label(neg))
-        elif pos.article.id != neg.article.id:
+        elif pos.article.id != neg.article.id and not (src_pos and denier):
             self.add("negation", (pos.claim.text, neg.claim.text), True, "medium", sides)
 
     def corrections(self) -> None:
@@ -641,9 +657,7 @@ class _Finder:
         """What each article attributes to a source, by article: quotes with their speaker,
         and claims said by someone ("selon X", "X a affirmé que")."""
         out: dict[str, list[_Statement]] = defaultdict(list)
-        claims = defaultdict(list)
-        for s in self.slots:
-            claims[s.article.id].append(s)
+        claims = self.by_article
         for q in self.story.quotes:
             art = self.articles.get(q.article_id)
             sp, key = q.speaker, q.speaker.entity_id
@@ -800,7 +814,9 @@ class _Statement:
         self.label_words = frozenset(w for w in names.fold(label).split() if len(w) > 2) - _stopwords()
         # a body named by a common noun: "la direction", "the company"
         self.body = not _words("body_nouns").isdisjoint(names.fold(label).split())
-        k = _denial_at(tokens)
+        k, declined = _denial(tokens)
+        if declined:
+            k = None
         self.denial = k is not None  # a verb of denial, whoever denies
         if k is None and not (_words("denial_words").isdisjoint(tokens) and _words("confirm_words").isdisjoint(tokens)):
             negated = False  # "n'a ni confirmé ni démenti", "ne confirme pas": no answer is no denial
@@ -815,9 +831,7 @@ class _Statement:
             (i for i, w in enumerate(tokens) if w in _NEGATORS or w in _NEGATED_WORDS), None) if negated else None
 
     def content(self, tokens: list[str]) -> frozenset[str]:
-        skip = _skipped()  # nor are the sources' names what they disagree on
-        return frozenset(w for w in tokens if len(w) >= 4 and not w.isdigit() and w not in skip
-                         and w not in self.label_words)
+        return _content_of(tokens) - self.label_words  # nor are the sources' names what they disagree on
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -846,30 +860,71 @@ def _skipped() -> frozenset[str]:
     return _stopwords() | _NEGATORS | _NEGATED_WORDS | _words("denial_words") | _words("calendar_words")
 
 
-def _denial_at(tokens: list[str]) -> int | None:
-    """Where a verb of denial stands, if one that is not itself negated does ("n'a ni
-    confirmé ni démenti" denies nothing)."""
-    denial, blockers = _words("denial_words"), _words("denial_blockers")
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", names.fold(text))
+
+
+def _denial(tokens: list[str], verbs_only: bool = False) -> tuple[int | None, bool]:
+    """Where the first word of denial stands and whether it is negated or declined ("n'a ni
+    confirmé ni démenti", "loin de démentir" deny nothing). `verbs_only`: a verb of denial
+    only, with what it denies after it ("dément avoir", "a nié que"), not a noun or an
+    adjective ("malgré les démentis", "nié par la Turquie", "un niveau dément")."""
+    denial = _words("denial_verbs") | _words("denial_participles") if verbs_only else _words("denial_words")
+    blockers = _words("denial_blockers")
     for k, w in enumerate(tokens):
-        if w in denial and blockers.isdisjoint(tokens[max(0, k - 3):k]):
-            return k
-    return None
+        if w in denial and (not verbs_only or _verb_of_denial(tokens, k)):
+            return k, not blockers.isdisjoint(tokens[max(0, k - DENIAL_SCOPE):k])
+    return None, False
 
 
-def _denial_negated(text: str) -> bool:
-    """A verb of denial under a negation ("ne dément pas", "n'a pas nié")."""
-    tokens = re.findall(r"\w+", names.fold(text))
-    denial, blockers = _words("denial_words"), _words("denial_blockers")
-    return any(w in denial and not blockers.isdisjoint(tokens[max(0, k - 3):k]) for k, w in enumerate(tokens))
+def _verb_of_denial(tokens: list[str], k: int) -> bool:
+    """tokens[k] is a verb of denial followed by what it denies: a finite form or an
+    infinitive, or a participle after an auxiliary ("a démenti", "ont formellement nié")."""
+    w, before = tokens[k], tokens[max(0, k - DENIAL_COMPLEMENT - 1):k]
+    if w not in _words("denial_verbs") and not (
+            w in _words("denial_participles") and not _words("auxiliaries").isdisjoint(before)):
+        return False
+    if k and tokens[k - 1] in _words("denial_noun_marks"):
+        return False  # "les démentis", "malgré le démenti"
+    for x in tokens[k + 1:k + 2 + DENIAL_COMPLEMENT]:
+        if x in _words("denial_complements"):
+            return True
+        if not (x.endswith("ment") or x in _words("calendar_words")):
+            return False  # "nié par", "dément à Paris": no complement
+    return False
 
 
 @lru_cache(maxsize=4096)
-def _denied_by_verb(text: str) -> str | None:
-    """What a verb of denial that is not itself negated bears on: the folded words after it
-    ("démentent l'existence d'un ordre ..." -> "l existence d un ordre ...")."""
-    tokens = re.findall(r"\w+", names.fold(text))
-    k = _denial_at(tokens)
-    return " ".join(tokens[k + 1:]) if k is not None else None
+def _denied_by_verb(text: str) -> frozenset[str] | None:
+    """The content words a verb of denial that is not itself negated bears on: those after it
+    ("démentent l'existence d'un ordre ..." -> existence, ordre, ...)."""
+    tokens = _tokens(text)
+    k, negated = _denial(tokens, verbs_only=True)
+    return _content_of(tokens[k + 1:]) if k is not None and not negated else None
+
+
+def _denier(text: str) -> str | None:
+    """Who denies: the words before the verb of denial ("La direction de l'usine dément ...")."""
+    tokens = _tokens(text)
+    k, _ = _denial(tokens, verbs_only=True)
+    if k is None:
+        return None
+    # the text's own words up to the verb (a word may fold to several tokens: "l'usine"),
+    # without the auxiliary and adverbs before it ("a formellement démenti")
+    out, n = [], 0
+    for word in re.findall(r"[\w'’-]+", text):
+        n += len(_tokens(word))
+        if n > k:
+            break
+        out.append(word)
+    while out and (names.fold(out[-1]) in _words("auxiliaries") or names.fold(out[-1]).endswith("ment")):
+        out.pop()
+    return " ".join(out) if _content_of(_tokens(" ".join(out))) else None
+
+
+def _figures_told(neg: Slots, pos: Slots) -> bool:
+    """Every figure the denial gives, the other sentence gives too, in the same unit."""
+    return {(q[0], q[1]) for q in neg.quantities} <= {(q[0], q[1]) for q in pos.quantities}
 
 
 def _shared_words(a: frozenset[str], b: frozenset[str]) -> int:
@@ -895,14 +950,21 @@ def _same_stem(x: str, y: str) -> bool:
 def _content_words(text: str) -> frozenset[str]:
     """The words of a sentence that say what happened: not function words, negations, verbs
     of denial or dates."""
+    return _content_of(_tokens(text))
+
+
+def _content_of(tokens: list[str]) -> frozenset[str]:
     skip = _skipped()
-    return frozenset(w for w in re.findall(r"\w+", names.fold(text))
-                     if len(w) >= 4 and not w.isdigit() and w not in skip)
+    return frozenset(w for w in tokens if len(w) >= 4 and not w.isdigit() and w not in skip)
 
 
 def _same_content(a: str, b: str) -> bool:
     """Two sentences made of the same content words, each having most of the other's."""
-    wa, wb = _content_words(a), _content_words(b)
+    return _same_words(_content_words(a), _content_words(b))
+
+
+def _same_words(wa: frozenset[str], wb: frozenset[str]) -> bool:
+    """Two sets of content words, each having most of the other's (and enough of them)."""
     if not wa or not wb:
         return False
     in_a, in_b = _shared_words(wa, wb), _shared_words(wb, wa)
@@ -941,6 +1003,23 @@ def _negation_affirms(negated: str, other: str) -> bool:
     return False
 
 
+# a negation of time or of an answer: "pas encore", "not yet"; "n'a pas (encore) confirmé"
+# (%s: the words of confirmation)
+_NOT_YET = (r"\b(?:ne|n)\s+(?:\w+\s+){0,3}?(?:pas|jamais|toujours pas|plus)\s+(?:encore\b|(?:\w+\s+){0,2}?(?:%s)\b)"
+            r"|\bnot yet\b|\byet to\b|\bnot (?:\w+ )?(?:%s)\b")
+
+
+def _not_yet_or_unconfirmed(negated: str) -> bool:
+    """A negation that says it has not happened yet, or that it is not confirmed."""
+    return bool(_not_yet().search(names.fold(negated)))
+
+
+@lru_cache(maxsize=1)
+def _not_yet() -> re.Pattern:
+    words = "|".join(sorted(_words("confirm_words")))
+    return re.compile(_NOT_YET % (words, words))
+
+
 _INSTRUCTION = re.compile(r"\b(?:de|d|a|pour|sans) (?:ne|n) (?:pas|plus|jamais)\b")
 
 
@@ -952,16 +1031,21 @@ def _only_instructions(negated: str) -> bool:
     return bool(found) and len(_INSTRUCTION.findall(folded)) >= len(found)
 
 
-def _told_by(negated: str, other: str) -> bool:
-    """The other sentence has nearly all the content words of the negated one, enough of them
-    to tell one thing, and every name it gives ("Kennon n'a pas participé à la guerre" is not
-    denied by "Kohl a participé à la guerre")."""
-    denied, said = _content_words(negated), _content_words(other)
-    shared = _shared_words(said, denied)
-    if shared < DENIED_TOLD or shared < DENIED_CLAUSE_SHARE * len(denied):
+def _denial_within(negated: str, other: str) -> bool:
+    """The other sentence tells the negated one: every content word of its negated clauses
+    (so neither the denied verb nor "encore", "confirmé" may be what it lacks: "n'a pas été
+    libéré" is no denial of "a été entendu"), nearly all its other content words, enough of
+    them to tell one thing, and every name it gives ("Kennon n'a pas participé à la guerre" is
+    not denied by "Kohl a participé à la guerre")."""
+    clauses = _denied_clauses(negated)
+    if not clauses:
         return False
+    denied, said = _content_words(negated), _content_words(other)
     missing = {w for w in denied if not _shared_words(said, frozenset((w,)))}
-    return missing.isdisjoint(_names_in(negated))
+    told = len(denied) - len(missing)
+    if told < DENIAL_WORDS_TOLD or told < DENIED_CLAUSE_SHARE * len(denied):
+        return False
+    return all(missing.isdisjoint(c) for c in clauses) and missing.isdisjoint(_names_in(negated))
 
 
 def _negations_echoed(pos: str, neg: str) -> bool:
@@ -971,9 +1055,16 @@ def _negations_echoed(pos: str, neg: str) -> bool:
     mine, theirs = _denied_clauses(pos), _denied_clauses(neg)
     if not mine or len(theirs) <= len(mine):
         return False
-    return all(d and any(_shared_words(t, d) >= DENIED_CLAUSE_SHARE * len(d)
-                         and _shared_words(d, t) >= DENIED_CLAUSE_SHARE * len(t) for t in theirs)
-               for d in mine)
+
+    def echo(t: frozenset[str], d: frozenset[str]) -> bool:
+        return _shared_words(t, d) >= DENIED_CLAUSE_SHARE * len(d) and _shared_words(d, t) >= DENIED_CLAUSE_SHARE * len(t)
+
+    if not all(d and any(echo(t, d) for t in theirs) for d in mine):
+        return False
+    # the negations `pos` does not tell bear on its words, all of them ("n'ont pas été surpris
+    # de constater que ..." denies a surprise `pos` does not speak of)
+    said = _content_words(pos)
+    return all(_shared_words(said, t) == len(t) for t in theirs if not any(echo(t, d) for d in mine))
 
 
 def _denies_words_of(negated: str, other: str) -> bool:
@@ -1192,6 +1283,33 @@ def _conditional(text: str) -> bool:
     return any(folded == o or folded.startswith(o + " ") for o in _openers())
 
 
+# a hypothesis anywhere in the sentence ("devra démissionner s'il a reçu"), the conditional
+# ("aurait reçu"), an inverted question ("a-t-il reçu")
+_HYPOTHESIS = re.compile(r"\bs ils?\b|\bsi (?:le|la|les|l|un|une|des|elle|elles|on|ce|cette|ces)\b"
+                         r"|\b(?:if|whether|unless)\b|\b\w+(?:rait|raient)\b|\b\w+ t (?:il|elle|ils|elles|on)\b"
+                         r"|\b(?:selon|d apres) (?:des|certaines|plusieurs) (?:informations|sources)\b")
+
+
+@lru_cache(maxsize=4096)
+def _denies_or_hedges(text: str) -> bool:
+    """A sentence with a word of denial or a negation, or hedged."""
+    return _denial(_tokens(text))[0] is not None or _negative_words(text) \
+        or bool(_NEGATION.search(names.fold(text))) or _hedged(text)
+
+
+@lru_cache(maxsize=4096)
+def _hedged(text: str) -> bool:
+    """A sentence that does not tell a fact as it is: a hypothesis, the conditional, a
+    question, an accusation or a rumour ("est accusé d'avoir reçu", "des rumeurs évoquent")."""
+    folded = names.fold(text)
+    if _conditional(text) or text.rstrip(" »\"”)").endswith("?"):
+        return True
+    for m in _HYPOTHESIS.finditer(folded):
+        if m.group() not in _words("not_conditionals"):
+            return True
+    return not _words("hedge_words").isdisjoint(folded.split())
+
+
 @lru_cache(maxsize=1)
 def _openers() -> tuple[str, ...]:
     return tuple(map(names.fold, lexicon()["conditional_openers"]))
@@ -1280,22 +1398,45 @@ def same_office(a: str, b: str) -> bool:
 
 
 def _countries(words: list[str]) -> frozenset:
-    """The countries folded words name by an adjective: the alias lexicon's entry when it has
-    the adjective ("russes", "nord coreen"), else the word itself when the divergence lexicon
-    lists it (English adjectives, countries the alias lexicon lacks)."""
+    """The countries folded words name by an adjective."""
     out, k = set(), 0
     while k < len(words):
-        two = " ".join(words[k:k + 2]) if k + 1 < len(words) else None
-        if two and (group := names.adjective_group(two)) is not None:
+        group, size = _country_at(words, k)
+        if group is not None:
             out.add(group)
-            k += 2
-            continue
-        if (group := names.adjective_group(words[k])) is not None:
-            out.add(group)
-        elif words[k] in _words("country_adjectives"):
-            out.add(words[k])
-        k += 1
+        k += size
     return frozenset(out)
+
+
+def _country_at(words: list[str], k: int) -> tuple[str | None, int]:
+    """The country an adjective starting at words[k] names, and its length in words: the
+    alias lexicon's entry when it has the adjective ("russes", "nord coreen"), else the word
+    itself when the divergence lexicon lists it (English adjectives, countries the alias
+    lexicon lacks)."""
+    if k + 1 < len(words) and (group := names.adjective_group(" ".join(words[k:k + 2]))) is not None:
+        return group, 2
+    if k < len(words) and (group := names.adjective_group(words[k])) is not None:
+        return group, 1
+    if k < len(words) and words[k] in _words("country_adjectives"):
+        return words[k], 1
+    return None, 1
+
+
+def _head_of_state(words: list[str]) -> bool:
+    """A title of head of state qualified by a country: "président russe", "président de la
+    République française", "Russian President"; not a noun of its complement ("président de
+    l'Union des industries chimiques britanniques")."""
+    for k, w in enumerate(words):
+        if w not in _words("head_of_state_titles"):
+            continue
+        after = k + 4 if words[k + 1:k + 4] == ["de", "la", "republique"] else k + 1
+        if _country_at(words, after)[0] is not None:
+            return True
+        for j in (k - 2, k - 1):  # the English order: the adjective right before the title
+            group, size = _country_at(words, j) if j >= 0 else (None, 0)
+            if group is not None and j + size == k:
+                return True
+    return False
 
 
 @lru_cache(maxsize=4096)  # asked for every role of every person of every story
@@ -1313,8 +1454,7 @@ def office(role: str) -> str | None:
             if need and all(w in it for w in need):
                 found.add(name)
                 break
-    # "président russe": a head of state when a country is named
-    if not _words("head_of_state_titles").isdisjoint(words) and _countries(words) and not found:
+    if not found and _head_of_state(words):
         found.add("head_of_state")
     return found.pop() if len(found) == 1 else None
 
