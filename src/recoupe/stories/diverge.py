@@ -433,6 +433,11 @@ class _Finder:
                 # sentence does not use
             if _only_instructions(neg.claim.text):
                 continue  # "recommande de ne pas utiliser": advice or an aim, not a denial
+            if _another_act(pos, neg):
+                continue  # "a été entendu par le juge" / "n'a pas été libéré par le juge": the
+                # words are told, the act denied is another one
+            if _bound_met(pos, neg):
+                continue  # "n'a pas dépassé 12 blessés" / "s'élève à 12 blessés": a bound met
             if _not_yet_or_unconfirmed(neg.claim.text):
                 continue  # "n'a pas encore été mis en examen" (it may be since), "n'a pas confirmé
                 # la démission": no answer is no denial
@@ -1358,6 +1363,61 @@ def _same_verb(a: Slots, b: Slots) -> bool:
     light verb ("être", "avoir", "faire" say nothing of the act)."""
     return a.family is not None and a.family == b.family and a.family not in LIGHT_VERBS \
         and not is_reporting(a.claim.predicate) and not is_reporting(b.claim.predicate)
+
+
+_MODALS = {"pouvoir", "devoir", "vouloir", "can", "may", "must", "will", "would", "should"}
+
+
+def _full_verb(s: Slots, stative: bool = True) -> str | None:
+    """The claim's verb lemma (folded), unless it says nothing of the act by itself: a light,
+    modal or reporting verb (the nouns around it tell the act), or with `stative`, a verb of
+    being or having."""
+    lemma = names.fold(s.claim.predicate or "")
+    if not lemma or " " in lemma or lemma in LIGHT_VERBS or lemma in _MODALS \
+            or (stative and lemma in _words("stative_verbs")) \
+            or s.family in LIGHT_VERBS or is_reporting(s.claim.predicate):
+        return None
+    return lemma
+
+
+def _one_act(a: Slots, b: Slots, va: str, vb: str) -> bool:
+    """Two verbs that tell one act: one family, or synonyms of the lexicon."""
+    if va == vb or (a.family is not None and a.family == b.family):
+        return True
+    return any(va in group and vb in group for group in lexicon()["act_synonyms"])
+
+
+def _another_act(pos: Slots, neg: Slots) -> bool:
+    """The denial differs from the other sentence by its verb only, and the two verbs tell
+    different acts: "le suspect n'a pas été libéré par le juge" does not deny "le suspect a
+    été entendu par le juge". A denial that says more than its verb, or with a light or
+    stative verb (the nouns then tell what is denied), is not judged here; nor a sentence
+    with a light verb ("est en garde à vue"). A stative verb on the affirmed side is judged:
+    "sont devenus inutilisables" is not denied by "n'ont pas été endommagés"."""
+    vp, vn = _full_verb(pos, stative=False), _full_verb(neg)
+    if vp is None or vn is None or _one_act(pos, neg, vp, vn):
+        return False
+    told, denied = _content_words(pos.claim.text), _content_words(neg.claim.text)
+    if any(_verb_form(vn, w) for w in told) or any(_verb_form(vp, w) for w in denied):
+        return False  # the verb, or its noun, is in both ("prélèvent" / "prélèvements")
+    besides = {w for w in denied if not any(_same_stem(w, t) for t in told)}
+    return bool(besides) and all(_verb_form(vn, w) for w in besides)
+
+
+def _verb_form(lemma: str, word: str) -> bool:
+    """A form of the verb, or a word derived from it; a short verb by its stem ("tuer" /
+    "tuée", where a common start of 4 letters cannot tell)."""
+    if _same_stem(lemma, word):
+        return True
+    stem = re.sub(r"(?:er|ir|re|oir)$", "", lemma)
+    return len(lemma) <= 5 and len(stem) >= 2 and word.startswith(stem) and len(word) <= len(lemma) + 2
+
+
+def _bound_met(pos: Slots, neg: Slots) -> bool:
+    """A denial that a bound was passed ("n'a pas dépassé 12 blessés"), of figures all given
+    by the other sentence: the figure meets the bound, it is not denied."""
+    verb = names.fold(neg.claim.predicate or "")
+    return verb in _words("bound_verbs") and bool(neg.quantities) and _figures_told(neg, pos)
 
 
 def _side_by_side(a: Slots, b: Slots) -> bool:

@@ -1,0 +1,82 @@
+"""A denial must bear on the act the other sentence tells: two sentences alike but for their
+verbs deny each other only when the verbs tell one act ("a voté la loi" / "n'a pas adopté la
+loi"), and a bound that was not passed agrees with a figure that meets it. Invented pairs, read
+by the real analysis (the verbs, figures and polarity come from the parse)."""
+
+import pytest
+from storybuild import run_all
+
+JUDGE = "le juge d'instruction de Rennes"
+TOLL = "Le bilan de l'accident de car sur l'A84"
+
+NEAR_MISSES = {
+    "heard, not released": (f"Le suspect a été entendu par {JUDGE}.",
+                            f"Le suspect n'a pas été libéré par {JUDGE}."),
+    "bound met": (f"{TOLL} s'élève à 12 blessés.", f"{TOLL} n'a pas dépassé 12 blessés."),
+    "bound met, more said": (f"{TOLL} s'élève à 12 blessés.",
+                             f"{TOLL} n'excède pas 12 blessés, selon la préfecture de la Manche."),
+    "bound met, long": ("Le bilan de l'incendie de l'entrepôt de Brest, survenu dans la nuit de lundi à "
+                        "mardi, s'élève à 12 blessés légers selon les pompiers du Finistère.",
+                        "Le bilan de l'incendie de l'entrepôt de Brest n'a pas dépassé 12 blessés."),
+    "injured, none killed": ("Douze personnes ont été blessées dans l'incendie de l'entrepôt de Brest.",
+                             "Aucune personne n'a été tuée dans l'incendie de l'entrepôt de Brest."),
+    "became unusable, not damaged": ("Les chars livrés à l'armée ukrainienne sont devenus inutilisables.",
+                                     "Les chars livrés à l'armée ukrainienne n'ont pas été endommagés."),
+}
+DENIALS = {
+    "voted, not adopted": ("Le Parlement a voté la loi sur l'immigration mardi.",
+                           "Le Parlement n'a pas adopté la loi sur l'immigration mardi."),
+    "released, not freed": (f"Le suspect a été libéré par {JUDGE}.",
+                            f"Le suspect n'a pas été relâché par {JUDGE}."),
+    "amounts to, not reached": (f"{TOLL} s'élève à 12 blessés.", f"{TOLL} n'a pas atteint 12 blessés."),
+    "makes, does not cause": ("Le nouveau vaccin contre la grippe rend les patients stériles.",
+                              "Le nouveau vaccin contre la grippe n'entraîne pas de stérilité chez les patients."),
+    "is, does not have": ("Il s'agit d'un sous-marin nucléaire russe de classe Borei.",
+                          "La Russie ne dispose pas de sous-marin nucléaire de classe Borei."),
+    "same verb": (f"Le suspect a été entendu par {JUDGE}.",
+                  f"Le suspect n'a pas été entendu par {JUDGE}."),
+}
+ENGLISH_NEAR_MISSES = {
+    "heard, not released": ("The suspect was heard by the investigating judge in Rennes.",
+                            "The suspect was not released by the investigating judge in Rennes."),
+}
+ENGLISH_DENIALS = {
+    "voted, not adopted": ("Parliament voted the immigration law on Tuesday.",
+                           "Parliament did not adopt the immigration law on Tuesday."),
+}
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    """Each pair as two articles of two outlets, read by the real analysis once."""
+    from recoupe.model import Article, Story
+    from recoupe.pipeline import analyze
+
+    pairs = {**{("fr", k): v for k, v in {**NEAR_MISSES, **DENIALS}.items()},
+             **{("en", k): v for k, v in {**ENGLISH_NEAR_MISSES, **ENGLISH_DENIALS}.items()}}
+    arts = []
+    for n, ((lang, _), texts) in enumerate(pairs.items()):
+        arts += [Article(id=f"p{n}{side}", origin=f"p{n}{side}.txt", source=f"Outlet {side.upper()}{n}",
+                         text=text, lang=lang) for side, text in zip("ab", texts)]
+    by_id = {a.id: a for a in analyze(arts)}
+    out = {}
+    for n, key in enumerate(pairs):
+        sub = {f"p{n}a": by_id[f"p{n}a"], f"p{n}b": by_id[f"p{n}b"]}
+        story = Story(f"s{n}", "story", article_ids=list(sub))
+        run_all(story, sub)
+        out[key] = story
+    return out
+
+
+def _contradictions(story):
+    return [d for d in story.divergences if d.contradiction]
+
+
+@pytest.mark.parametrize("key", [("fr", k) for k in NEAR_MISSES] + [("en", k) for k in ENGLISH_NEAR_MISSES])
+def test_denial_of_another_act_or_of_a_bound_met_is_not_flagged(parsed, key):
+    assert not _contradictions(parsed[key])
+
+
+@pytest.mark.parametrize("key", [("fr", k) for k in DENIALS] + [("en", k) for k in ENGLISH_DENIALS])
+def test_denial_of_one_act_told_by_another_verb_is_flagged(parsed, key):
+    assert [d.kind for d in _contradictions(parsed[key])] == ["negation"]
