@@ -20,6 +20,11 @@ NEAR_MISSES = {
                         "Le bilan de l'incendie de l'entrepôt de Brest n'a pas dépassé 12 blessés."),
     "injured, none killed": ("Douze personnes ont été blessées dans l'incendie de l'entrepôt de Brest.",
                              "Aucune personne n'a été tuée dans l'incendie de l'entrepôt de Brest."),
+    # irregular participles: "reçu", "pris", "caught" are forms of the denied verb
+    "sent, not received": ("Le colis piégé a été envoyé à l'ambassade de France à Rabat.",
+                           "Le colis piégé n'a pas été reçu à l'ambassade de France à Rabat."),
+    "chased, not caught": ("Le voleur du musée a été poursuivi par la police de Lyon.",
+                           "Le voleur du musée n'a pas été pris par la police de Lyon."),
     "became unusable, not damaged": ("Les chars livrés à l'armée ukrainienne sont devenus inutilisables.",
                                      "Les chars livrés à l'armée ukrainienne n'ont pas été endommagés."),
 }
@@ -35,10 +40,14 @@ DENIALS = {
                           "La Russie ne dispose pas de sous-marin nucléaire de classe Borei."),
     "same verb": (f"Le suspect a été entendu par {JUDGE}.",
                   f"Le suspect n'a pas été entendu par {JUDGE}."),
+    "same irregular participle": ("Le voleur du musée a été pris par la police de Lyon.",
+                                  "Le voleur du musée n'a pas été pris par la police de Lyon."),
 }
 ENGLISH_NEAR_MISSES = {
     "heard, not released": ("The suspect was heard by the investigating judge in Rennes.",
                             "The suspect was not released by the investigating judge in Rennes."),
+    "chased, not caught": ("The museum thief was chased by police in Leeds.",
+                           "The museum thief was not caught by police in Leeds."),
 }
 ENGLISH_DENIALS = {
     "voted, not adopted": ("Parliament voted the immigration law on Tuesday.",

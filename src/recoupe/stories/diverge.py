@@ -11,8 +11,10 @@ that holds the other's sentence, a name corrected ("pas A mais B"), or one sente
 a word of opposite sense ("augmenté" / "diminué")), `role` (one person, two incompatible offices), `attribution` (one
 quote, two speakers) — all contradictions; `attributed_disagreement` (named sources that
 disagree: "Séoul parle d'un missile, Tokyo de deux"; a union delegate says faults were
-reported, the director that no report came) and `estimate_spread` ("au moins 12",
-"une quinzaine") are shown but are not contradictions.
+reported, the director that no report came; a denial quoted in its speaker's words against
+an outlet that tells the fact) and `estimate_spread` ("au moins 12",
+"une quinzaine") are shown but are not contradictions. A question asserts nothing and is
+compared with nothing.
 """
 
 from __future__ import annotations
@@ -130,6 +132,8 @@ class _Finder:
         self.starts = np.array([s.claim.start for s in self.slots], dtype=np.int64)
         self.ends = np.array([s.claim.end for s in self.slots], dtype=np.int64)
         self.units = [{u for _, u, _, _ in s.quantities if u} for s in self.slots]
+        # a question asserts nothing: no pair with one is compared
+        self.asked = np.array([_asked(s.claim.text) for s in self.slots], dtype=bool)
         self.word_units: list[set | None] = [None] * len(self.slots)  # read when first needed
         self.by_article: dict[str, list[Slots]] = defaultdict(list)
         for s in self.slots:
@@ -180,7 +184,7 @@ class _Finder:
         yield from ((self.slots[i], self.slots[j], c) for i, j, c in self.pair_index(min_cos, cross, keep))
 
     def pair_index(self, min_cos: float, cross: bool = True, keep=None):
-        sel = self.pcos >= min_cos
+        sel = (self.pcos >= min_cos) & ~self.asked[self.pi] & ~self.asked[self.pj]
         if cross:
             sel &= self.art_index[self.pi] != self.art_index[self.pj]
         if keep is not None:
@@ -490,8 +494,20 @@ class _Finder:
             self.add("attributed_disagreement", (pos.claim.text, neg.claim.text), False, "low",
                      sides, unit=self.yes_no(), a=pos.claim.text.strip(), b=neg.claim.text.strip(),
                      sa=self.source_label(pos), sb=self.source_label(neg))
+        elif src_neg and not src_pos and denier is None and self.quotes_denial(neg):
+            # a denial in a source's own words ("« je n'ai rien reçu », a déclaré le ministre"):
+            # the source disagrees with the other outlet, its outlet denies nothing itself
+            self.add("attributed_disagreement", (pos.claim.text, neg.claim.text), False, "low",
+                     sides, unit=self.yes_no(), a=pos.claim.text.strip(), b=neg.claim.text.strip(),
+                     sa=self.source(pos.article.id), sb=self.source_label(neg))
         elif pos.article.id != neg.article.id and not (src_pos and denier):
             self.add("negation", (pos.claim.text, neg.claim.text), True, "medium", sides)
+
+    def quotes_denial(self, s: Slots) -> bool:
+        """The negation of the claim lies in a direct quote of its sentence."""
+        c = s.claim
+        return any(q.kind == "direct" and c.start <= q.start and q.end <= c.end
+                   and _NEGATION.search(names.fold(q.text)) for q in s.article.quotes)
 
     def corrections(self) -> None:
         """One outlet corrects a name the other gives: "ce n'est pas A mais B", "B, et non A",
@@ -1406,11 +1422,29 @@ def _another_act(pos: Slots, neg: Slots) -> bool:
 
 def _verb_form(lemma: str, word: str) -> bool:
     """A form of the verb, or a word derived from it; a short verb by its stem ("tuer" /
-    "tuée", where a common start of 4 letters cannot tell)."""
-    if _same_stem(lemma, word):
+    "tuée", where a common start of 4 letters cannot tell); an irregular participle by the
+    lexicon's endings ("prise" / "prendre", "reçu" / "recevoir")."""
+    if _same_stem(lemma, word) or _participle_of(lemma, word):
         return True
     stem = re.sub(r"(?:er|ir|re|oir)$", "", lemma)
     return len(lemma) <= 5 and len(stem) >= 2 and word.startswith(stem) and len(word) <= len(lemma) + 2
+
+
+def _participle_of(lemma: str, word: str) -> bool:
+    """`word` is an irregular participle of the verb (folded), feminine or plural too."""
+    forms = {word, word[:-1]} if word.endswith(("e", "s")) else {word}
+    if word.endswith("es"):
+        forms.add(word[:-2])
+    return any(f.endswith(end) and f[:len(f) - len(end)] + inf == lemma
+               for f in forms for end, inf in lexicon()["irregular_participles"])
+
+
+@lru_cache(maxsize=4096)
+def _asked(text: str) -> bool:
+    """A question ("le ministre a-t-il reçu une enveloppe ?", "est-ce que ..."): it asks
+    what another sentence tells or denies, it does not contradict it."""
+    text = text.rstrip(" »\"”’')]")
+    return text.endswith("?") or names.fold(text).startswith("est ce qu")
 
 
 def _bound_met(pos: Slots, neg: Slots) -> bool:
