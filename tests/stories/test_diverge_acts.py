@@ -25,6 +25,11 @@ NEAR_MISSES = {
                            "Le colis piégé n'a pas été reçu à l'ambassade de France à Rabat."),
     "chased, not caught": ("Le voleur du musée a été poursuivi par la police de Lyon.",
                            "Le voleur du musée n'a pas été pris par la police de Lyon."),
+    # a verb and its noun make one act: "mis en examen" is not "entendu" nor "placé en garde à vue"
+    "heard, not charged": (f"Le suspect a été entendu par {JUDGE}.",
+                           f"Le suspect n'a pas été mis en examen par {JUDGE}."),
+    "held, not charged": ("Le suspect a été placé en garde à vue à Rennes.",
+                          "Le suspect n'a pas été mis en examen à Rennes."),
     "became unusable, not damaged": ("Les chars livrés à l'armée ukrainienne sont devenus inutilisables.",
                                      "Les chars livrés à l'armée ukrainienne n'ont pas été endommagés."),
 }
@@ -40,6 +45,8 @@ DENIALS = {
                           "La Russie ne dispose pas de sous-marin nucléaire de classe Borei."),
     "same verb": (f"Le suspect a été entendu par {JUDGE}.",
                   f"Le suspect n'a pas été entendu par {JUDGE}."),
+    "same verb and noun": ("Le suspect a été mis en examen à Rennes.",
+                           "Le suspect n'a pas été mis en examen à Rennes."),
     "same irregular participle": ("Le voleur du musée a été pris par la police de Lyon.",
                                   "Le voleur du musée n'a pas été pris par la police de Lyon."),
 }

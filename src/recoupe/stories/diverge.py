@@ -1417,7 +1417,19 @@ def _another_act(pos: Slots, neg: Slots) -> bool:
     if any(_verb_form(vn, w) for w in told) or any(_verb_form(vp, w) for w in denied):
         return False  # the verb, or its noun, is in both ("prélèvent" / "prélèvements")
     besides = {w for w in denied if not any(_same_stem(w, t) for t in told)}
-    return bool(besides) and all(_verb_form(vn, w) for w in besides)
+    phrase = _phrase_nouns(vn, neg.claim.text)
+    return bool(besides) and all(_verb_form(vn, w) or w in phrase for w in besides)
+
+
+_PHRASE_LINKS = {"en", "a", "sous"}
+
+
+def _phrase_nouns(lemma: str, text: str) -> frozenset[str]:
+    """The nouns a form of the verb takes to make one act with it ("mis en examen", "placé
+    sous contrôle"): the word after the verb and "en", "à" or "sous"."""
+    tokens = _tokens(text)
+    return frozenset(tokens[k + 2] for k in range(len(tokens) - 2)
+                     if tokens[k + 1] in _PHRASE_LINKS and _verb_form(lemma, tokens[k]))
 
 
 def _verb_form(lemma: str, word: str) -> bool:
