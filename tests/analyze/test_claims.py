@@ -111,6 +111,24 @@ def test_ne_que_restricts_and_does_not_deny(text, predicate, negated):
     assert one(claims, predicate).negated is negated
 
 
+@pytest.mark.parametrize("text, predicate, negated", [
+    # the expletive "ne" of fear and of "avant que" denies nothing
+    ("L'Occident craint que Kim Jong-un ne promette de fournir des armes à la Russie.",
+     "promettre", False),
+    ("Les secours sont partis avant que la nuit ne tombe sur la vallée.", "tomber", False),
+    # "ne" completed by a word before or after it, or alone with "pouvoir", "savoir", "oser"
+    ("Personne n'a été blessé dans l'incendie de l'entrepôt.", "blesser", True),
+    ("Les pompiers n'ont vu aucun blessé dans l'entrepôt de Lyon.", "voir", True),
+    ("Ni le maire ni le préfet ne se sont exprimés sur l'accident.", "exprimer", True),
+    ("Nul ne sait où se trouve le suspect depuis mardi soir.", "savoir", True),
+    ("Le ministre ne peut accepter cette décision du conseil municipal.", "accepter", True),
+    ("Le président n'a plus parlé à la presse depuis lundi.", "parler", True),
+])
+def test_a_ne_alone_denies_only_when_completed(text, predicate, negated):
+    _, claims = claims_of(text)
+    assert one(claims, predicate).negated is negated
+
+
 def test_a_number_word_the_tagger_missed_opens_the_number():
     _, claims = claims_of("Cent-trente neuf pays ont signé le traité.")
     assert [(q.value, q.span.text) for c in claims for q in c.quantities] == [(139.0, "Cent-trente neuf pays")]

@@ -412,14 +412,29 @@ def _strip_det(text: str) -> str | None:
 
 
 
-def _restrictive(verb) -> bool:
-    """"ne" + `verb` + "que" with no word of negation between: "n'a fait que", "ne compte qu'un"."""
-    for tok in verb.doc[verb.i + 1: min(len(verb.doc), verb.i + 8)]:
-        if tok.lower_ in NE_COMPLEMENTS or tok.is_sent_start or tok.text in ".;:!?":
-            return False
-        if tok.lower_ in ("que", "qu'", "qu’") and tok.pos_ != "PRON":  # not "les faits que..."
+# "ne" alone denies in writing with these verbs ("ne peut accepter", "ne cesse de")
+LONE_NE_VERBS = {"pouvoir", "savoir", "oser", "cesser"}
+# words before "ne" that make it a negation ("personne n'a vu", "aucun blessé n'est à déplorer")
+NEGATIVE_SUBJECTS = {"personne", "rien", "aucun", "aucune", "nul", "nulle", "ni"}
+
+
+def _ne_negates(ne: Token) -> bool:
+    """Whether a "ne" with no "pas" beside it denies. It does with a word that completes it
+    ("n'a rien dit", "personne n'a vu") and, alone, with the verbs of LONE_NE_VERBS. Otherwise
+    it restricts ("n'a fait que", "ne compte qu'un") or is the expletive "ne" of fear and of
+    "avant que" ("l'Occident craint que Kim ne promette des armes"), which denies nothing."""
+    if lemma(ne.head) in LONE_NE_VERBS:
+        return True
+    doc = ne.doc
+    for tok in doc[ne.i + 1: min(len(doc), ne.i + 8)]:
+        if tok.lower_ in NE_COMPLEMENTS:
             return True
-    return False
+        if tok.is_sent_start or tok.text in ".;:!?":
+            break
+        if tok.lower_ in ("que", "qu'", "qu’") and tok.pos_ != "PRON":  # not "les faits que..."
+            return False
+    start = ne.sent.start if doc.has_annotation("SENT_START") else 0
+    return any(t.lower_ in NEGATIVE_SUBJECTS for t in doc[max(start, ne.i - 6): ne.i])
 
 
 def _marks(text: str) -> bool:
@@ -556,8 +571,7 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
             claim.reported_by = reported_by
             marks = [c for v in {pred, content} for c in v.children
                      if c.lower_ in NEGATIONS or c.dep_ == "neg"]
-            claim.negated = bool(marks) and not (
-                all(c.lower_ in ("ne", "n'", "n’") for c in marks) and _restrictive(pred))
+            claim.negated = any(c.lower_ not in ("ne", "n'", "n’") or _ne_negates(c) for c in marks)
             for _, name, role in roles[bisect_left(role_starts, s):bisect_left(role_starts, e)]:
                 claim.roles.setdefault(name, role)
             # a sentence of several facts: each its own clause (a broken parse has none)
