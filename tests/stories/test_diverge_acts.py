@@ -8,6 +8,7 @@ from storybuild import run_all
 
 JUDGE = "le juge d'instruction de Rennes"
 TOLL = "Le bilan de l'accident de car sur l'A84"
+GAO = "Le soldat français {} lors de l'attaque de Gao."
 
 NEAR_MISSES = {
     "heard, not released": (f"Le suspect a été entendu par {JUDGE}.",
@@ -32,6 +33,16 @@ NEAR_MISSES = {
                           "Le suspect n'a pas été mis en examen à Rennes."),
     "became unusable, not damaged": ("Les chars livrés à l'armée ukrainienne sont devenus inutilisables.",
                                      "Les chars livrés à l'armée ukrainienne n'ont pas été endommagés."),
+    # "être" and a participle tell the participle's act: "n'est pas mort" denies dying, not a wound
+    "wounded, not dead": (GAO.format("a été blessé"), GAO.format("n'est pas mort")),
+    "is wounded, is not dead": (GAO.format("est blessé"), GAO.format("n'est pas mort")),
+    "damaged, not destroyed": ("Le pont de Gao a été endommagé par la crue du fleuve Niger.",
+                               "Le pont de Gao n'est pas détruit par la crue du fleuve Niger."),
+    # leaving and withdrawing tell one act, but leaving one place is not withdrawing from another
+    "left the meeting, not out of the race": ("Le ministre de l'Intérieur a quitté la réunion mardi.",
+                                              "Le ministre de l'Intérieur ne s'est pas retiré de la course mardi."),
+    "retired to the house, did not leave it": ("Le ministre s'est retiré dans sa maison de Bretagne après sa défaite.",
+                                               "Le ministre n'a pas quitté sa maison de Bretagne après sa défaite."),
 }
 DENIALS = {
     "voted, not adopted": ("Le Parlement a voté la loi sur l'immigration mardi.",
@@ -49,12 +60,21 @@ DENIALS = {
                            "Le suspect n'a pas été mis en examen à Rennes."),
     "same irregular participle": ("Le voleur du musée a été pris par la police de Lyon.",
                                   "Le voleur du musée n'a pas été pris par la police de Lyon."),
+    "dead, not dead": (GAO.format("est mort"), GAO.format("n'est pas mort")),
+    "killed, not dead": (GAO.format("a été tué"), GAO.format("n'est pas mort")),
+    "withdrew, did not leave": ("Les États-Unis se sont retirés de l'accord de Paris sur le climat.",
+                                "Les États-Unis n'ont pas quitté l'accord de Paris sur le climat."),
+    "left, did not withdraw": ("Les États-Unis ont quitté l'accord de Paris sur le climat.",
+                               "Les États-Unis ne se sont pas retirés de l'accord de Paris sur le climat."),
 }
 ENGLISH_NEAR_MISSES = {
     "heard, not released": ("The suspect was heard by the investigating judge in Rennes.",
                             "The suspect was not released by the investigating judge in Rennes."),
     "chased, not caught": ("The museum thief was chased by police in Leeds.",
                            "The museum thief was not caught by police in Leeds."),
+    # "leave" is also "let stay": leaving troops in a city is not withdrawing them
+    "left troops, did not withdraw them": ("The army left troops in the city of Kherson.",
+                                           "The army did not withdraw troops from the city of Kherson."),
 }
 ENGLISH_DENIALS = {
     "voted, not adopted": ("Parliament voted the immigration law on Tuesday.",

@@ -16,6 +16,11 @@ QUESTIONS = {
     "inverted question, denial": (f"Le ministre de l'Intérieur a-t-il {GIFT} ?", DENIED),
     "est-ce que, denial": (f"Est-ce que le ministre de l'Intérieur a {GIFT} ?", DENIED),
     "negative question, affirmation": (f"Le ministre de l'Intérieur n'a-t-il pas {GIFT} ?", TOLD),
+    # a quoted question, then its incise
+    "quoted question, denial": (f"« Le ministre de l'Intérieur a-t-il {GIFT} ? », s'interroge le député.", DENIED),
+    "quoted question, straight quotes": (f"\"Le ministre de l'Intérieur a-t-il {GIFT} ?\", s'interroge le député.",
+                                         DENIED),
+    "quoted question, no comma": (f"« Le ministre de l'Intérieur a-t-il {GIFT} ? » demande le journal.", DENIED),
 }
 ENGLISH_QUESTIONS = {
     "question, denial": ("Did the interior minister receive an envelope from the Dufour company?",
@@ -65,3 +70,10 @@ def test_a_quoted_denial_is_the_speaker_against_the_outlet(parsed, key):
 @pytest.mark.parametrize("key", list(DENIALS))
 def test_the_same_sentences_told_as_they_are_contradict(parsed, key):
     assert [(d.kind, d.contradiction) for d in parsed[key].divergences] == [("negation", True)]
+
+
+def test_a_quoted_question_then_another_sentence_asks_nothing_of_it():
+    from recoupe.stories.diverge import _asked
+
+    assert _asked("« Le ministre a-t-il menti ? », s'interroge le député.")
+    assert not _asked("« Pourquoi ? » Le ministre a reconnu avoir menti aux députés.")

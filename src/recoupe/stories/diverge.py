@@ -31,8 +31,8 @@ from recoupe.analyze.claims import NE_COMPLEMENTS
 from recoupe.model import Article, Divergence, Quantity, Side, SourceSpan, Span, Story
 from recoupe.stories import names
 from recoupe.stories.align import (LIGHT_VERBS, Slots, apart, claim_slots, close_index, dates_overlap,
-                                   encode, is_reporting, lexicon, similarity, unit_key, value_range,
-                                   word_overlap)
+                                   encode, is_reporting, lexicon, predicate_family, similarity, unit_key,
+                                   value_range, word_overlap)
 
 # Cosine levels of aligned claims per kind: the stricter, the fewer false flags.
 AGENT_COS = 0.7  # same office, same place
@@ -1389,6 +1389,8 @@ def _full_verb(s: Slots, stative: bool = True) -> str | None:
     modal or reporting verb (the nouns around it tell the act), or with `stative`, a verb of
     being or having."""
     lemma = names.fold(s.claim.predicate or "")
+    if lemma == "etre" and (told := _copula_participle(s.claim.text)) is not None:
+        return told  # "n'est pas mort": the participle tells the act, not the copula
     if not lemma or " " in lemma or lemma in LIGHT_VERBS or lemma in _MODALS \
             or (stative and lemma in _words("stative_verbs")) \
             or s.family in LIGHT_VERBS or is_reporting(s.claim.predicate):
@@ -1396,9 +1398,51 @@ def _full_verb(s: Slots, stative: bool = True) -> str | None:
     return lemma
 
 
-def _one_act(a: Slots, b: Slots, va: str, vb: str) -> bool:
+# forms of "être" that may bind a participle, and the words that may stand between them
+_COPULAS = {"est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "fut",
+            "furent", "soit", "soient", "suis", "sommes", "etes"}
+_BETWEEN = {"pas", "plus", "jamais", "point", "guere", "encore", "toujours", "deja"}
+_PARTICIPLE_ENDS = (("é", "er"), ("i", "ir"), ("u", "re"))  # regular: "blessé", "fini", "vendu"
+
+
+def _copula_participle(text: str) -> str | None:
+    """The verb (folded lemma) of a participle bound by "être" ("n'est pas mort" -> mourir,
+    "est fermée" -> fermer), when the sentence has one such participle."""
+    raw = re.findall(r"\w+", text.lower())
+    tokens, found = [names.fold(w) for w in raw], set()
+    for k, w in enumerate(tokens):
+        if w not in _COPULAS:
+            continue
+        j = k + 1
+        while j < len(tokens) and tokens[j] in _BETWEEN:
+            j += 1
+        if j < len(tokens) and (lemma := _participle_lemma(raw[j])) is not None:
+            found.add(lemma)
+    return found.pop() if len(found) == 1 else None
+
+
+def _participle_lemma(word: str) -> str | None:
+    """The verb of a participle (lower case, accents kept), feminine or plural too: an
+    irregular one by the lexicon's French endings ("mort", "reçu", "né"), a regular one by its
+    ending ("blessé", "fini", "vendu"); None for another word."""
+    forms = [word] + [word[:-len(e)] for e in ("es", "e", "s") if word.endswith(e) and len(word) > len(e) + 1]
+    for f in forms:
+        folded = names.fold(f)
+        for end, inf in lexicon()["irregular_participles"]:
+            # a short ending is the whole word ("né", not "donné"); French verbs only
+            if re.search(r"(?:er|ir|re)$", inf) and folded.endswith(end) and f != "ne" \
+                    and (len(end) > 2 or folded == end):
+                return folded[:len(folded) - len(end)] + inf
+    for f in forms:
+        for end, inf in _PARTICIPLE_ENDS:
+            if f.endswith(end) and len(f) >= 4:
+                return names.fold(f[:-1]) + inf
+    return None
+
+
+def _one_act(va: str, vb: str) -> bool:
     """Two verbs that tell one act: one family, or synonyms of the lexicon."""
-    if va == vb or (a.family is not None and a.family == b.family):
+    if va == vb or predicate_family(va) == predicate_family(vb):
         return True
     return any(va in group and vb in group for group in lexicon()["act_synonyms"])
 
@@ -1411,7 +1455,7 @@ def _another_act(pos: Slots, neg: Slots) -> bool:
     with a light verb ("est en garde à vue"). A stative verb on the affirmed side is judged:
     "sont devenus inutilisables" is not denied by "n'ont pas été endommagés"."""
     vp, vn = _full_verb(pos, stative=False), _full_verb(neg)
-    if vp is None or vn is None or _one_act(pos, neg, vp, vn):
+    if vp is None or vn is None or _one_act(vp, vn):
         return False
     told, denied = _content_words(pos.claim.text), _content_words(neg.claim.text)
     if any(_verb_form(vn, w) for w in told) or any(_verb_form(vp, w) for w in denied):
@@ -1453,10 +1497,22 @@ def _participle_of(lemma: str, word: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _asked(text: str) -> bool:
-    """A question ("le ministre a-t-il reçu une enveloppe ?", "est-ce que ..."): it asks
-    what another sentence tells or denies, it does not contradict it."""
+    """A question ("le ministre a-t-il reçu une enveloppe ?", "est-ce que ...", a quoted
+    question before its incise): it asks what another sentence tells or denies, it does not
+    contradict it."""
     text = text.rstrip(" »\"”’')]")
-    return text.endswith("?") or names.fold(text).startswith("est ce qu")
+    return text.endswith("?") or names.fold(text).startswith("est ce qu") or _quoted_question(text)
+
+
+# a quoted question that opens the sentence, then what follows it
+_ASKED_QUOTE = re.compile(r"\s*[«\"“]\s*[^«»\"“”]*\?\s*[»\"”]\s*,?\s*(.?)")
+
+
+def _quoted_question(text: str) -> bool:
+    """A quoted question before its incise ("« A-t-il menti ? », s'interroge le député"); not
+    one followed by another sentence (its capital)."""
+    m = _ASKED_QUOTE.match(text)
+    return m is not None and m.group(1).islower()
 
 
 def _bound_met(pos: Slots, neg: Slots) -> bool:
