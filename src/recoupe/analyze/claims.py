@@ -437,8 +437,9 @@ def _ne_negates(ne: Token) -> bool:
     return any(t.lower_ in NEGATIVE_SUBJECTS for t in doc[max(start, ne.i - 6): ne.i])
 
 
-def _marks(text: str) -> bool:
-    return all(not ch.isalnum() for ch in text)
+def _no_words(text: str) -> bool:
+    """Only spaces and marks ("", " », "): nothing the sentence says beside a clause."""
+    return not any(ch.isalnum() for ch in text)
 
 
 def _clause(sent: SpacySpan, pred: Token, subject: list[Token], others: list[Token]
@@ -583,7 +584,7 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
                     if a < cs < b or a < ce < b:  # a name the parse split stays whole
                         cs, ce = max(s, min(cs, a)), min(e, max(ce, b))
                 # the sentence but for its marks is the sentence
-                if cs < ce and not (_marks(text[s:cs]) and _marks(text[ce:e])):
+                if cs < ce and not (_no_words(text[s:cs]) and _no_words(text[ce:e])):
                     claim.clause = Span(cs, ce, text[cs:ce])
             claims.append(claim)
     return claims

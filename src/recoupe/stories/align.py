@@ -27,6 +27,7 @@ import numpy as np
 from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components
 
+from recoupe.analyze.claims import number_value
 from recoupe.model import Article, Claim, Fact, Quote, SourceSpan, Speaker, Story
 from recoupe.stories import names
 from recoupe.stories.resolve import entity_map, find_entity
@@ -194,8 +195,6 @@ _VAGUE_INSIDE = re.compile(r"(\w+)?\s*\b(?:dizaines|centaines|milliers|millions|
 
 
 def _vague_inside(inside: str) -> bool:
-    from recoupe.analyze.claims import number_value
-
     return any(m.group(1) is None or number_value([m.group(1)]) is None
                for m in _VAGUE_INSIDE.finditer(inside))
 
@@ -321,11 +320,17 @@ def fact_similarity(story: Story, slots: list[Slots]) -> np.ndarray:
     partner telling them all), whichever is closer."""
     sim = similarity(story, slots)
     own = [s.clause for s in slots]
-    if all(t is None for t in own):
+    rows = [i for i, t in enumerate(own) if t is not None]
+    if not rows:
         return sim
+    # only the rows and columns of claims with a clause can change: a product of those rows,
+    # not of the whole matrix again (the sentence vectors come from the embedder's cache)
     vecs = encode([t if t is not None else s.claim.text for s, t in zip(slots, own)])
-    closer = vecs @ vecs.T
-    return np.maximum(closer, sim, out=closer)
+    closer = vecs[rows] @ vecs.T
+    out = sim.copy()  # the sentence cosines stay cached for `diverge`
+    out[rows] = np.maximum(out[rows], closer)
+    out[:, rows] = np.maximum(out[:, rows], closer.T)
+    return out
 
 
 def similarity(story: Story, slots: list[Slots]) -> np.ndarray:
