@@ -117,3 +117,41 @@ def by_source(articles: dict[str, Article], prefix: str) -> str:
     """The id of the article whose source (file stem or outlet) starts with `prefix`."""
     return next(a.id for a in articles.values() if (a.source or "").startswith(prefix)
                 or a.origin.rsplit("/", 1)[-1].startswith(prefix))
+
+
+def analysed_pairs(pairs: dict[tuple[str, str], tuple[str, str]]) -> dict[tuple[str, str], Story]:
+    """Each pair of texts, keyed by (language, name), as two articles of two outlets ("Outlet
+    A{n}", "Outlet B{n}", n its rank), read by the real analysis in one batch, one story each."""
+    from recoupe.pipeline import analyze
+
+    arts = []
+    for n, ((lang, _), texts) in enumerate(pairs.items()):
+        arts += [Article(id=f"p{n}{side}", origin=f"p{n}{side}.txt", source=f"Outlet {side.upper()}{n}",
+                         text=text, lang=lang) for side, text in zip("ab", texts)]
+    by_id = {a.id: a for a in analyze(arts)}
+    out = {}
+    for n, key in enumerate(pairs):
+        sub = {f"p{n}a": by_id[f"p{n}a"], f"p{n}b": by_id[f"p{n}b"]}
+        story = Story(f"s{n}", "story", article_ids=list(sub))
+        run_all(story, sub)
+        out[key] = story
+    return out
+
+
+def claim_pair(text_a: str, pred_a: str, text_b: str, pred_b: str, *, neg_a: bool = False,
+               neg_b: bool = False, figures_a=(), figures_b=(),
+               run: bool = True) -> tuple[Story, dict[str, Article]]:
+    """Outlet A tells `text_a`, outlet B `text_b`, each read as one claim (figures: (text,
+    value, unit)); run through the story stages unless `run` is false."""
+    a = Builder("a", text_a, source="A")
+    a.claim(text_a, pred_a, negated=neg_a, quantities=figures_a)
+    b = Builder("b", text_b, source="B")
+    b.claim(text_b, pred_b, negated=neg_b, quantities=figures_b)
+    story, arts = story_of(a, b)
+    if run:
+        run_all(story, arts)
+    return story, arts
+
+
+def contradictions(story: Story) -> list:
+    return [d for d in story.divergences if d.contradiction]

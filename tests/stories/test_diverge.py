@@ -1,6 +1,6 @@
 """Typed divergences from aligned claims, and the cases that must not be flagged."""
 
-from storybuild import Builder, assert_provenance, run_all, story_of
+from storybuild import Builder, assert_provenance, claim_pair, run_all, story_of
 
 
 def _kinds(story):
@@ -420,12 +420,10 @@ def test_other_clause_of_the_denying_sentence():
 
 def test_denied_figure_is_no_denial_of_the_act():
     # "did not count 50,000" against "counted 2,000": the negation bears on the figure
-    a = Builder("a", "La préfecture a compté 2 000 manifestants à Rennes samedi.", source="A")
-    a.claim(a.art.text, "compter", quantities=[("2 000 manifestants", 2000, "manifestant")])
-    b = Builder("b", "La préfecture n'a pas compté 50 000 manifestants à Rennes samedi.", source="B")
-    b.claim(b.art.text, "compter", negated=True, quantities=[("50 000 manifestants", 50000, "manifestant")])
-    story, arts = story_of(a, b)
-    run_all(story, arts)
+    story, _ = claim_pair("La préfecture a compté 2 000 manifestants à Rennes samedi.", "compter",
+                          "La préfecture n'a pas compté 50 000 manifestants à Rennes samedi.", "compter",
+                          neg_b=True, figures_a=[("2 000 manifestants", 2000, "manifestant")],
+                          figures_b=[("50 000 manifestants", 50000, "manifestant")])
     assert not any(d.contradiction for d in story.divergences)
 
 

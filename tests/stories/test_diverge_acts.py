@@ -4,7 +4,7 @@ loi"), and a bound that was not passed agrees with a figure that meets it. Inven
 by the real analysis (the verbs, figures and polarity come from the parse)."""
 
 import pytest
-from storybuild import run_all
+from storybuild import analysed_pairs, contradictions as _contradictions
 
 JUDGE = "le juge d'instruction de Rennes"
 TOLL = "Le bilan de l'accident de car sur l'A84"
@@ -85,27 +85,8 @@ ENGLISH_DENIALS = {
 @pytest.fixture(scope="module")
 def parsed():
     """Each pair as two articles of two outlets, read by the real analysis once."""
-    from recoupe.model import Article, Story
-    from recoupe.pipeline import analyze
-
-    pairs = {**{("fr", k): v for k, v in {**NEAR_MISSES, **DENIALS}.items()},
-             **{("en", k): v for k, v in {**ENGLISH_NEAR_MISSES, **ENGLISH_DENIALS}.items()}}
-    arts = []
-    for n, ((lang, _), texts) in enumerate(pairs.items()):
-        arts += [Article(id=f"p{n}{side}", origin=f"p{n}{side}.txt", source=f"Outlet {side.upper()}{n}",
-                         text=text, lang=lang) for side, text in zip("ab", texts)]
-    by_id = {a.id: a for a in analyze(arts)}
-    out = {}
-    for n, key in enumerate(pairs):
-        sub = {f"p{n}a": by_id[f"p{n}a"], f"p{n}b": by_id[f"p{n}b"]}
-        story = Story(f"s{n}", "story", article_ids=list(sub))
-        run_all(story, sub)
-        out[key] = story
-    return out
-
-
-def _contradictions(story):
-    return [d for d in story.divergences if d.contradiction]
+    return analysed_pairs({**{("fr", k): v for k, v in {**NEAR_MISSES, **DENIALS}.items()},
+                           **{("en", k): v for k, v in {**ENGLISH_NEAR_MISSES, **ENGLISH_DENIALS}.items()}})
 
 
 @pytest.mark.parametrize("key", [("fr", k) for k in NEAR_MISSES] + [("en", k) for k in ENGLISH_NEAR_MISSES])

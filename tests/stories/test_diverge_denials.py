@@ -4,21 +4,12 @@ flagged (invented pairs, read by the real analysis where the look-alike hangs on
 Also the country adjectives offices are compared by."""
 
 import pytest
-from storybuild import Builder, run_all, story_of
+from storybuild import Builder, analysed_pairs, claim_pair, contradictions as _contradictions, run_all, story_of
 
 
-def _story(text_a, pred_a, text_b, pred_b, neg_a=False, neg_b=False, figures_b=()):
-    a = Builder("a", text_a, source="A")
-    a.claim(text_a, pred_a, negated=neg_a)
-    b = Builder("b", text_b, source="B")
-    b.claim(text_b, pred_b, negated=neg_b, quantities=figures_b)
-    story, arts = story_of(a, b)
-    run_all(story, arts)
-    return story
-
-
-def _contradictions(story):
-    return [d for d in story.divergences if d.contradiction]
+def _story(*texts_and_predicates, **kwargs):
+    """The two outlets' story of `claim_pair`, run through the story stages."""
+    return claim_pair(*texts_and_predicates, **kwargs)[0]
 
 
 ORDER = "Les gardiens du musée de Quimper ont reçu l'ordre de fermer les salles du premier étage."
@@ -196,11 +187,10 @@ def test_a_figure_denied_in_another_unit_is_not_told():
     from recoupe.stories.align import claim_slots
     from recoupe.stories.diverge import _figures_told
 
-    a = Builder("a", "Le bilan de l'incendie du port de Brest est de 12 blessés.", source="A")
-    a.claim(a.art.text, "être", quantities=[("12 blessés", 12.0, "blesse")])
-    b = Builder("b", "Le bilan de l'incendie du port de Brest n'est pas de 12 morts.", source="B")
-    b.claim(b.art.text, "être", negated=True, quantities=[("12 morts", 12.0, "mort")])
-    story, arts = story_of(a, b)
+    story, arts = claim_pair("Le bilan de l'incendie du port de Brest est de 12 blessés.", "être",
+                             "Le bilan de l'incendie du port de Brest n'est pas de 12 morts.", "être",
+                             neg_b=True, figures_a=[("12 blessés", 12.0, "blesse")],
+                             figures_b=[("12 morts", 12.0, "mort")], run=False)
     pos, neg = sorted(claim_slots(story, arts), key=lambda s: s.claim.negated)
     assert not _figures_told(neg, pos)
     assert _figures_told(pos, pos)
@@ -310,23 +300,8 @@ ATTRIBUTED = ("Selon Mediapart, le ministre de l'Intérieur a reçu une envelopp
 @pytest.fixture(scope="module")
 def parsed():
     """Each pair as two articles of two outlets, read by the real analysis once."""
-    from recoupe.model import Article, Story
-    from recoupe.pipeline import analyze
-
-    pairs = {**{("fr", k): v for k, v in {**NEAR_MISSES, **DENIALS, "attributed": ATTRIBUTED}.items()},
-             **{("en", k): v for k, v in {**ENGLISH_NEAR_MISSES, **ENGLISH_DENIALS}.items()}}
-    arts = []
-    for n, ((lang, _), texts) in enumerate(pairs.items()):
-        arts += [Article(id=f"p{n}{side}", origin=f"p{n}{side}.txt", source=f"Outlet {side.upper()}{n}",
-                         text=text, lang=lang) for side, text in zip("ab", texts)]
-    by_id = {a.id: a for a in analyze(arts)}
-    out = {}
-    for n, key in enumerate(pairs):
-        sub = {f"p{n}a": by_id[f"p{n}a"], f"p{n}b": by_id[f"p{n}b"]}
-        story = Story(f"s{n}", "story", article_ids=list(sub))
-        run_all(story, sub)
-        out[key] = story
-    return out
+    return analysed_pairs({**{("fr", k): v for k, v in {**NEAR_MISSES, **DENIALS, "attributed": ATTRIBUTED}.items()},
+                           **{("en", k): v for k, v in {**ENGLISH_NEAR_MISSES, **ENGLISH_DENIALS}.items()}})
 
 
 @pytest.mark.parametrize("name", list(NEAR_MISSES))

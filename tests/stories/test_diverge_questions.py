@@ -3,7 +3,7 @@ person's word against the other outlet: neither is a contradiction between outle
 pairs, read by the real analysis (polarity, quotes and speakers come from the parse)."""
 
 import pytest
-from storybuild import run_all
+from storybuild import analysed_pairs
 
 GIFT = "reçu une enveloppe de l'entreprise Dufour"
 TOLD = f"Le ministre de l'Intérieur a {GIFT}."
@@ -35,23 +35,8 @@ DENIALS = {("fr", "told, denied"): (TOLD, DENIED),
 @pytest.fixture(scope="module")
 def parsed():
     """Each pair as two articles of two outlets, read by the real analysis once."""
-    from recoupe.model import Article, Story
-    from recoupe.pipeline import analyze
-
-    pairs = {**{("fr", k): v for k, v in QUESTIONS.items()}, **{("en", k): v for k, v in ENGLISH_QUESTIONS.items()},
-             **QUOTED_DENIALS, **DENIALS}
-    arts = []
-    for n, ((lang, _), texts) in enumerate(pairs.items()):
-        arts += [Article(id=f"p{n}{side}", origin=f"p{n}{side}.txt", source=f"Outlet {side.upper()}{n}",
-                         text=text, lang=lang) for side, text in zip("ab", texts)]
-    by_id = {a.id: a for a in analyze(arts)}
-    out = {}
-    for n, key in enumerate(pairs):
-        sub = {f"p{n}a": by_id[f"p{n}a"], f"p{n}b": by_id[f"p{n}b"]}
-        story = Story(f"s{n}", "story", article_ids=list(sub))
-        run_all(story, sub)
-        out[key] = story
-    return out
+    return analysed_pairs({**{("fr", k): v for k, v in QUESTIONS.items()},
+                           **{("en", k): v for k, v in ENGLISH_QUESTIONS.items()}, **QUOTED_DENIALS, **DENIALS})
 
 
 @pytest.mark.parametrize("key", [("fr", k) for k in QUESTIONS] + [("en", k) for k in ENGLISH_QUESTIONS])

@@ -133,7 +133,8 @@ class _Finder:
         self.ends = np.array([s.claim.end for s in self.slots], dtype=np.int64)
         self.units = [{u for _, u, _, _ in s.quantities if u} for s in self.slots]
         # a question asserts nothing: no pair with one is compared
-        self.asked = np.array([_asked(s.claim.text) for s in self.slots], dtype=bool)
+        asked = np.array([_asked(s.claim.text) for s in self.slots], dtype=bool)
+        self.stated = ~(asked[self.pi] | asked[self.pj])
         self.word_units: list[set | None] = [None] * len(self.slots)  # read when first needed
         self.by_article: dict[str, list[Slots]] = defaultdict(list)
         for s in self.slots:
@@ -184,7 +185,7 @@ class _Finder:
         yield from ((self.slots[i], self.slots[j], c) for i, j, c in self.pair_index(min_cos, cross, keep))
 
     def pair_index(self, min_cos: float, cross: bool = True, keep=None):
-        sel = (self.pcos >= min_cos) & ~self.asked[self.pi] & ~self.asked[self.pj]
+        sel = (self.pcos >= min_cos) & self.stated
         if cross:
             sel &= self.art_index[self.pi] != self.art_index[self.pj]
         if keep is not None:
@@ -487,21 +488,19 @@ class _Finder:
         src_pos, src_neg = self.source_of(pos), self.source_of(neg)
         sides = [(pos.claim.text.strip(), pos.span, True), (neg.claim.text.strip(), neg.span, False)]
         if src_pos and denier and not src_neg:
-            self.add("attributed_disagreement", (pos.claim.text, neg.claim.text), False, "low",
-                     sides, unit=self.yes_no(), a=pos.claim.text.strip(), b=neg.claim.text.strip(),
-                     sa=self.source_label(pos), sb=denier)
+            sa, sb = self.source_label(pos), denier
         elif src_pos and src_neg and src_pos != src_neg:
-            self.add("attributed_disagreement", (pos.claim.text, neg.claim.text), False, "low",
-                     sides, unit=self.yes_no(), a=pos.claim.text.strip(), b=neg.claim.text.strip(),
-                     sa=self.source_label(pos), sb=self.source_label(neg))
+            sa, sb = self.source_label(pos), self.source_label(neg)
         elif src_neg and not src_pos and denier is None and self.quotes_denial(neg):
             # a denial in a source's own words ("« je n'ai rien reçu », a déclaré le ministre"):
             # the source disagrees with the other outlet, its outlet denies nothing itself
-            self.add("attributed_disagreement", (pos.claim.text, neg.claim.text), False, "low",
-                     sides, unit=self.yes_no(), a=pos.claim.text.strip(), b=neg.claim.text.strip(),
-                     sa=self.source(pos.article.id), sb=self.source_label(neg))
-        elif pos.article.id != neg.article.id and not (src_pos and denier):
-            self.add("negation", (pos.claim.text, neg.claim.text), True, "medium", sides)
+            sa, sb = self.source(pos.article.id), self.source_label(neg)
+        else:
+            if pos.article.id != neg.article.id and not (src_pos and denier):
+                self.add("negation", (pos.claim.text, neg.claim.text), True, "medium", sides)
+            return
+        self.add("attributed_disagreement", (pos.claim.text, neg.claim.text), False, "low",
+                 sides, unit=self.yes_no(), a=pos.claim.text.strip(), b=neg.claim.text.strip(), sa=sa, sb=sb)
 
     def quotes_denial(self, s: Slots) -> bool:
         """The negation of the claim lies in a direct quote of its sentence."""
@@ -1014,7 +1013,7 @@ def _negation_affirms(negated: str, other: str) -> bool:
     """A negation that governs a word of denial or prevention the other sentence does not use:
     "n'empêche pas de transmettre" says one may transmit."""
     folded = _fold_clauses(negated)
-    told = set(re.findall(r"\w+", names.fold(other)))
+    told = set(_tokens(other))
     for m in _DENIED_CLAUSE.finditer(folded):
         inside = re.findall(r"\w+", m.group())
         after = next((w for w in re.findall(r"\w+", folded[m.end():]) if w not in _skipped()), None)
@@ -1405,6 +1404,7 @@ _BETWEEN = {"pas", "plus", "jamais", "point", "guere", "encore", "toujours", "de
 _PARTICIPLE_ENDS = (("é", "er"), ("i", "ir"), ("u", "re"))  # regular: "blessé", "fini", "vendu"
 
 
+@lru_cache(maxsize=4096)  # asked for both claims of every denial pair left
 def _copula_participle(text: str) -> str | None:
     """The verb (folded lemma) of a participle bound by "être" ("n'est pas mort" -> mourir,
     "est fermée" -> fermer), when the sentence has one such participle."""
@@ -1425,19 +1425,30 @@ def _participle_lemma(word: str) -> str | None:
     """The verb of a participle (lower case, accents kept), feminine or plural too: an
     irregular one by the lexicon's French endings ("mort", "reçu", "né"), a regular one by its
     ending ("blessé", "fini", "vendu"); None for another word."""
-    forms = [word] + [word[:-len(e)] for e in ("es", "e", "s") if word.endswith(e) and len(word) > len(e) + 1]
+    forms = _participle_forms(word)
     for f in forms:
         folded = names.fold(f)
-        for end, inf in lexicon()["irregular_participles"]:
-            # a short ending is the whole word ("né", not "donné"); French verbs only
-            if re.search(r"(?:er|ir|re)$", inf) and folded.endswith(end) and f != "ne" \
-                    and (len(end) > 2 or folded == end):
+        for end, inf in _french_irregulars():
+            # a short ending is the whole word ("né", not "donné")
+            if folded.endswith(end) and f != "ne" and (len(end) > 2 or folded == end):
                 return folded[:len(folded) - len(end)] + inf
     for f in forms:
         for end, inf in _PARTICIPLE_ENDS:
             if f.endswith(end) and len(f) >= 4:
                 return names.fold(f[:-1]) + inf
     return None
+
+
+def _participle_forms(word: str) -> list[str]:
+    """A participle and its masculine singular if it may be feminine or plural ("prises" ->
+    "prises", "pris", "prise")."""
+    return [word] + [word[:-len(e)] for e in ("es", "e", "s") if word.endswith(e) and len(word) > len(e) + 1]
+
+
+@lru_cache(maxsize=1)
+def _french_irregulars() -> tuple[tuple[str, str], ...]:
+    """The lexicon's irregular participle endings of French verbs."""
+    return tuple((end, inf) for end, inf in lexicon()["irregular_participles"] if re.search(r"(?:er|ir|re)$", inf))
 
 
 def _one_act(va: str, vb: str) -> bool:
@@ -1488,11 +1499,8 @@ def _verb_form(lemma: str, word: str) -> bool:
 
 def _participle_of(lemma: str, word: str) -> bool:
     """`word` is an irregular participle of the verb (folded), feminine or plural too."""
-    forms = {word, word[:-1]} if word.endswith(("e", "s")) else {word}
-    if word.endswith("es"):
-        forms.add(word[:-2])
     return any(f.endswith(end) and f[:len(f) - len(end)] + inf == lemma
-               for f in forms for end, inf in lexicon()["irregular_participles"])
+               for f in _participle_forms(word) for end, inf in lexicon()["irregular_participles"])
 
 
 @lru_cache(maxsize=4096)
