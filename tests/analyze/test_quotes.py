@@ -234,3 +234,13 @@ def test_a_town_speaking_after_its_quote_is_the_speaker():
     art, = analyse(["« Les écoles rouvriront lundi », a annoncé la ville de Lyon."], "fr")
     assert only(art, "Les écoles").speaker.name == "ville de Lyon"
     check_provenance(art)
+
+
+def test_plural_source_is_not_the_one_agency_named():
+    # "d'après les agences" names many agencies: not KCNA, the one agency given that role
+    text = ("Le dirigeant a fait du satellite une priorité, a annoncé l'agence officielle nord-coréenne KCNA. "
+            "L'offre a été formulée, d'après les agences, au cours de la visite de Kim Jong Un en Russie.")
+    art, = analyse([text], "fr")
+    q = only(art, "L'offre a été formulée")
+    assert q.speaker.name != "KCNA" and "agences" in (q.speaker.name or q.speaker.role or "")
+    check_provenance(art)

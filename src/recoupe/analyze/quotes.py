@@ -628,6 +628,8 @@ class _Finder:
 
     def entity_with_role(self, subj, phrase, at: int) -> _Who | None:
         """The entity the entity stage gave this role to ("procureur de la République")."""
+        if "Plur" in subj.morph.get("Number"):
+            return None  # "d'après les agences": many, not the one agency the article named
         head = R.noun_stem(subj.text)
         words = {}
         for t in phrase:
