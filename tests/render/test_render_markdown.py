@@ -58,3 +58,18 @@ def test_a_name_with_its_article_or_in_capitals_is_no_other_spelling(rich):
     story.entities.append(lesotho)
     view = next(v for v in story_views(rich)[0].entities()["LOC"] if v.entity.name == "Lesotho")
     assert view.spellings == ["otho"]
+
+
+def test_a_fact_told_inside_a_quote_names_its_speaker(rich):
+    from recoupe.render.view import StoryView
+
+    story = rich.stories[0]
+    articles = {a.id: a for a in rich.articles}
+    fact = next(f for f in story.facts if f.id == "s1:f2")
+    # shown in its own words, not the quote's: no speaker to add
+    assert all(r.speaker is None for r in StoryView(story, articles).fact_rows())
+    fact.text = fact.support[0].text  # the words of Pierre Martin's quote, as the outlet prints them
+    rows = {r.text: r for r in StoryView(story, articles).fact_rows()}
+    assert rows[fact.text].speaker == "Pierre Martin"
+    assert sum(r.speaker is not None for r in rows.values()) == 1
+    assert f"- *Pierre Martin* : {fact.text} — " in dossier_markdown(rich).replace("\u00a0", " ")

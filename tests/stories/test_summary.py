@@ -254,3 +254,30 @@ def test_the_passive_of_a_verb_like_a_verb_of_motion_is_news():
     assert _background("Ils étaient partis lundi.") and _background("Il était passé par Lyon.")
     assert not _background("L'avis des experts était partagé sur ce point.")
     assert not _background("Le maire était passionné de football depuis l'enfance.")
+
+
+def test_no_sentence_told_inside_a_speakers_quote(make_article):
+    from recoupe.analyze import analyze_articles
+    from recoupe.stories.summary import candidates
+
+    a, = analyze_articles([make_article(
+        "a", "Visite", "Le président a reçu son homologue mercredi au palais de la République. "
+        "« Nous sommes venus pour parler de l'espace et de la coopération. Le visiteur montre un "
+        "grand intérêt pour les fusées et les satellites du pays. Ils veulent développer leur "
+        "programme », a déclaré le président devant la presse. Les deux dirigeants ont ensuite "
+        "signé un accord de coopération spatiale au palais.")])
+    texts = [c.text for c in candidates([a])]
+    # the president's words, out of their quote, would read as the outlet's own statement
+    assert texts[0].startswith("Le président a reçu") and texts[-1].startswith("Les deux dirigeants")
+    assert not any(t.startswith("Le visiteur") for t in texts)
+
+
+def test_no_sentence_set_against_the_one_before(make_article):
+    from recoupe.stories.summary import candidates
+
+    a = make_article("a", "Visite", "Le président a offert à son homologue un fusil de chasse de "
+                     "production nationale mercredi au palais. Le visiteur a quant à lui offert au "
+                     "président une carabine fabriquée dans son pays. Le préfet a de son côté reçu "
+                     "les délégations des deux pays à la gare de la ville.")
+    texts = [c.text for c in candidates([a])]
+    assert texts == [texts[0]] and texts[0].startswith("Le président a offert")

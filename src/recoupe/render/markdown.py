@@ -42,7 +42,8 @@ def _story(v: StoryView) -> list[str]:
     for row in v.fact_rows():
         names = [f"{md(o.name)} {markers(cell)}" for o, cell in zip(v.outlets, row.cells) if cell]
         flag = f" — **{L[row.flag]}**" if row.flag else ""
-        out.append(f"- {md(row.text)} — {', '.join(names)} ({count(row.origins, 'origins', v.lang)}){flag}")
+        said = f"*{md(row.speaker)}*{L['colon']} " if row.speaker else ""
+        out.append(f"- {said}{md(row.text)} — {', '.join(names)} ({count(row.origins, 'origins', v.lang)}){flag}")
     out += [""] if s.facts else [L["none"], ""]
 
     out += [f"### {L['timeline']}", ""]

@@ -44,6 +44,7 @@ class FactRow:
     cells: list[list[Cite]]  # one list per outlet column, empty when the outlet does not report it
     origins: int
     single_source: bool
+    speaker: str | None = None  # whose words these are, when every outlet tells them in a quote
 
     @property
     def outlets(self) -> int:
@@ -173,10 +174,24 @@ class StoryView:
             for c in self.cites(fact.support):
                 if c.article_id in column:
                     cells[column[c.article_id]].append(c)
-            rows.append(FactRow(fact.text, cells, fact.origins, fact.single_source))
+            rows.append(FactRow(fact.text, cells, fact.origins, fact.single_source,
+                                self.quoted_by(fact)))
         # best corroborated first: a reader scans the solid ground, then the single-source claims
         rows.sort(key=lambda r: (-r.origins, -sum(bool(c) for c in r.cells)))
         return rows
+
+    def quoted_by(self, fact) -> str | None:
+        """The speaker of a fact whose shown sentence lies inside a direct quote ("C'est
+        pourquoi nous sommes venus ici"): without it, a speaker's words read as the outlet's."""
+        shown = next((sp for sp in fact.support if sp.text == fact.text), None)
+        if shown is None:
+            return None
+        q = next((q for q in self.story.quotes if q.kind == "direct" and q.article_id == shown.article_id
+                  and q.start - 2 <= shown.start and shown.end <= q.end + 2), None)
+        if q is None:
+            return None
+        ent = next((e for e in self.story.entities if e.id == q.speaker.entity_id), None)
+        return ent.name if ent else q.speaker.name or q.speaker.role or self.L["unknown_speaker"]
 
     def timeline(self):
         return sorted(self.story.timeline, key=lambda e: e.date)

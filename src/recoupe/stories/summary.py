@@ -3,8 +3,9 @@ article that states it.
 
 Extractive on purpose: each summary sentence is an exact sentence of one article, so its
 provenance is exact. Candidates are the first sentences of each article that can stand alone
-and tell the news (not a question, a heading, a sentence that needs the one before, half a
-quotation, or the background told in the pluperfect). Sentences are
+and tell the news (not a question, a heading, a sentence that needs the one before or sets
+itself against it, half a quotation, a speaker's words inside a quotation, or the background
+told in the pluperfect). Sentences are
 picked greedily by the words and word pairs they add that a reader's summary of the story
 is expected to hold, per word of the sentence: a word is expected as often as the story
 repeats it, the more so when many articles use it and when it is in their titles and leads
@@ -78,6 +79,10 @@ _ANAPHORA = re.compile(r"(C'est|C’est|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Cela
 # la ministre qui le dit.", "Mais ce sont les sites de partage qui agacent le comité.")
 _CONNECTIVE = re.compile(r"(Et|Mais|Or|Donc|Pourtant|Cependant|Toutefois|Néanmoins|En revanche"
                          r"|And|But|Yet|However|So|Und|Aber|Doch)\b")
+# ... or that sets itself against it ("Kim Jong Un a quant à lui offert une carabine", "de son
+# côté", "à son tour"): the other half of the contrast is missing
+_CONTRAST = re.compile(r"\b(?:quant (?:à|a) (?:lui|elle|eux|elles)|de (?:son|leur) côté|à (?:son|leur) tour)\b",
+                       re.IGNORECASE)
 # A sentence whose main verb is in the pluperfect tells what had happened before the news:
 # the background that every article of a follow-up repeats ("Le barrage avait cédé en mars",
 # "The dam had been evacuated"). Only the main clause counts: the text before the first
@@ -149,6 +154,7 @@ def candidates(articles: list[Article], lead: int | None = None,
     lead = lead or LEAD_SENTENCES
     out = []
     for art in articles:
+        quoted = [(q.start, q.end) for q in art.quotes if q.kind == "direct"]
         pos = 0
         for k, span in enumerate(sentences(art)):
             if pos >= lead:
@@ -156,10 +162,12 @@ def candidates(articles: list[Article], lead: int | None = None,
             text = span.text.strip()
             n = _words(text)
             if (not MIN_WORDS <= n <= MAX_WORDS or _SKIP.search(text) or not _ENDS.search(text)
-                    or (k and (_ANAPHORA.match(text) or _CONNECTIVE.match(text))) or _half_quote(text)
+                    or (k and (_ANAPHORA.match(text) or _CONNECTIVE.match(text) or _CONTRAST.search(text))) or _half_quote(text)
                     or (not background and _background(text))):
                 continue
             start = span.start + span.text.index(text)
+            if any(qs <= start and start + len(text) <= qe + 2 for qs, qe in quoted):
+                continue  # a speaker's words without the speaker: told alone, they read as fact
             out.append(_Candidate(art, pos, start, start + len(text), text, n))
             pos += 1
     return out
