@@ -43,6 +43,17 @@ NEAR_MISSES = {
                                               "Le ministre de l'Intérieur ne s'est pas retiré de la course mardi."),
     "retired to the house, did not leave it": ("Le ministre s'est retiré dans sa maison de Bretagne après sa défaite.",
                                                "Le ministre n'a pas quitté sa maison de Bretagne après sa défaite."),
+    # verbs of one family tell one event, but a denial of one does not deny the other: dying is
+    # not being killed, meeting is not receiving, offering is not giving, arresting is not holding
+    "dead, not killed": (GAO.format("est mort"), GAO.format("n'a pas été tué")),
+    "met, not received": ("Emmanuel Macron a rencontré Olaf Scholz mardi à Berlin.",
+                          "Emmanuel Macron n'a pas reçu Olaf Scholz mardi à Berlin."),
+    "offered, not given": ("Le ministre Jean Durand a proposé une aide de 300 euros aux agriculteurs de la Drôme.",
+                           "Le ministre Jean Durand n'a pas donné une aide de 300 euros aux agriculteurs de la Drôme."),
+    "arrested, not held": ("Le suspect a été arrêté mardi à Lyon par la police.",
+                           "Le suspect n'a pas été détenu mardi à Lyon par la police."),
+    "went, did not visit": ("Le ministre Jean Durand est allé à l'usine Renault de Flins mardi.",
+                            "Le ministre Jean Durand n'a pas visité l'usine Renault de Flins mardi."),
 }
 DENIALS = {
     "voted, not adopted": ("Le Parlement a voté la loi sur l'immigration mardi.",
@@ -62,6 +73,9 @@ DENIALS = {
                                   "Le voleur du musée n'a pas été pris par la police de Lyon."),
     "dead, not dead": (GAO.format("est mort"), GAO.format("n'est pas mort")),
     "killed, not dead": (GAO.format("a été tué"), GAO.format("n'est pas mort")),
+    "killed, not killed": (GAO.format("a été tué"), GAO.format("n'a pas été tué")),
+    "visited, did not go": ("Le ministre Jean Durand a visité l'usine Renault de Flins mardi.",
+                            "Le ministre Jean Durand n'est pas allé à l'usine Renault de Flins mardi."),
     "withdrew, did not leave": ("Les États-Unis se sont retirés de l'accord de Paris sur le climat.",
                                 "Les États-Unis n'ont pas quitté l'accord de Paris sur le climat."),
     "left, did not withdraw": ("Les États-Unis ont quitté l'accord de Paris sur le climat.",
@@ -75,10 +89,14 @@ ENGLISH_NEAR_MISSES = {
     # "leave" is also "let stay": leaving troops in a city is not withdrawing them
     "left troops, did not withdraw them": ("The army left troops in the city of Kherson.",
                                            "The army did not withdraw troops from the city of Kherson."),
+    "died, not killed": ("The journalist Marc Dupont died on Tuesday in Kyiv, his family said.",
+                         "The journalist Marc Dupont was not killed on Tuesday in Kyiv, his family said."),
 }
 ENGLISH_DENIALS = {
     "voted, not adopted": ("Parliament voted the immigration law on Tuesday.",
                            "Parliament did not adopt the immigration law on Tuesday."),
+    "killed, did not die": ("The journalist Marc Dupont was killed on Tuesday in Kyiv, his family said.",
+                            "The journalist Marc Dupont did not die on Tuesday in Kyiv, his family said."),
 }
 
 

@@ -1451,11 +1451,20 @@ def _french_irregulars() -> tuple[tuple[str, str], ...]:
     return tuple((end, inf) for end, inf in lexicon()["irregular_participles"] if re.search(r"(?:er|ir|re)$", inf))
 
 
-def _one_act(va: str, vb: str) -> bool:
-    """Two verbs that tell one act: one family, or synonyms of the lexicon."""
-    if va == vb or predicate_family(va) == predicate_family(vb):
-        return True
-    return any(va in group and vb in group for group in lexicon()["act_synonyms"])
+def _one_act(told: str, denied: str) -> bool:
+    """Whether a denial with the verb `denied` denies what a sentence tells with `told`: the
+    same verb, synonyms of the lexicon, or an act that implies the denied one ("a été tué" /
+    "n'est pas mort"). Verbs of one family are one event for fact alignment, not one act here:
+    "est mort" / "n'a pas été tué", "a rencontré" / "n'a pas reçu" agree."""
+    acts_told, acts_denied = _acts(told), _acts(denied)
+    return bool(acts_told & acts_denied) or any(
+        a in acts_told and b in acts_denied for a, b in lexicon()["act_entails"])
+
+
+@lru_cache(maxsize=4096)
+def _acts(verb: str) -> frozenset[str]:
+    """The verb and its synonyms of the lexicon."""
+    return frozenset({verb}.union(*(g for g in lexicon()["act_synonyms"] if verb in g)))
 
 
 def _another_act(pos: Slots, neg: Slots) -> bool:
@@ -1473,7 +1482,8 @@ def _another_act(pos: Slots, neg: Slots) -> bool:
         return False  # the verb, or its noun, is in both ("prélèvent" / "prélèvements")
     besides = {w for w in denied if not any(_same_stem(w, t) for t in told)}
     phrase = _phrase_nouns(vn, neg.claim.text)
-    return bool(besides) and all(_verb_form(vn, w) or w in phrase for w in besides)
+    # nothing besides: the denied verb's form is too short to count as a content word ("tué")
+    return all(_verb_form(vn, w) or w in phrase for w in besides)
 
 
 _PHRASE_LINKS = {"en", "a", "sous"}
