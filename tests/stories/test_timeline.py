@@ -118,3 +118,16 @@ def test_examples_timeline(examples_dir):
         # two-outlet event may still stand apart)
         assert told >= (3 if len(expected["files"]) >= 4 else 1), expected["event"]
     assert_provenance(story, arts)
+
+
+def test_first_since_a_date_is_not_an_event_of_that_date():
+    # "première visite depuis 2019": 2019 dates the earlier visit, not this one; the visit that
+    # began on a day ("se rencontrent depuis le 13 septembre") is an event of that day
+    a = _article("a", "Première visite depuis 2019. Kim Jong Un et Vladimir Poutine se rencontrent "
+                      "depuis le 13 septembre au cosmodrome. The first summit since 2019 opened.",
+                 [("2019", "2019"), ("le 13 septembre", "2023-09-13"), ("2019", "2019")])
+    a.art.times[2] = a.art.times[2].__class__(*a.find("2019", 60), "2019", "DATE", "2019")
+    story, arts = story_of(a)
+    build_timeline(story, arts)
+    assert [e.date for e in story.timeline] == ["2023-09-13"]
+    assert_provenance(story, arts)

@@ -1,7 +1,8 @@
 """The story's timeline: dated events merged across outlets, in date order.
 
 An event is a claim (else the sentence) holding a date: a DATE or TIME expression of the
-article normalised to day, month or year, or a date in the claim's `when`. The same event told
+article normalised to day, month or year, or a date in the claim's `when` (not the date of a
+"première visite depuis 2019": that one is the earlier visit's). The same event told
 by several outlets (same date, close sentences) is one entry supported by each of them.
 """
 
@@ -119,6 +120,18 @@ def _acts(article: Article, span: SourceSpan) -> frozenset:
                      and (f := predicate_family(c.predicate)) and not is_reporting(c.predicate))
 
 
+# "Première visite depuis 2019", "the first time since 2019": the date is the earlier
+# instance's, not the event's
+_SINCE = re.compile(r"\b(?:depuis|since|seit)\s+(?:(?:le|la|l'|l’|les|the)\s*)?$", re.IGNORECASE)
+_FIRST = re.compile(r"\b(?:premi(?:er|ère)s?|first|erste[nrs]?)\b", re.IGNORECASE)
+
+
+def _first_since(article: Article, t, where: tuple[int, int]) -> bool:
+    text = article.text
+    return bool(_SINCE.search(text[max(where[0], t.start - 20):t.start])
+                and _FIRST.search(text[where[0]:t.start]))
+
+
 def _candidates(article: Article, anchor: date | None) -> list[_Candidate]:
     out, seen = [], set()
     for t in article.times:
@@ -126,7 +139,7 @@ def _candidates(article: Article, anchor: date | None) -> list[_Candidate]:
             continue
         day = resolve_partial(t.value, anchor)
         where = _container(article, t.start, t.end) if day else None
-        if where and (day, where) not in seen:
+        if where and (day, where) not in seen and not _first_since(article, t, where):
             seen.add((day, where))
             sp = article.span(*where)
             out.append(_Candidate(day, sp, t.text, _acts(article, sp)))
