@@ -147,6 +147,9 @@ def _candidates(article: Article, anchor: date | None) -> list[_Candidate]:
         if article.text[c.start:c.end] != c.text:
             continue
         for value in c.when:
+            told = [t for t in article.times if c.start <= t.start < c.end and t.value == value]
+            if told and all(_first_since(article, t, (c.start, c.end)) for t in told):
+                continue
             day = resolve_partial(value, anchor)
             if day and (day, (c.start, c.end)) not in seen \
                     and not any(x.date == day and x.span.start <= c.start < x.span.end for x in out):
