@@ -281,6 +281,38 @@ NEAR_MISSES = {
     "not confirmed": ("Le ministre de la Santé, fragilisé depuis des semaines par la crise des hôpitaux, a "
                       "présenté lundi soir sa démission au président de la République à l'Élysée.",
                       "L'Élysée n'a pas confirmé la démission du ministre de la Santé."),
+    # the negation bears on words the other sentence does not tell, in sentences that share a
+    # long name or apposition (the shape of real stories' flags)
+    "idiom": ("Des prises de position qui réjouissent le président de l'Association pour le droit au "
+              "logement (ADL), Paul Garnier.",
+              "Paul Garnier, président de l'Association pour le droit au logement (ADL), ne mâche pas "
+              "ses mots : \"On s'est bien moqués de nous.\""),
+    "another clause denied": ("Le chef spirituel tibétain a également reçu vendredi la ministre de la Culture, "
+                              "Sophie Lenoir, ainsi que la secrétaire d'Etat aux Sports, Claire Fabre.",
+                              "La ministre de la Culture Sophie Lenoir et la secrétaire d'Etat aux Sports "
+                              "Claire Fabre ont été également reçues par le dalaï lama mais n'ont fait aucun "
+                              "commentaire à la sortie."),
+    "another attribute": ("\"Les banques belges sont solides\"",
+                          "\"Les banques belges ne sont pas les banques américaines, elles sont beaucoup plus "
+                          "régulées\"."),
+    # nobody knows is no denial
+    "unknown": ("Marc Tessier, le comptable qui aurait détourné 3 millions d'euros à la mairie de Vierzon, "
+                "s'est vu proposer un emploi à sa sortie de prison.",
+                "Personne ne sait où est Marc Tessier : le comptable qui a détourné 3 millions d'euros à "
+                "la mairie de Vierzon serait en fuite."),
+    # "pas A, mais" and a clause of its own corrects nothing
+    "not but a clause": ("Le chef spirituel tibétain a également reçu vendredi la première dame de France, "
+                         "Sophie Garnier, ainsi que la secrétaire d'Etat aux Sports, Claire Fabre.",
+                         "Paul Garnier a confirmé mercredi, dans un communiqué publié par l'Elysée, qu'il ne "
+                         "rencontrerait pas le dalaï lama lors de sa prochaine visite en France, mais a "
+                         "indiqué que son épouse assisterait à une cérémonie présidée par le dignitaire "
+                         "tibétain."),
+    "not but a verb of saying": ("Le fichier Edvige, qui fait l'objet de nombreux recours en Conseil d'Etat, "
+                                 "permet notamment la collecte par l'État d'informations sur des mineurs âgés "
+                                 "d'au moins 13 ans, selon la Conférence des évêques de France.",
+                                 "A la Conférence des évêques de France, Mgr Paul Garnier, archevêque de Rouen, "
+                                 "ne remet pas en cause la collecte de renseignements par l'État, mais déclare "
+                                 "\"avoir très peur que l'information soit mal utilisée\"."),
 }
 DENIALS = {
     "denies": (ACCUSED, DENIES),

@@ -438,6 +438,9 @@ class _Finder:
                 # sentence does not use
             if _only_instructions(neg.claim.text):
                 continue  # "recommande de ne pas utiliser": advice or an aim, not a denial
+            if not within and not _denial_bears_on(pos, neg):
+                continue  # "ne mâche pas ses mots", "personne ne sait où il est", "n'ont fait aucun
+                # commentaire": the negation bears on a verb or words the other sentence does not tell
             if _another_act(pos, neg):
                 continue  # "a été entendu par le juge" / "n'a pas été libéré par le juge": the
                 # words are told, the act denied is another one
@@ -1030,8 +1033,16 @@ _NOT_YET = (r"\b(?:ne|n)\s+(?:\w+\s+){0,3}?(?:pas|jamais|toujours pas|plus)\s+(?
 
 
 def _not_yet_or_unconfirmed(negated: str) -> bool:
-    """A negation that says it has not happened yet, or that it is not confirmed."""
-    return bool(_not_yet().search(names.fold(negated)))
+    """A negation that says it has not happened yet, that it is not confirmed, or that nobody
+    knows ("personne ne sait où il est"): no answer is no denial."""
+    folded = names.fold(negated)
+    return bool(_not_yet().search(folded) or _UNKNOWN.search(folded))
+
+
+# ignorance, not denial: "personne ne sait", "on ne sait pas si", "on ignore où", "nobody knows"
+_UNKNOWN = re.compile(r"\b(?:personne|nul|nulle|on|l on)\s+(?:ne|n)\s+(?:\w+\s+)?sai[st]\b"
+                      r"|\b(?:ne|n)\s+sai[st]\s+(?:pas|toujours pas|plus|rien)\b|\b(?:on|l on)\s+ignore\b"
+                      r"|\b(?:nobody|no one|noone)\s+knows\b|\b(?:do|does|did)\s+not\s+know\b")
 
 
 @lru_cache(maxsize=1)
@@ -1270,9 +1281,27 @@ def _correction(text: str) -> tuple[str, str] | None:
                 continue
             if pattern is _AND_NOT and not _name_first(wrong):
                 continue  # "pacifique et non violent vers Paris": an adjective, not a name
+            if pattern is _NOT_BUT and _opens_clause(right):
+                continue  # "ne le rencontrera pas, mais a indiqué que ...": a new clause, no correction
             if _names_in(wrong) and not set(_names_in(wrong)) & set(_names_in(right)):
                 return wrong, right
     return None
+
+
+_CLAUSE_OPENERS = {"a", "ont", "avait", "avaient", "aura", "auront", "est", "sont", "etait", "etaient",
+                   "sera", "seront", "va", "vont", "doit", "doivent", "peut", "peuvent", "il", "elle",
+                   "ils", "elles", "on", "se", "s", "ne", "n", "que", "qu"}
+
+
+def _opens_clause(phrase: str) -> bool:
+    """The phrase opens a clause of its own: an auxiliary, a pronoun or a verb of saying first
+    ("mais a indiqué que", "mais déclare avoir peur"), not a corrected name or thing."""
+    words = re.findall(r"\w+", phrase)
+    if not words or words[0][:1].isupper():
+        return False  # a name ("mais Dire Straits")
+    words = [w.lower() for w in words]  # accents kept: "a" is a verb, "à" is not
+    return (words[0] in _CLAUSE_OPENERS
+                            or any(_verb_form(lemma, names.fold(words[0])) for lemma in _words("reporting_predicates")))
 
 
 @lru_cache(maxsize=1)
@@ -1465,6 +1494,23 @@ def _one_act(told: str, denied: str) -> bool:
 def _acts(verb: str) -> frozenset[str]:
     """The verb and its synonyms of the lexicon."""
     return frozenset({verb}.union(*(g for g in lexicon()["act_synonyms"] if verb in g)))
+
+
+def _denial_bears_on(pos: Slots, neg: Slots) -> bool:
+    """The words a negation governs are mostly the other sentence's ("ne mâche pas ses mots",
+    "n'ont fait aucun commentaire" deny nothing it tells; "ne sont pas les banques américaines"
+    does not deny "sont solides"). After "être" they may otherwise tell a
+    predicate of the subject, which the other sentence tells in its own words ("la mise en
+    place du vote n'est pas dans les plans du gouvernement" / "le vote sera mis en place")."""
+    if names.fold(neg.claim.predicate or "") in ("etre", "be"):
+        if names.fold(pos.claim.predicate or "") in ("etre", "be") and pos.claim.what and neg.claim.what:
+            # "sont solides" / "ne sont pas les banques américaines": two attributes, no denial
+            return bool(_content_words(pos.claim.what) & _content_words(neg.claim.what)) \
+                or not _content_words(pos.claim.what) or not _content_words(neg.claim.what)
+        return True
+    told = _content_words(pos.claim.text)
+    clauses = [d for d in _denied_clauses(neg.claim.text) if d]
+    return not clauses or any(_shared_words(told, d) >= 0.5 * len(d) for d in clauses)
 
 
 def _another_act(pos: Slots, neg: Slots) -> bool:
