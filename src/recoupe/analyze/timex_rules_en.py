@@ -351,6 +351,8 @@ def year(m, ctx):
 
 COUNTED = re.compile(r"\s*(?:%|\$|percent\b|dollars?\b|people\b|persons\b|men\b|women\b|"
                      r"troops\b|soldiers\b|shares?\b|miles?\b|feet\b|foot\b|meters?\b|metres?\b|"
+                     r"yards?\b|kilomet(?:er|re)s?\b|km\b|passengers?\b|migrants?\b|refugees?\b|"
+                     r"protesters?\b|residents?\b|calories\b|words\b|pages\b|"
                      r"tons?\b|tonnes?\b|pounds?\b|acres?\b|cars?\b|jobs?\b|workers?\b|units?\b|"
                      r"barrels?\b|points?\b|votes?\b|students?\b|employees?\b|members?\b|copies\b|"
                      r"homes?\b|houses?\b|children\b|cases?\b|deaths?\b|years?\b|hours?\b|"

@@ -145,6 +145,7 @@ def ecb_documents(data_dir: Path) -> dict[str, str]:
     for doc, by_sent in sents.items():
         lines = [" ".join(toks) for _, toks in sorted(by_sent.items())]
         text = "\n".join(re.sub(r" ([,.;:!?%)]|'s|n't|'re|'ll|'ve|'d)(?=\s|$)", r"\1", s) for s in lines)
+        text = re.sub(r"(\w) ’ (s|t|re|ll|ve|d|m)\b", r"\1’\2", text)  # "hadn ’ t" as printed: "hadn’t"
         out[doc] = re.sub(r"([($]) ", r"\1", text)
     return out
 

@@ -1,0 +1,59 @@
+"""Look-alikes of a divergence met in real multi-outlet stories (sports profiles, arms seizures,
+awards, court cases): sentences of one story that share names and words but tell other things.
+Invented pairs in the shapes of those stories, read by the real analysis."""
+
+import pytest
+from storybuild import analysed_pairs, contradictions
+
+NOT_CONTRADICTIONS = {
+    # a change is no level: two full verbs of two acts, figures of other things
+    ("fr", "change, not level"): ("Le taux de chômage a reculé de 0,2 % au troisième trimestre, selon l'Insee.",
+                                  "Le taux de chômage s'établit à 7,3 % au troisième trimestre, selon l'Insee."),
+    ("en", "change, not level"): ("Unemployment rose by 0.2 % in the third quarter, the statistics office said.",
+                                  "Unemployment reached 4.3 % in the third quarter, the statistics office said."),
+    # one side sums several operations
+    ("en", "a total of"): ("Six assault rifles, 12 magazines and 300 rounds of ammunition were seized from the "
+                           "pirate boats.",
+                           "The frigate has seized a total of 14 assault rifles, 31 magazines and 923 rounds of "
+                           "ammunition in its five operations."),
+    # a person named as a possessor does not do the act
+    ("en", "possessor"): ("The television host presented the Golden Reel Awards in 2007, becoming the second "
+                          "woman to present the ceremony alone, after Anna Berg's four stints.",
+                          "Maria Lopez presented the Golden Reel Awards in 2007, for which she received an "
+                          "award nomination."),
+    # an English negation bears on words the other sentence does not tell
+    ("en", "does not think"): ("Tom Harlow released a statement through the team later Tuesday.",
+                               "Tom Harlow, in a statement released through the team, said he didn't think "
+                               "charges would be filed against him."),
+    # "I didn't feel we were" and "I feel we weren't" say one thing: each holds a negation
+    ("en", "negation raised"): ("\"I feel on the floor we weren't executing the philosophy that we want to have "
+                                "as a team.\"",
+                                "\"I didn't feel on the floor we were executing the philosophy we wanted to have "
+                                "as a team.\""),
+}
+
+
+@pytest.fixture(scope="module")
+def parsed():
+    return analysed_pairs(NOT_CONTRADICTIONS)
+
+
+@pytest.mark.parametrize("key", list(NOT_CONTRADICTIONS))
+def test_look_alikes_of_real_stories_are_no_contradiction(parsed, key):
+    assert not contradictions(parsed[key])
+
+
+def test_a_name_and_the_same_name_with_a_headline_word_are_one_person():
+    from recoupe.stories.diverge import _nested
+
+    assert _nested("Ellen DeGeneres", "Ellen DeGeneres Returns")
+    assert not _nested("Sergueï Lavrov", "Sergueï Choïgou") and not _nested("Kim", "Kim Jong Un")
+
+
+def test_a_four_digit_count_is_no_year():
+    from recoupe.analyze import analyze_articles
+    from recoupe.model import Article
+
+    art, = analyze_articles([Article(id="y", origin="y.txt", source="t", lang="en", published="2009-01-05",
+                                     text="He had 59 catches for 1098 yards in 2008.")])
+    assert [t.value for t in art.times] == ["2008"]
