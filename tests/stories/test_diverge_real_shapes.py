@@ -11,6 +11,11 @@ NOT_CONTRADICTIONS = {
                                   "Le taux de chômage s'établit à 7,3 % au troisième trimestre, selon l'Insee."),
     ("en", "change, not level"): ("Unemployment rose by 0.2 % in the third quarter, the statistics office said.",
                                   "Unemployment reached 4.3 % in the third quarter, the statistics office said."),
+    # lengths of time count other spans of a career
+    ("en", "seasons"): ("Prior to that, Dale Corbin spent four seasons as the Hawks director of player "
+                        "personnel and has served as an assistant coach.",
+                        "Dale Corbin has spent 19 seasons with the Hawks and was promoted to senior vice "
+                        "president in 2003."),
     # one side sums several operations
     ("en", "a total of"): ("Six assault rifles, 12 magazines and 300 rounds of ammunition were seized from the "
                            "pirate boats.",

@@ -146,6 +146,7 @@ def ecb_documents(data_dir: Path) -> dict[str, str]:
         lines = [" ".join(toks) for _, toks in sorted(by_sent.items())]
         text = "\n".join(re.sub(r" ([,.;:!?%)]|'s|n't|'re|'ll|'ve|'d)(?=\s|$)", r"\1", s) for s in lines)
         text = re.sub(r"(\w) ’ (s|t|re|ll|ve|d|m)\b", r"\1’\2", text)  # "hadn ’ t" as printed: "hadn’t"
+        text = re.sub(r"(\d)([:.]) (\d)", r"\1\2\3", text)  # "18: 50", "0. 07" as printed: "18:50", "0.07"
         out[doc] = re.sub(r"([($]) ", r"\1", text)
     return out
 

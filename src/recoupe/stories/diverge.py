@@ -74,7 +74,7 @@ LOWEST_COS = min(AGENT_OBJECT_COS, NEARBY_DISAGREEMENT_COS, DATE_COS, NEGATION_L
                  NEGATION_CONTENT_COS, NEGATION_CONTAINED_COS, CORRECTION_COS, OPPOSITE_COS)
 # units that count time, too common to tie two figures together by themselves
 TIME_UNITS = {"an", "annee", "mois", "semaine", "jour", "heure", "minute", "seconde", "year",
-              "month", "week", "day", "hour", "minute", "second", "fois"}
+              "month", "week", "day", "hour", "minute", "second", "fois", "saison", "season"}
 
 _TEXTS = {
     "fr": {
@@ -370,8 +370,10 @@ class _Finder:
                     kind, contra, sev = "attributed_disagreement", False, "low"
                 elif (hedge_a or hedge_b) and lo_a <= hi_b and lo_b <= hi_a:
                     kind, contra, sev = "estimate_spread", False, "low"  # the estimates overlap
-                elif other_acts:
-                    continue  # not shown as a contradiction on so little ground
+                elif other_acts or (unit in TIME_UNITS and cos < SAME_FIGURE_COS):
+                    continue  # not shown as a contradiction on so little ground: other acts, or
+                    # lengths of time, which count other spans ("four seasons as director" /
+                    # "19 seasons with the club")
                 else:
                     kind, contra, sev = "number", True, "medium" if (hedge_a or hedge_b) else "high"
                 sa = self.source_label(a) if attributed else None
