@@ -119,15 +119,17 @@ def by_source(articles: dict[str, Article], prefix: str) -> str:
                 or a.origin.rsplit("/", 1)[-1].startswith(prefix))
 
 
-def analysed_pairs(pairs: dict[tuple[str, str], tuple[str, str]]) -> dict[tuple[str, str], Story]:
+def analysed_pairs(pairs: dict[tuple[str, str], tuple[str, ...]]) -> dict[tuple[str, str], Story]:
     """Each pair of texts, keyed by (language, name), as two articles of two outlets ("Outlet
-    A{n}", "Outlet B{n}", n its rank), read by the real analysis in one batch, one story each."""
+    A{n}", "Outlet B{n}", n its rank), read by the real analysis in one batch, one story each.
+    A third item is the day both articles were published."""
     from recoupe.pipeline import analyze
 
     arts = []
     for n, ((lang, _), texts) in enumerate(pairs.items()):
+        day = texts[2] if len(texts) > 2 else None
         arts += [Article(id=f"p{n}{side}", origin=f"p{n}{side}.txt", source=f"Outlet {side.upper()}{n}",
-                         text=text, lang=lang) for side, text in zip("ab", texts)]
+                         text=text, lang=lang, published=day) for side, text in zip("ab", texts[:2])]
     by_id = {a.id: a for a in analyze(arts)}
     out = {}
     for n, key in enumerate(pairs):

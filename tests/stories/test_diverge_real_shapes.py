@@ -16,6 +16,22 @@ NOT_CONTRADICTIONS = {
                         "personnel and has served as an assistant coach.",
                         "Dale Corbin has spent 19 seasons with the Hawks and was promoted to senior vice "
                         "president in 2003."),
+    # a participle phrase dates its own act, not the claim's
+    ("fr", "date of an apposition"): ("Marc Tessier, interpellé le 3 mars à Rennes, a été mis en examen pour vol.",
+                                      "Marc Tessier a été mis en examen pour vol le 5 mars à Rennes.", "2024-03-06"),
+    ("en", "date of an apposition"): ("Marc Tessier, arrested on March 3 in Leeds, was charged with theft.",
+                                      "Marc Tessier was charged with theft on March 5 in Leeds.", "2024-03-06"),
+    # a toll told as provisional, or updated
+    ("fr", "provisional toll"): ("Selon un bilan provisoire, l'incendie de l'entrepôt de Brest a fait 3 morts.",
+                                 "L'incendie de l'entrepôt de Brest a fait 5 morts, selon un nouveau bilan."),
+    # a figure for a place one side names alone: a part of the other's
+    ("fr", "a region's toll"): ("Les inondations ont fait 12 morts dans la province de Sarn, selon les autorités.",
+                                "Les inondations ont fait 31 morts dans le pays, selon les autorités."),
+    # a relative clause's figure is not the main clause's
+    ("fr", "figure of a relative clause"): ("L'usine Dufour de Lannion, qui emploie 250 salariés, va fermer ses "
+                                            "portes en juin.",
+                                            "Le groupe Dufour, qui emploie 3 200 salariés en France, va fermer son "
+                                            "usine de Lannion en juin."),
     # one side sums several operations
     ("en", "a total of"): ("Six assault rifles, 12 magazines and 300 rounds of ammunition were seized from the "
                            "pirate boats.",

@@ -560,13 +560,21 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
                     if name not in claim.where:
                         claim.where.append(name)
             hidden = [(doc[a].idx, doc[b].idx + len(doc[b])) for a, b in others]
+            # a participle phrase dates its own act ("X, interpellé le 3 mars, a été mis en
+            # examen", "le braquage commis en 2021", "arrested on March 3"), not the claim's
+            hidden += [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in sent
+                       if t.dep_ == "acl" and t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm")
+                       and not t.left_edge.i <= pred.i <= t.right_edge.i]
             lo, hi = s, e
             if pred.i in clauses:  # a relative clause: its own dates only
                 a, b = clauses[pred.i]
                 lo, hi = doc[a].idx, doc[b].idx + len(doc[b])
             claim.when = list(dict.fromkeys(t.value for t in times if t.value and lo <= t.start < hi
                                             and not any(a <= t.start < b for a, b in hidden)))
-            claim.quantities = list(quantities)
+            # the figures of its own clause too: "l'usine, qui compte 310 emplois, va fermer"
+            # does not close 310 jobs
+            claim.quantities = [q for q in quantities if lo <= q.span.start < hi
+                                and not any(a <= q.span.start < b for a, b in hidden)]
             if reported_by and reported_by.lower() in PERSONAL_PRONOUNS:  # "selon lui", "a-t-il dit"
                 reported_by = last_person[1] if last_person else None
             claim.reported_by = reported_by

@@ -346,6 +346,8 @@ class _Finder:
                 close or (cos >= NUMBER_COS and (a.family is None or b.family is None)))
             if not (attributed or same_event):
                 continue
+            if _UPDATED.search(names.fold(a.claim.text)) or _UPDATED.search(names.fold(b.claim.text)):
+                continue  # "selon un bilan provisoire", "s'élève désormais à": a figure that moves
             if bool(_TOTAL.search(names.fold(a.claim.text))) != bool(_TOTAL.search(names.fold(b.claim.text))):
                 continue  # "a total of 14 rifles ... during five operations" / "six rifles were
                 # seized": one side sums more than the other counts (both "au total": one toll)
@@ -370,10 +372,12 @@ class _Finder:
                     kind, contra, sev = "attributed_disagreement", False, "low"
                 elif (hedge_a or hedge_b) and lo_a <= hi_b and lo_b <= hi_a:
                     kind, contra, sev = "estimate_spread", False, "low"  # the estimates overlap
-                elif other_acts or (unit in TIME_UNITS and cos < SAME_FIGURE_COS):
-                    continue  # not shown as a contradiction on so little ground: other acts, or
+                elif other_acts or (unit in TIME_UNITS and cos < SAME_FIGURE_COS) \
+                        or ((a.where or b.where) and not a.where & b.where):
+                    continue  # not shown as a contradiction on so little ground: other acts,
                     # lengths of time, which count other spans ("four seasons as director" /
-                    # "19 seasons with the club")
+                    # "19 seasons with the club"), or a place one side names alone ("12 morts
+                    # dans la province de Tarsa" / "31 morts dans le pays")
                 else:
                     kind, contra, sev = "number", True, "medium" if (hedge_a or hedge_b) else "high"
                 sa = self.source_label(a) if attributed else None
@@ -1616,9 +1620,15 @@ _TOTAL = re.compile(r"\b(?:au total|en tout|au cumul|cumul\w*|jusqu ici|jusqu a 
                     r"|a total of|in total|in all|so far|to date|cumulative|altogether)\b")
 
 
+# a figure told as provisional or as updated: the outlets may give it at two moments
+_UPDATED = re.compile(r"\b(?:provisoires?|nouveau bilan|bilan (?:actualise|revise)|desormais|s est alourdi|"
+                      r"s alourdit|revu a la (?:hausse|baisse)|provisional|preliminary|new toll|updated toll|"
+                      r"latest toll|has risen to|now stands)\b")
+
+
 def _other_acts(a: Slots, b: Slots) -> bool:
-    """Both claims have full verbs (not light, modal, stative or of saying), of two families."""
-    va, vb = _full_verb(a), _full_verb(b)
+    """Both claims have full verbs (not light, modal or of saying), of two families."""
+    va, vb = _full_verb(a, stative=False), _full_verb(b, stative=False)
     return va is not None and vb is not None and predicate_family(va) != predicate_family(vb)
 
 
