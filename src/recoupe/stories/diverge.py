@@ -28,7 +28,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from recoupe.analyze.claims import NE_COMPLEMENTS
-from recoupe.model import Article, Divergence, Quantity, Side, SourceSpan, Span, Story
+from recoupe.model import Article, Divergence, Entity, Quantity, Quote, Side, SourceSpan, Span, Story
 from recoupe.stories import names
 from recoupe.stories.align import (LIGHT_VERBS, Slots, apart, claim_slots, close_index, dates_overlap,
                                    encode, is_reporting, lexicon, predicate_family, similarity, unit_key,
@@ -696,12 +696,30 @@ class _Finder:
                             or not qa.speaker.span.text[:1].isupper() or not qb.speaker.span.text[:1].isupper() \
                             or not (_beside(qa) and _beside(qb)):
                         continue
+                    if self.names_near(qa, eb) or self.names_near(qb, ea) \
+                            or self.speaks_for_another(qa) or self.speaks_for_another(qb):
+                        continue  # "reprenant les mots de X", "a lu un message de X", "la
+                        # porte-parole du ministre": the words are relayed, not misattributed
                     sides = []
                     for q in (qa, qb):
                         art = self.articles[q.article_id]
                         sides.append((q.text, art.span(q.start, q.end), q.speaker.entity_id))
                     self.add("attribution", (frozenset((ea.id, eb.id)), qa.group), True, "medium",
                              sides, a=ea.name, b=eb.name)
+
+    def names_near(self, q: Quote, ent: Entity) -> bool:
+        """The quote's article names the other speaker near the quote."""
+        lo, hi = q.start - SPEAKER_NEAR, q.end + 2 * SPEAKER_NEAR
+        return any(m.article_id == q.article_id and lo <= m.start < hi for m in ent.mentions)
+
+    def speaks_for_another(self, q: Quote) -> bool:
+        """The speaker is named as someone who speaks for others: a spokesperson, a lawyer."""
+        sp = q.speaker.span
+        text = self.articles[q.article_id].text
+        near = names.fold(text[sp.end:sp.end + 60]) if sp is not None else ""
+        ent = self.ents.get(q.speaker.entity_id or "")
+        roles = " ".join(names.fold(r.text) for r in (ent.roles if ent else []))
+        return bool(_SPEAKS_FOR.search(near.split(".")[0]) or _SPEAKS_FOR.search(roles))
 
     def statements(self) -> dict[str, list[_Statement]]:
         """What each article attributes to a source, by article: quotes with their speaker,
@@ -1626,6 +1644,10 @@ _UPDATED = re.compile(r"\b(?:provisoires?|nouveau bilan|bilan (?:actualise|revis
                       r"latest toll|has risen to|now stands)\b")
 
 
+_SPEAKS_FOR = re.compile(r"\b(?:porte parole|spokes(?:man|woman|person)|avocate?s?|lawyer|attorney"
+                         r"|representante?|representative)\b")
+
+
 def _other_acts(a: Slots, b: Slots) -> bool:
     """Both claims have full verbs (not light, modal or of saying), of two families."""
     va, vb = _full_verb(a, stative=False), _full_verb(b, stative=False)
@@ -1720,22 +1742,27 @@ def _head_of_state(words: list[str]) -> bool:
 
 @lru_cache(maxsize=4096)  # asked for every role of every person of every story
 def office(role: str) -> str | None:
-    """The office a role names ("chef de la diplomatie russe" -> minister:foreign), if exactly one."""
+    """The office a role names ("chef de la diplomatie russe" -> minister:foreign), if exactly one.
+    Not a past or future one ("ancien", "sous le précédent gouvernement"), nor an office named
+    inside the role ("chef de cabinet du ministre de l'Intérieur"): the office's first word must
+    open the role, after one word at most ("nouvelle ministre"). The longest name wins
+    ("chancelier de l'Échiquier" is a minister, not a chancellor)."""
     words = names.fold(role).split()
-    if {"vice", "adjoint", "adjointe", "ancien", "ancienne", "ex", "futur", "future",
-            "former", "deputy"} & set(words):
+    if {"vice", "adjoint", "adjointe", "ancien", "ancienne", "ex", "futur", "future", "former", "deputy",
+            "precedent", "precedente", "alors", "epoque", "then", "previous", "sous"} & set(words):
         return None
-    found = set()
+    content = [w for w in words if w not in _STOP]
+    best: dict[str, int] = {}
     for name, patterns in lexicon()["offices"].items():
         for pattern in patterns:
             need = [w for w in names.fold(pattern).split() if w not in _STOP]
-            it = iter(words)
-            if need and all(w in it for w in need):
-                found.add(name)
-                break
-    if not found and _head_of_state(words):
-        found.add("head_of_state")
-    return found.pop() if len(found) == 1 else None
+            it = iter(content)
+            if need and all(w in it for w in need) and content.index(need[0]) <= 1:
+                best[name] = max(best.get(name, 0), len(need))
+    if not best and _head_of_state(words):
+        return "head_of_state"
+    top = [name for name, n in best.items() if n == max(best.values(), default=0)]
+    return top[0] if len(top) == 1 else None
 
 
 def find_divergences(story: Story, articles: dict[str, Article]) -> None:
