@@ -78,3 +78,16 @@ def test_a_four_digit_count_is_no_year():
     art, = analyze_articles([Article(id="y", origin="y.txt", source="t", lang="en", published="2009-01-05",
                                      text="He had 59 catches for 1098 yards in 2008.")])
     assert [t.value for t in art.times] == ["2008"]
+
+
+def test_a_figure_within_the_other_estimate_agrees_and_estimates_keep_their_hedge():
+    stories = analysed_pairs({
+        ("fr", "within"): ("Le bilan de l'accident de car sur l'A84 s'élève à 12 morts.",
+                           "L'accident de car sur l'A84 a fait au moins 10 morts."),
+        ("fr", "spread"): ("D'après l'association, plusieurs centaines de poissons morts ont été retrouvés "
+                           "dans le canal de Vierzon.",
+                           "D'après l'association, au moins 300 poissons morts ont été repêchés dans le canal "
+                           "de Vierzon.")})
+    assert not stories["fr", "within"].divergences
+    (spread,) = [d for d in stories["fr", "spread"].divergences if d.kind == "estimate_spread"]
+    assert "au moins 300 poissons" in spread.summary and not spread.contradiction

@@ -371,6 +371,8 @@ class _Finder:
                 if attributed:
                     kind, contra, sev = "attributed_disagreement", False, "low"
                 elif (hedge_a or hedge_b) and lo_a <= hi_b and lo_b <= hi_a:
+                    if (not hedge_a and lo_b <= va <= hi_b) or (not hedge_b and lo_a <= vb <= hi_a):
+                        continue  # "12 morts" within "au moins 10 morts": the figures agree
                     kind, contra, sev = "estimate_spread", False, "low"  # the estimates overlap
                 elif other_acts or (unit in TIME_UNITS and cos < SAME_FIGURE_COS) \
                         or ((a.where or b.where) and not a.where & b.where):
@@ -390,7 +392,7 @@ class _Finder:
                                 and [q[0] for q in other.quantities if q[1] == unit] == [value]:
                             sides.append((other.claim.text.strip(), other.span, value))
                 self.add(kind, (unit, frozenset((va, vb))), contra, sev, sides,
-                         unit=unit, a=quant_a.span.text, b=quant_b.span.text,
+                         unit=unit, a=_figure_told(a.article, quant_a), b=_figure_told(b.article, quant_b),
                          **({"sa": sa, "sb": sb} if attributed else {}))
 
     def dates(self) -> None:
@@ -1646,6 +1648,18 @@ _UPDATED = re.compile(r"\b(?:provisoires?|nouveau bilan|bilan (?:actualise|revis
 
 _SPEAKS_FOR = re.compile(r"\b(?:porte parole|spokes(?:man|woman|person)|avocate?s?|lawyer|attorney"
                          r"|representante?|representative)\b")
+
+
+_HEDGE_BEFORE = re.compile(r"(?:au moins|plus de|moins de|près de|pres de|environ|quelque|jusqu['’]à|"
+                           r"at least|more than|fewer than|less than|about|around|nearly|almost|some|up to)"
+                           r"\s+$", re.IGNORECASE)
+
+
+def _figure_told(article: Article, quant: Quantity) -> str:
+    """A figure as the outlet gives it, with its hedge ("au moins 300 poissons")."""
+    before = article.text[max(0, quant.span.start - 20):quant.span.start]
+    m = _HEDGE_BEFORE.search(before)
+    return (m.group().strip() + " " if m else "") + quant.span.text
 
 
 def _other_acts(a: Slots, b: Slots) -> bool:
