@@ -21,6 +21,10 @@ NOT_CONTRADICTIONS = {
                                       "Marc Tessier a été mis en examen pour vol le 5 mars à Rennes.", "2024-03-06"),
     ("en", "date of an apposition"): ("Marc Tessier, arrested on March 3 in Leeds, was charged with theft.",
                                       "Marc Tessier was charged with theft on March 5 in Leeds.", "2024-03-06"),
+    # a span opened on a day holds the other's day
+    ("fr", "from a day on"): ("Marc Tessier a été jugé le 4 mars par la cour d'assises de la Vienne.",
+                              "Marc Tessier a été jugé à partir du 2 mars par la cour d'assises de la Vienne.",
+                              "2024-03-06"),
     # a toll told as provisional, or updated
     ("fr", "provisional toll"): ("Selon un bilan provisoire, l'incendie de l'entrepôt de Brest a fait 3 morts.",
                                  "L'incendie de l'entrepôt de Brest a fait 5 morts, selon un nouveau bilan."),

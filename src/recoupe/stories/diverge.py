@@ -410,6 +410,8 @@ class _Finder:
             words = set(names.fold(a.claim.text).split()) | set(names.fold(b.claim.text).split())
             if words & contrast:
                 continue  # "la précédente visite", "depuis": another occurrence, not another date
+            if _OPEN_RANGE.search(names.fold(a.claim.text)) or _OPEN_RANGE.search(names.fold(b.claim.text)):
+                continue  # "jugé à partir du 2 mars" opens a span the other's day may lie in
             # an outlet that also gives the other date tells of two occurrences, not a conflict
             if any(s.family == a.family and s.who & a.who and (
                     (s.article.id == a.article.id and s.when & b.when)
@@ -1650,6 +1652,7 @@ _SPEAKS_FOR = re.compile(r"\b(?:porte parole|spokes(?:man|woman|person)|avocate?
                          r"|representante?|representative)\b")
 
 
+_OPEN_RANGE = re.compile(r"\b(?:a partir d|starting (?:on|from)|from \w+ \d+ (?:to|until))")
 _HEDGE_BEFORE = re.compile(r"(?:au moins|plus de|moins de|près de|pres de|environ|quelque|jusqu['’]à|"
                            r"at least|more than|fewer than|less than|about|around|nearly|almost|some|up to)"
                            r"\s+$", re.IGNORECASE)
