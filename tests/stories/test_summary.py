@@ -281,3 +281,14 @@ def test_no_sentence_set_against_the_one_before(make_article):
                      "les délégations des deux pays à la gare de la ville.")
     texts = [c.text for c in candidates([a])]
     assert texts == [texts[0]] and texts[0].startswith("Le président a offert")
+
+
+def test_no_sentence_cut_by_a_paragraph_break(make_article):
+    from recoupe.stories.summary import candidates
+
+    a = make_article("a", "Visite", "Deux rendez-vous politiques sont inscrits à l'agenda du visiteur : une "
+                     "rencontre demain au Sénat avec les groupes d'études des parlementaires\n"
+                     "et la présence de la ministre de la Culture à la cérémonie religieuse du 22 août.\n"
+                     "Le visiteur est arrivé hier à Paris pour douze jours d'une visite strictement religieuse.")
+    texts = [c.text for c in candidates([a])]
+    assert texts and not any(t.startswith("et la présence") for t in texts)

@@ -162,6 +162,7 @@ def candidates(articles: list[Article], lead: int | None = None,
             text = span.text.strip()
             n = _words(text)
             if (not MIN_WORDS <= n <= MAX_WORDS or _SKIP.search(text) or not _ENDS.search(text)
+                    or text[:1].islower()  # the end of a sentence cut by a paragraph break
                     or (k and (_ANAPHORA.match(text) or _CONNECTIVE.match(text) or _CONTRAST.search(text))) or _half_quote(text)
                     or (not background and _background(text))):
                 continue
