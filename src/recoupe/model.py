@@ -103,6 +103,11 @@ class Quote:
     cue_span: SourceSpan | None = None
     group: str | None = None  # the same quote across outlets shares a group id
 
+    def encloses(self, start: int, end: int) -> bool:
+        """Whether the text at [start, end) lies inside the quote, its marks and their space
+        included (a sentence that opens on "« " starts two characters before the words)."""
+        return self.start - 2 <= start and end <= self.end + 2
+
 
 @dataclass
 class TimeRef:

@@ -28,14 +28,9 @@ NOT_CONTRADICTIONS = {
     # a toll told as provisional, or updated
     ("fr", "provisional toll"): ("Selon un bilan provisoire, l'incendie de l'entrepôt de Brest a fait 3 morts.",
                                  "L'incendie de l'entrepôt de Brest a fait 5 morts, selon un nouveau bilan."),
-    # a figure for a place one side names alone: a part of the other's
+    # a figure for a place one side names, against the whole country the other counts
     ("fr", "a region's toll"): ("Les inondations ont fait 12 morts dans la province de Sarn, selon les autorités.",
                                 "Les inondations ont fait 31 morts dans le pays, selon les autorités."),
-    # a relative clause's figure is not the main clause's
-    ("fr", "figure of a relative clause"): ("L'usine Dufour de Lannion, qui emploie 250 salariés, va fermer ses "
-                                            "portes en juin.",
-                                            "Le groupe Dufour, qui emploie 3 200 salariés en France, va fermer son "
-                                            "usine de Lannion en juin."),
     # one side sums several operations
     ("en", "a total of"): ("Six assault rifles, 12 magazines and 300 rounds of ammunition were seized from the "
                            "pirate boats.",
@@ -58,9 +53,34 @@ NOT_CONTRADICTIONS = {
 }
 
 
+QUOTE = "« Nous ne laisserons pas les éleveurs du Cantal seuls face à cette crise sans précédent »"
+# contradictions of the same shapes as the look-alikes above, which the guards must leave
+STILL_RAISED = {
+    ("en", "a toll with a town"): ("The earthquake killed 250 people in the Italian town of Amatrice on "
+                                   "Wednesday.", "The earthquake killed 120 people on Wednesday.", "number"),
+    ("fr", "au total"): ("Au total, 12 personnes ont été tuées dans l'attaque de la mairie de Brest mardi.",
+                         "Huit personnes ont été tuées dans l'attaque de la mairie de Brest mardi.", "number"),
+    ("fr", "en tout cas"): ("En tout cas, 12 personnes ont été tuées dans l'attaque de la mairie de Brest mardi.",
+                            "Huit personnes ont été tuées dans l'attaque de la mairie de Brest mardi.", "number"),
+    ("fr", "a verb the lexicon does not join"): ("Le preneur d'otages a été abattu par la police mardi à Brest.",
+                                                 "Le preneur d'otages n'a pas été tué par la police mardi à Brest.",
+                                                 "negation"),
+    ("fr", "the other speaker named nearby"): (f"{QUOTE}, a déclaré le ministre Luc Armand après sa rencontre "
+                                               "avec la députée Nadia Perrin.",
+                                               f"{QUOTE}, a déclaré la députée Nadia Perrin mardi.", "attribution"),
+    ("fr", "lawyers nearby"): (f"{QUOTE}, a déclaré le ministre Luc Armand, entouré des avocats des éleveurs.",
+                               f"{QUOTE}, a déclaré la députée Nadia Perrin mardi.", "attribution"),
+}
+
+
 @pytest.fixture(scope="module")
 def parsed():
-    return analysed_pairs(NOT_CONTRADICTIONS)
+    return analysed_pairs({**NOT_CONTRADICTIONS, **{k: v[:2] for k, v in STILL_RAISED.items()}})
+
+
+@pytest.mark.parametrize("key", list(STILL_RAISED))
+def test_contradictions_of_the_same_shapes_are_still_raised(parsed, key):
+    assert [d.kind for d in contradictions(parsed[key])] == [STILL_RAISED[key][2]]
 
 
 @pytest.mark.parametrize("key", list(NOT_CONTRADICTIONS))

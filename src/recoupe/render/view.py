@@ -44,7 +44,7 @@ class FactRow:
     cells: list[list[Cite]]  # one list per outlet column, empty when the outlet does not report it
     origins: int
     single_source: bool
-    speaker: str | None = None  # whose words these are, when every outlet tells them in a quote
+    speaker: str | None = None  # whose words these are, when the sentence shown lies inside a quote
 
     @property
     def outlets(self) -> int:
@@ -187,7 +187,7 @@ class StoryView:
         if shown is None:
             return None
         q = next((q for q in self.story.quotes if q.kind == "direct" and q.article_id == shown.article_id
-                  and q.start - 2 <= shown.start and shown.end <= q.end + 2), None)
+                  and q.encloses(shown.start, shown.end)), None)
         if q is None:
             return None
         ent = next((e for e in self.story.entities if e.id == q.speaker.entity_id), None)

@@ -348,7 +348,7 @@ class _Finder:
                 continue
             if _UPDATED.search(names.fold(a.claim.text)) or _UPDATED.search(names.fold(b.claim.text)):
                 continue  # "selon un bilan provisoire", "s'élève désormais à": a figure that moves
-            if bool(_TOTAL.search(names.fold(a.claim.text))) != bool(_TOTAL.search(names.fold(b.claim.text))):
+            if _sums_several(a.claim.text) != _sums_several(b.claim.text):
                 continue  # "a total of 14 rifles ... during five operations" / "six rifles were
                 # seized": one side sums more than the other counts (both "au total": one toll)
             for unit in sorted(units):
@@ -375,11 +375,11 @@ class _Finder:
                         continue  # "12 morts" within "au moins 10 morts": the figures agree
                     kind, contra, sev = "estimate_spread", False, "low"  # the estimates overlap
                 elif other_acts or (unit in TIME_UNITS and cos < SAME_FIGURE_COS) \
-                        or ((a.where or b.where) and not a.where & b.where):
+                        or _part_and_whole(a, b):
                     continue  # not shown as a contradiction on so little ground: other acts,
                     # lengths of time, which count other spans ("four seasons as director" /
-                    # "19 seasons with the club"), or a place one side names alone ("12 morts
-                    # dans la province de Tarsa" / "31 morts dans le pays")
+                    # "19 seasons with the club"), or a place one side names against the whole
+                    # the other counts ("12 morts dans la province de Tarsa" / "31 morts dans le pays")
                 else:
                     kind, contra, sev = "number", True, "medium" if (hedge_a or hedge_b) else "high"
                 sa = self.source_label(a) if attributed else None
@@ -410,7 +410,7 @@ class _Finder:
             words = set(names.fold(a.claim.text).split()) | set(names.fold(b.claim.text).split())
             if words & contrast:
                 continue  # "la précédente visite", "depuis": another occurrence, not another date
-            if _OPEN_RANGE.search(names.fold(a.claim.text)) or _OPEN_RANGE.search(names.fold(b.claim.text)):
+            if _opens_span(a) or _opens_span(b):
                 continue  # "jugé à partir du 2 mars" opens a span the other's day may lie in
             # an outlet that also gives the other date tells of two occurrences, not a conflict
             if any(s.family == a.family and s.who & a.who and (
@@ -712,18 +712,23 @@ class _Finder:
                              sides, a=ea.name, b=eb.name)
 
     def names_near(self, q: Quote, ent: Entity) -> bool:
-        """The quote's article names the other speaker near the quote."""
-        lo, hi = q.start - SPEAKER_NEAR, q.end + 2 * SPEAKER_NEAR
-        return any(m.article_id == q.article_id and lo <= m.start < hi for m in ent.mentions)
+        """The quote's article says it relays the other speaker's words ("reprenant les mots de
+        X", "citant X", "en lisant un message de X"), naming them near the quote."""
+        text = self.articles[q.article_id].text
+        for m in ent.mentions:
+            if m.article_id == q.article_id and q.end <= m.start < q.end + 2 * SPEAKER_NEAR \
+                    and _RELAY.search(names.fold(text[max(q.end, m.start - 40):m.start])):
+                return True
+        return False
 
     def speaks_for_another(self, q: Quote) -> bool:
         """The speaker is named as someone who speaks for others: a spokesperson, a lawyer."""
         sp = q.speaker.span
         text = self.articles[q.article_id].text
-        near = names.fold(text[sp.end:sp.end + 60]) if sp is not None else ""
+        after = names.fold(text[sp.end:sp.end + 40]) if sp is not None else ""
         ent = self.ents.get(q.speaker.entity_id or "")
         roles = " ".join(names.fold(r.text) for r in (ent.roles if ent else []))
-        return bool(_SPEAKS_FOR.search(near.split(".")[0]) or _SPEAKS_FOR.search(roles))
+        return bool(_OWN_APPOSITION.match(after) or _SPEAKS_FOR.search(roles))
 
     def statements(self) -> dict[str, list[_Statement]]:
         """What each article attributes to a source, by article: quotes with their speaker,
@@ -1045,7 +1050,7 @@ def _same_words(wa: frozenset[str], wb: frozenset[str]) -> bool:
 
 # a negation and the clause it governs, up to the end of the clause
 _DENIED_CLAUSE = re.compile(r"\b(?:ne|n)\s+(?:\w+\s+){0,3}?(?:pas|jamais|plus|guere|nullement|point)\b"
-                            r"|\b(?:aucun|aucune|jamais)\b|\b(?:not|never)\b|\b\w+n t\b")
+                            r"|\b(?:aucun|aucune|jamais)\b|\b(?:not|never)\b|\b\w{2,}n t\b")
 
 
 @lru_cache(maxsize=1 << 14)  # asked for every close pair the sentence is in
@@ -1090,8 +1095,9 @@ def _not_yet_or_unconfirmed(negated: str) -> bool:
 
 # ignorance, not denial: "personne ne sait", "on ne sait pas si", "on ignore où", "nobody knows"
 _UNKNOWN = re.compile(r"\b(?:personne|nul|nulle|on|l on)\s+(?:ne|n)\s+(?:\w+\s+)?sai[st]\b"
-                      r"|\b(?:ne|n)\s+sai[st]\s+(?:pas|toujours pas|plus|rien)\b|\b(?:on|l on)\s+ignore\b"
-                      r"|\b(?:nobody|no one|noone)\s+knows\b|\b(?:do|does|did)\s+not\s+know\b")
+                      r"|\b(?:ne|n)\s+sai[st]\s+(?:pas|toujours pas|plus)\s+(?:encore\s+)?(?:si|ou|quand|comment|qui"
+                      r"|pourquoi|combien|ce)\b|\b(?:on|l on)\s+ignore\b"
+                      r"|\b(?:nobody|no one|noone)\s+knows\b|\b(?:do|does|did)(?:\s+not|n t)\s+know\b")
 
 
 @lru_cache(maxsize=1)
@@ -1267,11 +1273,11 @@ def implicit_figures(s: Slots, units: set[str]) -> list:
     return out
 
 
-_NOT_CONTRACTED = re.compile(r"\b\w+n t\b")  # "weren't", "didn’t", folded
+_NOT_CONTRACTED = re.compile(r"\b\w{2,}n t\b")  # "weren't", "didn’t", folded (not French "on t'a")
 _NEGATORS = {"ne", "n", "pas", "jamais", "guere", "nullement", "aucun", "aucune", "not", "never", "nicht", "kein", "keine", "nie"}
 # a negation inside the "positive" claim: its polarity cannot be trusted
 _NEGATION = re.compile(r"\bn(?:e|)\s+(?:\w+\s+){0,3}?(?:pas|guere|jamais|plus|rien|aucun|aucune|nullement|point)\b"
-                       r"|\b(?:not|never|no longer)\b|\b\w+n t\b")  # "didn't" folds to "didn t"
+                       r"|\b(?:not|never|no longer)\b|\b\w{2,}n t\b")  # "didn't" folds to "didn t"
 _NEGATED_WORDS = {"aucun", "aucune", "jamais", "nullement", "no", "none", "nothing", "nobody", "neither"}
 # negative words that only make the negation ("n'a jamais rien reçu")
 _PLAIN_NEGATIONS = _NEGATORS | _NEGATED_WORDS | {"rien", "personne", "nul", "nulle", "non", "ni", "sans"}
@@ -1578,8 +1584,16 @@ def _another_act(pos: Slots, neg: Slots) -> bool:
         return False  # the verb, or its noun, is in both ("prélèvent" / "prélèvements")
     besides = {w for w in denied if not any(_same_stem(w, t) for t in told)}
     phrase = _phrase_nouns(vn, neg.claim.text)
-    # nothing besides: the denied verb's form is too short to count as a content word ("tué")
+    if not besides:  # the denied verb's form is too short to count as a word ("tué"): judge
+        return _known_act(vp) and _known_act(vn)  # only verbs whose acts the lexicon tells
     return all(_verb_form(vn, w) or w in phrase for w in besides)
+
+
+def _known_act(verb: str) -> bool:
+    """A verb of the lexicon's acts or predicate families."""
+    lex = lexicon()
+    return len(_acts(verb)) > 1 or any(verb in pair for pair in lex["act_entails"]) \
+        or any(verb in forms for forms in lex["predicate_families"].values())
 
 
 _PHRASE_LINKS = {"en", "a", "sous"}
@@ -1638,8 +1652,10 @@ def _bound_met(pos: Slots, neg: Slots) -> bool:
 
 # a figure that sums several events or a period: "au total", "en tout", "jusqu'ici", "a total
 # of", "so far", "in all", "cumulative"
-_TOTAL = re.compile(r"\b(?:au total|en tout|au cumul|cumul\w*|jusqu ici|jusqu a present|depuis le debut"
-                    r"|a total of|in total|in all|so far|to date|cumulative|altogether)\b")
+_TOTAL = re.compile(r"\b(?:au total|en tout(?! cas| etat)|au cumul|cumul\w*|a total of|in total|altogether)\b")
+# ... of several events: "lors de ses cinq opérations", "in its five raids"
+_SEVERAL = re.compile(r"\b(?:operations|raids|attaques|attacks|incidents|interventions|missions|saisies"
+                      r"|seizures|patrouilles|patrols|depuis le debut|since the start)\b")
 
 
 # a figure told as provisional or as updated: the outlets may give it at two moments
@@ -1648,12 +1664,18 @@ _UPDATED = re.compile(r"\b(?:provisoires?|nouveau bilan|bilan (?:actualise|revis
                       r"latest toll|has risen to|now stands)\b")
 
 
+# words relayed from someone else: "reprenant les mots de X", "citant X", "quoting X"
+_RELAY = re.compile(r"\b(?:reprenant|reprend|citant|cite|lisant|lit|relayant|au nom de|de la part de"
+                    r"|quoting|citing|reading|echoing|on behalf of)\b")
+# "X, porte-parole du ministre": the speaker's own apposition, not any word nearby
+_OWN_APPOSITION = re.compile(r"^\s*,?\s*(?:la |le |l |son |sa |the |a |his |her )?(?:porte parole|spokes(?:man|woman|person)"
+                             r"|avocate?|lawyer|attorney|representante?|representative)\b")
 _SPEAKS_FOR = re.compile(r"\b(?:porte parole|spokes(?:man|woman|person)|avocate?s?|lawyer|attorney"
                          r"|representante?|representative)\b")
 
 
-_OPEN_RANGE = re.compile(r"\b(?:a partir d|starting (?:on|from)|from \w+ \d+ (?:to|until))")
-_HEDGE_BEFORE = re.compile(r"(?:au moins|plus de|moins de|près de|pres de|environ|quelque|jusqu['’]à|"
+_OPEN_RANGE = re.compile(r"\b(?:a partir d\w*|starting(?: on| from)?|from)\s*$")
+_HEDGE_BEFORE = re.compile(r"(?<![\w'’])(?:au moins|plus de|moins de|près de|pres de|environ|quelque|jusqu['’]à|"
                            r"at least|more than|fewer than|less than|about|around|nearly|almost|some|up to)"
                            r"\s+$", re.IGNORECASE)
 
@@ -1663,6 +1685,31 @@ def _figure_told(article: Article, quant: Quantity) -> str:
     before = article.text[max(0, quant.span.start - 20):quant.span.start]
     m = _HEDGE_BEFORE.search(before)
     return (m.group().strip() + " " if m else "") + quant.span.text
+
+
+# the whole a part is counted against: "dans le pays", "nationwide", "à l'échelle nationale"
+_WHOLE = re.compile(r"\b(?:le pays|tout le pays|l ensemble du pays|echelle nationale|au niveau national"
+                    r"|the country|nationwide|across the country|national toll)\b")
+
+
+def _part_and_whole(a: Slots, b: Slots) -> bool:
+    """One side counts in a place it names, the other in the whole country."""
+    return bool(a.where) != bool(b.where) and bool(
+        _WHOLE.search(names.fold((b if a.where else a).claim.text)))
+
+
+def _sums_several(text: str) -> bool:
+    """A figure that sums several events: "au total ... lors de ses cinq opérations"."""
+    folded = names.fold(text)
+    return bool(_TOTAL.search(folded) and _SEVERAL.search(folded))
+
+
+def _opens_span(s: Slots) -> bool:
+    """The claim's date opens a span ("jugé à partir du 2 mars"), by the words right before it."""
+    text = s.article.text
+    return any(s.claim.start <= t.start < s.claim.end
+               and _OPEN_RANGE.search(names.fold(text[max(s.claim.start, t.start - 15):t.start]))
+               for t in s.article.times)
 
 
 def _other_acts(a: Slots, b: Slots) -> bool:
@@ -1761,20 +1808,21 @@ def _head_of_state(words: list[str]) -> bool:
 def office(role: str) -> str | None:
     """The office a role names ("chef de la diplomatie russe" -> minister:foreign), if exactly one.
     Not a past or future one ("ancien", "sous le précédent gouvernement"), nor an office named
-    inside the role ("chef de cabinet du ministre de l'Intérieur"): the office's first word must
-    open the role, after one word at most ("nouvelle ministre"). The longest name wins
+    inside the role ("chef de cabinet du ministre de l'Intérieur"): no "de" before the office's
+    first word ("le très contesté ministre" holds it). The longest name wins
     ("chancelier de l'Échiquier" is a minister, not a chancellor)."""
     words = names.fold(role).split()
     if {"vice", "adjoint", "adjointe", "ancien", "ancienne", "ex", "futur", "future", "former", "deputy",
-            "precedent", "precedente", "alors", "epoque", "then", "previous", "sous"} & set(words):
+            "precedent", "precedente", "epoque", "previous"} & set(words):
         return None
-    content = [w for w in words if w not in _STOP]
+    content = [w for w in words if w not in _STOP and len(w) > 1]  # "u s", "country s"
     best: dict[str, int] = {}
     for name, patterns in lexicon()["offices"].items():
         for pattern in patterns:
             need = [w for w in names.fold(pattern).split() if w not in _STOP]
             it = iter(content)
-            if need and all(w in it for w in need) and content.index(need[0]) <= 1:
+            if need and all(w in it for w in need) \
+                    and not {"de", "du", "des", "d", "of", "au", "aux"} & set(words[:words.index(need[0])]):
                 best[name] = max(best.get(name, 0), len(need))
     if not best and _head_of_state(words):
         return "head_of_state"

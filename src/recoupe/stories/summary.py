@@ -154,7 +154,7 @@ def candidates(articles: list[Article], lead: int | None = None,
     lead = lead or LEAD_SENTENCES
     out = []
     for art in articles:
-        quoted = [(q.start, q.end) for q in art.quotes if q.kind == "direct"]
+        quoted = [q for q in art.quotes if q.kind == "direct"]
         pos = 0
         for k, span in enumerate(sentences(art)):
             if pos >= lead:
@@ -167,7 +167,7 @@ def candidates(articles: list[Article], lead: int | None = None,
                     or (not background and _background(text))):
                 continue
             start = span.start + span.text.index(text)
-            if any(qs <= start and start + len(text) <= qe + 2 for qs, qe in quoted):
+            if any(q.encloses(start, start + len(text)) for q in quoted):
                 continue  # a speaker's words without the speaker: told alone, they read as fact
             out.append(_Candidate(art, pos, start, start + len(text), text, n))
             pos += 1
