@@ -36,6 +36,10 @@ NOT_CONTRADICTIONS = {
                            "pirate boats.",
                            "The frigate has seized a total of 14 assault rifles, 31 magazines and 923 rounds of "
                            "ammunition in its five operations."),
+    # a running count against the count of one operation
+    ("en", "so far"): ("During the operation, the navy confiscated six assault rifles and 12 magazines from the "
+                       "pirates.",
+                       "So far, the navy has confiscated 14 assault rifles and 31 magazines from the pirates."),
     # a person named as a possessor does not do the act
     ("en", "possessor"): ("The television host presented the Golden Reel Awards in 2007, becoming the second "
                           "woman to present the ceremony alone, after Anna Berg's four stints.",
@@ -60,6 +64,8 @@ STILL_RAISED = {
                                    "Wednesday.", "The earthquake killed 120 people on Wednesday.", "number"),
     ("fr", "au total"): ("Au total, 12 personnes ont été tuées dans l'attaque de la mairie de Brest mardi.",
                          "Huit personnes ont été tuées dans l'attaque de la mairie de Brest mardi.", "number"),
+    ("en", "so far, one count"): ("The earthquake has killed 24 people so far, the civil protection said.",
+                                  "The earthquake has killed 51 people, the civil protection said.", "number"),
     ("fr", "en tout cas"): ("En tout cas, 12 personnes ont été tuées dans l'attaque de la mairie de Brest mardi.",
                             "Huit personnes ont été tuées dans l'attaque de la mairie de Brest mardi.", "number"),
     ("fr", "a verb the lexicon does not join"): ("Le preneur d'otages a été abattu par la police mardi à Brest.",

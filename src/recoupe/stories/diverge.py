@@ -348,7 +348,7 @@ class _Finder:
                 continue
             if _UPDATED.search(names.fold(a.claim.text)) or _UPDATED.search(names.fold(b.claim.text)):
                 continue  # "selon un bilan provisoire", "s'élève désormais à": a figure that moves
-            if _sums_several(a.claim.text) != _sums_several(b.claim.text):
+            if _sums_several(a.claim.text) != _sums_several(b.claim.text) or _running_against_one(a, b):
                 continue  # "a total of 14 rifles ... during five operations" / "six rifles were
                 # seized": one side sums more than the other counts (both "au total": one toll)
             for unit in sorted(units):
@@ -1653,6 +1653,11 @@ def _bound_met(pos: Slots, neg: Slots) -> bool:
 # a figure that sums several events or a period: "au total", "en tout", "jusqu'ici", "a total
 # of", "so far", "in all", "cumulative"
 _TOTAL = re.compile(r"\b(?:au total|en tout(?! cas| etat)|au cumul|cumul\w*|a total of|in total|altogether)\b")
+# a running count: "so far", "jusqu'ici"
+_RUNNING = re.compile(r"\b(?:so far|to date|jusqu ici|jusqu a present|depuis le debut|since the start)\b")
+# one event: "during the operation", "lors de l'opération"
+_ONE_EVENT = re.compile(r"\b(?:during|in) (?:the|this) (?:operation|raid|attack|seizure)\b"
+                        r"|\b(?:lors|au cours) de (?:l |cette )(?:operation|attaque|intervention|saisie)\b")
 # ... of several events: "lors de ses cinq opérations", "in its five raids"
 _SEVERAL = re.compile(r"\b(?:operations|raids|attaques|attacks|incidents|interventions|missions|saisies"
                       r"|seizures|patrouilles|patrols|depuis le debut|since the start)\b")
@@ -1701,7 +1706,14 @@ def _part_and_whole(a: Slots, b: Slots) -> bool:
 def _sums_several(text: str) -> bool:
     """A figure that sums several events: "au total ... lors de ses cinq opérations"."""
     folded = names.fold(text)
-    return bool(_TOTAL.search(folded) and _SEVERAL.search(folded))
+    return bool((_TOTAL.search(folded) or _RUNNING.search(folded)) and _SEVERAL.search(folded))
+
+
+def _running_against_one(a: Slots, b: Slots) -> bool:
+    """A running count against the count of one event ("so far, the navy has confiscated 14
+    rifles" / "during the operation, six rifles were found")."""
+    fa, fb = names.fold(a.claim.text), names.fold(b.claim.text)
+    return bool(_RUNNING.search(fa) and _ONE_EVENT.search(fb) or _RUNNING.search(fb) and _ONE_EVENT.search(fa))
 
 
 def _opens_span(s: Slots) -> bool:
