@@ -244,3 +244,23 @@ def test_plural_source_is_not_the_one_agency_named():
     q = only(art, "L'offre a été formulée")
     assert q.speaker.name != "KCNA" and "agences" in (q.speaker.name or q.speaker.role or "")
     check_provenance(art)
+
+
+def test_a_passive_reporting_verb_gives_the_agent_not_the_subject():
+    fr, = analyse(["Le projet de rocade à Lannion a été critiqué par le Parti socialiste, qui l'a qualifié de "
+                   "« gaspillage d'argent public au détriment des transports en commun »."], "fr")
+    assert only(fr, "gaspillage").speaker.name == "Parti socialiste"
+    en, = analyse(['The plan was described by Labour leader Keir Starmer as "a disgrace to the nation and its '
+                   'workers".'], "en")
+    assert only(en, "a disgrace").speaker.name == "Keir Starmer"
+    check_provenance(fr)
+    check_provenance(en)
+
+
+def test_a_phrase_opening_the_sentence_is_no_speaker():
+    # "Au cours de cette audience, X a dénoncé": the parse may leave no subject; not "cours"
+    art, = analyse(["Au cours de cette audience essentiellement protocolaire, le roi, 70 ans, ancien pilote de "
+                    "chasse et figure respectée de la monarchie, a dénoncé la corruption « endémique » qui ronge "
+                    "le pays."], "fr")
+    speaker = only(art, "endémique").speaker
+    assert "cours" not in (speaker.name or speaker.role or "")

@@ -436,6 +436,15 @@ class _Finder:
         """The token naming who speaks through the reporting verb `cue`."""
         doc = self.doc
         lo_seg, hi_seg = self.segment(cue.idx)
+        if any(c.dep_ in ("aux:pass", "auxpass") for c in cue.children):
+            # "L'annonce a été critiquée par le PS", "was criticised by Labour": the agent speaks,
+            # never the passive subject
+            for c in cue.children:
+                agent = c if c.dep_ == "obl:agent" else next(
+                    (g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "agent" else None
+                if agent is not None and not self.in_quote[agent.i]:
+                    return agent
+            return None
         for c in cue.children:
             if c.dep_ in ("nsubj", "expl:subj") and lo_seg <= c.idx < hi_seg and not self.in_quote[c.i]:
                 if c.lower_ == "-t" and c.i + 1 < len(doc) and doc[c.i + 1].lower_.startswith("-"):
@@ -509,8 +518,8 @@ class _Finder:
                 for t in doc[self.tokens(lo_seg, lo_seg + 1)[0].i: start] if self.tokens(lo_seg, lo_seg + 1) else []:
                     if t.pos_ in ("VERB",) or t.text in R.ALL_MARKS:
                         break
-                    if t.pos_ in ("NOUN", "PROPN"):
-                        return t
+                    if t.pos_ in ("NOUN", "PROPN") and not any(c.dep_ == "case" for c in t.children):
+                        return t  # not "Au cours de cette rencontre, X a dénoncé": a phrase, no subject
             return None
         # ordinary order: the noun group just before the verb group
         j = before.i
