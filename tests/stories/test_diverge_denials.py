@@ -283,36 +283,22 @@ NEAR_MISSES = {
                       "L'Élysée n'a pas confirmé la démission du ministre de la Santé."),
     # the negation bears on words the other sentence does not tell, in sentences that share a
     # long name or apposition (the shape of real stories' flags)
-    "idiom": ("Des prises de position qui réjouissent le président de l'Association pour le droit au "
-              "logement (ADL), Paul Garnier.",
-              "Paul Garnier, président de l'Association pour le droit au logement (ADL), ne mâche pas "
-              "ses mots : \"On s'est bien moqués de nous.\""),
-    "another clause denied": ("Le chef spirituel tibétain a également reçu vendredi la ministre de la Culture, "
-                              "Sophie Lenoir, ainsi que la secrétaire d'Etat aux Sports, Claire Fabre.",
-                              "La ministre de la Culture Sophie Lenoir et la secrétaire d'Etat aux Sports "
-                              "Claire Fabre ont été également reçues par le dalaï lama mais n'ont fait aucun "
-                              "commentaire à la sortie."),
-    "another attribute": ("\"Les banques belges sont solides\"",
-                          "\"Les banques belges ne sont pas les banques américaines, elles sont beaucoup plus "
-                          "régulées\"."),
+    "idiom": ("Des annonces qui réjouissent le président de l'Union des cyclistes urbains de Rennes (UCUR), "
+              "Paul Garnier.",
+              "Paul Garnier, président de l'Union des cyclistes urbains de Rennes (UCUR), ne mâche pas ses "
+              "mots : \"Ce plan vélo est une farce.\""),
     # nobody knows is no denial
-    "unknown": ("Marc Tessier, le comptable qui aurait détourné 3 millions d'euros à la mairie de Vierzon, "
-                "s'est vu proposer un emploi à sa sortie de prison.",
-                "Personne ne sait où est Marc Tessier : le comptable qui a détourné 3 millions d'euros à "
-                "la mairie de Vierzon serait en fuite."),
+    "unknown": ("Marc Tessier, le comptable qui aurait détourné 3 millions d'euros de la mairie de Vierzon, "
+                "s'est vu proposer un emploi dans une banque de Tours.",
+                "Personne ne sait où est Marc Tessier : le comptable qui a détourné 3 millions d'euros de la "
+                "mairie de Vierzon serait en fuite."),
     # "pas A, mais" and a clause of its own corrects nothing
-    "not but a clause": ("Le chef spirituel tibétain a également reçu vendredi la première dame de France, "
-                         "Sophie Garnier, ainsi que la secrétaire d'Etat aux Sports, Claire Fabre.",
-                         "Paul Garnier a confirmé mercredi, dans un communiqué publié par l'Elysée, qu'il ne "
-                         "rencontrerait pas le dalaï lama lors de sa prochaine visite en France, mais a "
-                         "indiqué que son épouse assisterait à une cérémonie présidée par le dignitaire "
-                         "tibétain."),
-    "not but a verb of saying": ("Le fichier Edvige, qui fait l'objet de nombreux recours en Conseil d'Etat, "
-                                 "permet notamment la collecte par l'État d'informations sur des mineurs âgés "
-                                 "d'au moins 13 ans, selon la Conférence des évêques de France.",
-                                 "A la Conférence des évêques de France, Mgr Paul Garnier, archevêque de Rouen, "
-                                 "ne remet pas en cause la collecte de renseignements par l'État, mais déclare "
-                                 "\"avoir très peur que l'information soit mal utilisée\"."),
+    "not but a verb of saying": ("Le fichier Cassiopée, visé par plusieurs recours devant le Conseil d'Etat, "
+                                 "permet la collecte par l'État de données sur les mineurs de plus de 13 ans, "
+                                 "selon la Ligue des droits de l'homme.",
+                                 "A la Ligue des droits de l'homme, Paul Garnier, avocat à Rennes, ne conteste "
+                                 "pas la collecte de données par l'État, mais déclare \"craindre que ces "
+                                 "données soient mal protégées\"."),
 }
 DENIALS = {
     "denies": (ACCUSED, DENIES),
@@ -356,3 +342,38 @@ def test_denial_of_what_a_source_says_is_a_disagreement_of_sources(parsed):
     assert not _contradictions(story)
     (d,) = [d for d in story.divergences if d.kind == "attributed_disagreement"]
     assert "Mediapart" in d.summary and "Le ministre de l'Intérieur" in d.summary
+
+
+def _claim(text, predicate, what=None, negated=False):
+    from types import SimpleNamespace
+
+    from recoupe.model import Claim
+
+    return SimpleNamespace(claim=Claim("a", 0, len(text), text, predicate, what=what, negated=negated))
+
+
+def test_a_negation_must_bear_on_what_the_other_sentence_tells():
+    from recoupe.stories.diverge import _denial_bears_on
+
+    told = _claim("Le pape a aussi reçu jeudi la ministre de la Culture, Sophie Lenoir.", "recevoir")
+    other_clause = _claim("La ministre de la Culture Sophie Lenoir a été reçue par le pape mais n'a fait aucune "
+                          "déclaration à la sortie.", "faire", negated=True)
+    same_clause = _claim("La ministre de la Culture Sophie Lenoir n'a pas été reçue par le pape jeudi.",
+                         "recevoir", negated=True)
+    assert not _denial_bears_on(told, other_clause) and _denial_bears_on(told, same_clause)
+    # two attributes of "être" do not deny each other; the same attribute does
+    solid = _claim("Les hôpitaux suisses sont rentables.", "être", what="rentables")
+    german = _claim("Les hôpitaux suisses ne sont pas les hôpitaux allemands.", "être",
+                    what="ne sont pas les hôpitaux allemands", negated=True)
+    not_solid = _claim("Les hôpitaux suisses ne sont pas rentables.", "être", what="ne sont pas rentables",
+                       negated=True)
+    assert not _denial_bears_on(solid, german) and _denial_bears_on(solid, not_solid)
+
+
+def test_but_and_a_clause_of_its_own_corrects_nothing():
+    from recoupe.stories.diverge import _correction, _opens_clause
+
+    assert _opens_clause("a précisé que son épouse assisterait à la messe") and _opens_clause("déclare craindre")
+    assert not any(_opens_clause(p) for p in ("à Nantes", "Lavrov", "un jeune garçon", "Dire Straits"))
+    assert _correction("Il ne rencontrera pas le pape, mais a précisé que son épouse assisterait à la messe.") is None
+    assert _correction("Le ministre n'était pas à Lyon mais à Nantes.") is not None

@@ -12,10 +12,9 @@ NOT_CONTRADICTIONS = {
     ("en", "change, not level"): ("Unemployment rose by 0.2 % in the third quarter, the statistics office said.",
                                   "Unemployment reached 4.3 % in the third quarter, the statistics office said."),
     # lengths of time count other spans of a career
-    ("en", "seasons"): ("Prior to that, Dale Corbin spent four seasons as the Hawks director of player "
-                        "personnel and has served as an assistant coach.",
-                        "Dale Corbin has spent 19 seasons with the Hawks and was promoted to senior vice "
-                        "president in 2003."),
+    ("en", "seasons"): ("Before that, Dale Corbin spent three seasons as the Hawks' head scout and has "
+                        "worked as a fitness coach.",
+                        "Dale Corbin has spent 15 seasons with the Hawks and became general manager in 2010."),
     # a participle phrase dates its own act, not the claim's
     ("fr", "date of an apposition"): ("Marc Tessier, interpellé le 3 mars à Rennes, a été mis en examen pour vol.",
                                       "Marc Tessier a été mis en examen pour vol le 5 mars à Rennes.", "2024-03-06"),
@@ -32,28 +31,27 @@ NOT_CONTRADICTIONS = {
     ("fr", "a region's toll"): ("Les inondations ont fait 12 morts dans la province de Sarn, selon les autorités.",
                                 "Les inondations ont fait 31 morts dans le pays, selon les autorités."),
     # one side sums several operations
-    ("en", "a total of"): ("Six assault rifles, 12 magazines and 300 rounds of ammunition were seized from the "
-                           "pirate boats.",
-                           "The frigate has seized a total of 14 assault rifles, 31 magazines and 923 rounds of "
-                           "ammunition in its five operations."),
+    ("en", "a total of"): ("Four assault rifles, nine magazines and 200 rounds of ammunition were seized from "
+                           "the smugglers' boats.",
+                           "The frigate has seized a total of 11 assault rifles, 27 magazines and 640 rounds of "
+                           "ammunition in its four operations."),
     # a running count against the count of one operation
-    ("en", "so far"): ("During the operation, the navy confiscated six assault rifles and 12 magazines from the "
-                       "pirates.",
-                       "So far, the navy has confiscated 14 assault rifles and 31 magazines from the pirates."),
+    ("en", "so far"): ("During the operation, the navy confiscated three assault rifles and eight magazines from "
+                       "the smugglers.",
+                       "So far, the navy has confiscated 10 assault rifles and 25 magazines from the smugglers."),
     # a person named as a possessor does not do the act
-    ("en", "possessor"): ("The television host presented the Golden Reel Awards in 2007, becoming the second "
-                          "woman to present the ceremony alone, after Anna Berg's four stints.",
-                          "Maria Lopez presented the Golden Reel Awards in 2007, for which she received an "
-                          "award nomination."),
+    ("en", "possessor"): ("The comedian presented the Silver Lens gala in 2011, the first woman to do so alone "
+                          "since Anna Berg's three turns in the 1990s.",
+                          "Maria Lopez presented the Silver Lens gala in 2011 and won praise for it."),
     # an English negation bears on words the other sentence does not tell
-    ("en", "does not think"): ("Tom Harlow released a statement through the team later Tuesday.",
-                               "Tom Harlow, in a statement released through the team, said he didn't think "
-                               "charges would be filed against him."),
+    ("en", "does not think"): ("Tom Harlow issued a short statement through his club on Monday.",
+                               "Tom Harlow, in a short statement issued through his club, said he didn't expect "
+                               "the police to press charges."),
     # "I didn't feel we were" and "I feel we weren't" say one thing: each holds a negation
-    ("en", "negation raised"): ("\"I feel on the floor we weren't executing the philosophy that we want to have "
-                                "as a team.\"",
-                                "\"I didn't feel on the floor we were executing the philosophy we wanted to have "
-                                "as a team.\""),
+    ("en", "negation raised"): ("\"I feel we weren't playing the kind of defence that we want to play as a "
+                                "club.\"",
+                                "\"I didn't feel we were playing the kind of defence we wanted to play as a "
+                                "club.\""),
 }
 
 
@@ -106,8 +104,8 @@ def test_a_four_digit_count_is_no_year():
     from recoupe.model import Article
 
     art, = analyze_articles([Article(id="y", origin="y.txt", source="t", lang="en", published="2009-01-05",
-                                     text="He had 59 catches for 1098 yards in 2008.")])
-    assert [t.value for t in art.times] == ["2008"]
+                                     text="He ran for 1240 yards in 2011.")])
+    assert [t.value for t in art.times] == ["2011"]
 
 
 def test_a_figure_within_the_other_estimate_agrees_and_estimates_keep_their_hedge():

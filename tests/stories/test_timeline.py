@@ -121,13 +121,13 @@ def test_examples_timeline(examples_dir):
 
 
 def test_first_since_a_date_is_not_an_event_of_that_date():
-    # "première visite depuis 2019": 2019 dates the earlier visit, not this one; the visit that
+    # "premier voyage depuis 2018": 2018 dates the earlier trip, not this one; the visit that
     # began on a day ("se rencontrent depuis le 13 septembre") is an event of that day
-    a = _article("a", "Première visite depuis 2019. Kim Jong Un et Vladimir Poutine se rencontrent "
-                      "depuis le 13 septembre au cosmodrome. The first summit since 2019 opened.",
-                 [("2019", "2019"), ("le 13 septembre", "2023-09-13"), ("2019", "2019")])
-    a.art.times[2] = a.art.times[2].__class__(*a.find("2019", 60), "2019", "DATE", "2019")
-    a.claim("The first summit since 2019 opened.", "open", when=("2019",))  # the claim's date too
+    a = _article("a", "Premier voyage depuis 2018. Les deux présidents se retrouvent depuis le 13 septembre "
+                      "à Brest pour un sommet naval. The first summit since 2018 opened.",
+                 [("2018", "2018"), ("le 13 septembre", "2023-09-13"), ("2018", "2018")])
+    a.art.times[2] = a.art.times[2].__class__(*a.find("2018", 60), "2018", "DATE", "2018")
+    a.claim("The first summit since 2018 opened.", "open", when=("2018",))  # the claim's date too
     story, arts = story_of(a)
     build_timeline(story, arts)
     assert [e.date for e in story.timeline] == ["2023-09-13"]
