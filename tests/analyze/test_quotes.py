@@ -264,3 +264,10 @@ def test_a_phrase_opening_the_sentence_is_no_speaker():
                     "le pays."], "fr")
     speaker = only(art, "endémique").speaker
     assert "cours" not in (speaker.name or speaker.role or "")
+
+
+def test_a_plural_anaphor_names_no_one_speaker():
+    art, = analyse(["Les députés socialistes ont dénoncé la décision. Ces derniers ont accusé le gouvernement de "
+                    "se comporter comme « un paillasson » face à Pékin."], "fr")
+    speaker = only(art, "un paillasson").speaker
+    assert speaker.name is None and "derniers" not in (speaker.role or "")

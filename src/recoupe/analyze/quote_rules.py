@@ -106,6 +106,8 @@ DEFINITE_SINGULAR = {"le", "la", "l'", "l’", "the", "ce", "cet", "cette", "thi
 PERSONAL_OBJECTS = {"elle", "lui", "eux", "elles", "him", "her", "them"}
 # Subjects that point back to the latest person named: "ce dernier", "the latter"
 ANAPHORIC = {"dernier", "dernière", "latter", "celui-ci", "celle-ci"}
+# ... and for several people: "ces derniers ont accusé": no one speaker to name
+PLURAL_ANAPHORIC = {"derniers", "dernières", "ceux-ci", "celles-ci"}
 
 # Role nouns (stems as `quotes._stem` gives them) naming a person, or an organisation
 PERSON_ROLES = set("""

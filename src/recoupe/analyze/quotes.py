@@ -541,7 +541,7 @@ class _Finder:
 
     def resolve(self, subj, at: int, history: list[_Who]) -> _Who | None:
         low = subj.lower_
-        if low in R.FIRST_PERSON:
+        if low in R.FIRST_PERSON or low in R.PLURAL_ANAPHORIC:
             return None
         if low in ("un", "une", "one"):  # "un des avocats de la banque": one of the lawyers speaks
             part = next((c for c in subj.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN") and
