@@ -1,11 +1,15 @@
 """The cited summary: 100-150 words of exact sentences, each with every article stating it."""
 
 from recoupe.model import Dossier, Story, check_provenance
-from recoupe.stories.summary import select, summarize
+from recoupe.stories.summary import candidates, select, summarize
 
 
 def _words(summary):
     return sum(len(s.text.split()) for s in summary)
+
+
+def _candidate_texts(*articles):
+    return [c.text for c in candidates(list(articles))]
 
 
 def _story(arts, copies=()):
@@ -171,47 +175,39 @@ def test_seed_summary_cites_as_the_facts_do(seeds):
 
 
 def test_no_sentence_that_needs_the_one_before(make_article):
-    from recoupe.stories.summary import candidates
-
     a = make_article("a", "Barrage", "Le préfet de l'Aure a ordonné dimanche l'évacuation de trois "
                      "villages sous le barrage de Sainte-Aure. Il a demandé aux habitants de "
                      "rejoindre le gymnase de la commune avant la nuit. Il y a eu trois mètres "
                      "d'eau dans les rues basses du village de Montaulin. C'est ce qu'indique le "
                      "maire de la commune de Montaulin, joint par téléphone lundi matin.")
-    texts = [c.text for c in candidates([a])]
+    texts = _candidate_texts(a)
     assert texts[0].startswith("Le préfet") and texts[-1].startswith("Il y a")
     assert not any(t.startswith(("Il a demandé", "C'est")) for t in texts)
 
 
 def test_no_sentence_that_answers_the_one_before(make_article):
-    from recoupe.stories.summary import candidates
-
     a = make_article("a", "Barrage", "Mais le préfet de l'Aure a ordonné dimanche l'évacuation de "
                      "trois villages sous le barrage de Sainte-Aure. Et c'est le maire de la "
                      "commune de Montaulin qui a donné l'alerte le premier, dimanche matin. "
                      "Pourtant les habitants des villages voisins ont refusé de quitter leurs "
                      "maisons. Orages et crues ont touché toute la vallée de l'Aure depuis jeudi.")
-    texts = [c.text for c in candidates([a])]
+    texts = _candidate_texts(a)
     # the first sentence of an article answers nothing before it; "Orages" is no "Or"
     assert texts[0].startswith("Mais le préfet") and texts[-1].startswith("Orages")
     assert not any(t.startswith(("Et c'est", "Pourtant")) for t in texts)
 
 
 def test_no_sentence_that_holds_half_a_quotation(make_article):
-    from recoupe.stories.summary import candidates
-
     a = make_article("a", "Visite", "Le président a reçu son homologue mercredi au palais de la "
                      "République. Le visiteur «a montré de l'intérêt pour l'espace et les fusées "
                      "du pays. Ils essaient de développer ce domaine», a déclaré le président. "
                      "« Nous avons parlé de la coopération spatiale », a dit le ministre ensuite.")
-    texts = [c.text for c in candidates([a])]
+    texts = _candidate_texts(a)
     assert texts[0].startswith("Le président a reçu") and texts[-1].startswith("« Nous avons")
     assert not any("«a montré" in t or t.startswith("Ils essaient") for t in texts)
 
 
 def test_no_sentence_in_the_pluperfect(make_article):
-    from recoupe.stories.summary import candidates
-
     a = make_article("a", "Barrage", "Le préfet de l'Aure a ordonné dimanche l'évacuation de trois "
                      "villages sous le barrage de Sainte-Aure. Le barrage avait déjà cédé en mars "
                      "dernier après trois semaines de pluies sur la vallée. Les habitants étaient "
@@ -220,14 +216,13 @@ def test_no_sentence_in_the_pluperfect(make_article):
     b = make_article("b", "Dam", "The prefect ordered three villages below the dam evacuated on "
                      "Sunday evening. The dam had already been repaired twice since the floods of "
                      "last spring. The mayor had a meeting with the families on Monday morning.")
-    texts = [c.text for c in candidates([a, b])]
+    texts = _candidate_texts(a, b)
     assert [t.split()[:2] for t in texts] == [["Le", "préfet"], ["Le", "maire"],
                                               ["The", "prefect"], ["The", "mayor"]]
 
 
 def test_the_pluperfect_of_a_subordinate_clause_is_news(make_article):
     from recoupe.model import Story
-    from recoupe.stories.summary import candidates, select
 
     a = make_article("a", "Sommet", "Le sommet européen, qui était prévu jeudi à Bruxelles, a été "
                      "reporté d'une semaine par les chefs d'État. Le ministre a affirmé lundi qu'il "
@@ -258,37 +253,31 @@ def test_the_passive_of_a_verb_like_a_verb_of_motion_is_news():
 
 def test_no_sentence_told_inside_a_speakers_quote(make_article):
     from recoupe.analyze import analyze_articles
-    from recoupe.stories.summary import candidates
-
     a, = analyze_articles([make_article(
         "a", "Visite", "Le président a reçu son homologue mercredi au palais de la République. "
         "« Nous sommes venus pour parler de l'espace et de la coopération. Le visiteur montre un "
         "grand intérêt pour les fusées et les satellites du pays. Ils veulent développer leur "
         "programme », a déclaré le président devant la presse. Les deux dirigeants ont ensuite "
         "signé un accord de coopération spatiale au palais.")])
-    texts = [c.text for c in candidates([a])]
+    texts = _candidate_texts(a)
     # the president's words, out of their quote, would read as the outlet's own statement
     assert texts[0].startswith("Le président a reçu") and texts[-1].startswith("Les deux dirigeants")
     assert not any(t.startswith("Le visiteur") for t in texts)
 
 
 def test_no_sentence_set_against_the_one_before(make_article):
-    from recoupe.stories.summary import candidates
-
     a = make_article("a", "Visite", "Le président a offert à son homologue un fusil de chasse de "
                      "production nationale mercredi au palais. Le visiteur a quant à lui offert au "
                      "président une carabine fabriquée dans son pays. Le préfet a de son côté reçu "
                      "les délégations des deux pays à la gare de la ville.")
-    texts = [c.text for c in candidates([a])]
+    texts = _candidate_texts(a)
     assert texts == [texts[0]] and texts[0].startswith("Le président a offert")
 
 
 def test_no_sentence_cut_by_a_paragraph_break(make_article):
-    from recoupe.stories.summary import candidates
-
     a = make_article("a", "Visite", "Le programme du visiteur prévoit une conférence demain à la Sorbonne. "
                      "« Nous attendons beaucoup de cette venue », a dit le doyen de la faculté de théologie.\n"
                      "et une visite de la ministre de la Culture au monastère de Ligugé le 14 juin.\n"
                      "Le visiteur est arrivé lundi à Poitiers pour une semaine de rencontres avec les fidèles.")
-    texts = [c.text for c in candidates([a])]
+    texts = _candidate_texts(a)
     assert texts and not any(t.startswith("et une visite") for t in texts)

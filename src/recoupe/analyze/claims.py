@@ -502,6 +502,10 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
         clauses = {v.i: (v.left_edge.i, v.right_edge.i) for v in relatives}
         predicates = _predicates(sent, relatives)
         verbs = {p.i: p for p, *_ in predicates} | {v.i: v for v in relatives}
+        # a participle phrase dates its own act ("X, interpellé le 3 mars, a été mis en
+        # examen", "le braquage commis en 2021", "arrested on March 3"), not the claim's
+        participles = [t for t in sent if t.dep_ == "acl" and t.pos_ == "VERB"
+                       and "Part" in t.morph.get("VerbForm")]
         for pred, reporter_verb, focus, whole in predicates:
             # what a relative clause says belongs to its own claim, not to the main one
             others = [(a, b) for v, (a, b) in clauses.items() if v != pred.i]
@@ -560,11 +564,8 @@ def find_claims(article: Article, doc: Doc) -> list[Claim]:
                     if name not in claim.where:
                         claim.where.append(name)
             hidden = [(doc[a].idx, doc[b].idx + len(doc[b])) for a, b in others]
-            # a participle phrase dates its own act ("X, interpellé le 3 mars, a été mis en
-            # examen", "le braquage commis en 2021", "arrested on March 3"), not the claim's
-            hidden += [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in sent
-                       if t.dep_ == "acl" and t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm")
-                       and not t.left_edge.i <= pred.i <= t.right_edge.i]
+            hidden += [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in participles
+                       if not t.left_edge.i <= pred.i <= t.right_edge.i]
             lo, hi = s, e
             if pred.i in clauses:  # a relative clause: its own dates only
                 a, b = clauses[pred.i]

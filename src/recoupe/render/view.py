@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from recoupe.model import Article, Dossier, Entity, Quote, SourceSpan, Story
 from recoupe.render.labels import format_date, kind_label, labels, story_lang
@@ -190,25 +191,31 @@ class StoryView:
                   and q.encloses(shown.start, shown.end)), None)
         if q is None:
             return None
-        ent = next((e for e in self.story.entities if e.id == q.speaker.entity_id), None)
-        return ent.name if ent else q.speaker.name or q.speaker.role or self.L["unknown_speaker"]
+        return self.speaker_name(q) or self.L["unknown_speaker"]
+
+    @cached_property
+    def _entities(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.story.entities}
+
+    def speaker_name(self, q: Quote) -> str | None:
+        """Who speaks: the story entity's name, else the name or role the article gives (a
+        speaker known only by a role, "l'avocat de la banque", is shown by that role)."""
+        ent = self._entities.get(q.speaker.entity_id or "")
+        return ent.name if ent else q.speaker.name or q.speaker.role
 
     def timeline(self):
         return sorted(self.story.timeline, key=lambda e: e.date)
 
     def speakers(self) -> list[SpeakerQuotes]:
-        entities = {e.id: e for e in self.story.entities}
         speakers: dict[str, SpeakerQuotes] = {}
         groups: dict[tuple[str, str], QuoteGroup] = {}
         for i, q in enumerate(self.story.quotes):
-            ent = entities.get(q.speaker.entity_id or "")
-            # a speaker known only by a role ("l'avocat de la banque") is shown by that role
+            ent = self._entities.get(q.speaker.entity_id or "")
             named = q.speaker.name or q.speaker.role
             key = q.speaker.entity_id or (named or "").strip().lower() or "?"
             if key not in speakers:
-                name = ent.name if ent else named
                 roles = list({r.text.lower(): r.text for r in ent.roles}.values()) if ent else []
-                speakers[key] = SpeakerQuotes(name, roles)
+                speakers[key] = SpeakerQuotes(self.speaker_name(q), roles)
             gkey = (key, q.group or f"#{i}")
             if gkey not in groups:
                 groups[gkey] = QuoteGroup([])

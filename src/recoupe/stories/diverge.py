@@ -1048,9 +1048,11 @@ def _same_words(wa: frozenset[str], wb: frozenset[str]) -> bool:
     return min(in_a, in_b) >= DENIED_WORDS and in_a >= DENIED_SHARE * len(wb) and in_b >= DENIED_SHARE * len(wa)
 
 
+# an English contracted negation, folded: "weren't", "didn’t" -> "weren t" (not French "on t'a")
+_CONTRACTED_NOT = r"\b\w{2,}n t\b"
 # a negation and the clause it governs, up to the end of the clause
 _DENIED_CLAUSE = re.compile(r"\b(?:ne|n)\s+(?:\w+\s+){0,3}?(?:pas|jamais|plus|guere|nullement|point)\b"
-                            r"|\b(?:aucun|aucune|jamais)\b|\b(?:not|never)\b|\b\w{2,}n t\b")
+                            r"|\b(?:aucun|aucune|jamais)\b|\b(?:not|never)\b|" + _CONTRACTED_NOT)
 
 
 @lru_cache(maxsize=1 << 14)  # asked for every close pair the sentence is in
@@ -1273,11 +1275,11 @@ def implicit_figures(s: Slots, units: set[str]) -> list:
     return out
 
 
-_NOT_CONTRACTED = re.compile(r"\b\w{2,}n t\b")  # "weren't", "didn’t", folded (not French "on t'a")
+_NOT_CONTRACTED = re.compile(_CONTRACTED_NOT)
 _NEGATORS = {"ne", "n", "pas", "jamais", "guere", "nullement", "aucun", "aucune", "not", "never", "nicht", "kein", "keine", "nie"}
 # a negation inside the "positive" claim: its polarity cannot be trusted
 _NEGATION = re.compile(r"\bn(?:e|)\s+(?:\w+\s+){0,3}?(?:pas|guere|jamais|plus|rien|aucun|aucune|nullement|point)\b"
-                       r"|\b(?:not|never|no longer)\b|\b\w{2,}n t\b")  # "didn't" folds to "didn t"
+                       r"|\b(?:not|never|no longer)\b|" + _CONTRACTED_NOT)
 _NEGATED_WORDS = {"aucun", "aucune", "jamais", "nullement", "no", "none", "nothing", "nobody", "neither"}
 # negative words that only make the negation ("n'a jamais rien reçu")
 _PLAIN_NEGATIONS = _NEGATORS | _NEGATED_WORDS | {"rien", "personne", "nul", "nulle", "non", "ni", "sans"}
@@ -1356,8 +1358,8 @@ def _opens_clause(phrase: str) -> bool:
     if not words or words[0][:1].isupper():
         return False  # a name ("mais Dire Straits")
     words = [w.lower() for w in words]  # accents kept: "a" is a verb, "à" is not
-    return (words[0] in _CLAUSE_OPENERS
-                            or any(_verb_form(lemma, names.fold(words[0])) for lemma in _words("reporting_predicates")))
+    return words[0] in _CLAUSE_OPENERS or any(_verb_form(lemma, names.fold(words[0]))
+                                              for lemma in _words("reporting_predicates"))
 
 
 @lru_cache(maxsize=1)
@@ -1672,11 +1674,12 @@ _UPDATED = re.compile(r"\b(?:provisoires?|nouveau bilan|bilan (?:actualise|revis
 # words relayed from someone else: "reprenant les mots de X", "citant X", "quoting X"
 _RELAY = re.compile(r"\b(?:reprenant|reprend|citant|cite|lisant|lit|relayant|au nom de|de la part de"
                     r"|quoting|citing|reading|echoing|on behalf of)\b")
+# those who speak for others, folded: a spokesperson, a lawyer, a representative
+_SPEAKS_FOR_WORDS = (r"(?:porte parole|spokes(?:man|woman|person)|avocate?s?|lawyer|attorney"
+                     r"|representante?|representative)\b")
+_SPEAKS_FOR = re.compile(r"\b" + _SPEAKS_FOR_WORDS)
 # "X, porte-parole du ministre": the speaker's own apposition, not any word nearby
-_OWN_APPOSITION = re.compile(r"^\s*,?\s*(?:la |le |l |son |sa |the |a |his |her )?(?:porte parole|spokes(?:man|woman|person)"
-                             r"|avocate?|lawyer|attorney|representante?|representative)\b")
-_SPEAKS_FOR = re.compile(r"\b(?:porte parole|spokes(?:man|woman|person)|avocate?s?|lawyer|attorney"
-                         r"|representante?|representative)\b")
+_OWN_APPOSITION = re.compile(r"^\s*,?\s*(?:la |le |l |son |sa |the |a |his |her )?" + _SPEAKS_FOR_WORDS)
 
 
 _OPEN_RANGE = re.compile(r"\b(?:a partir d\w*|starting(?: on| from)?|from)\s*$")
