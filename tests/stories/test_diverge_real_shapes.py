@@ -52,6 +52,21 @@ NOT_CONTRADICTIONS = {
                                 "club.\"",
                                 "\"I didn't feel we were playing the kind of defence we wanted to play as a "
                                 "club.\""),
+    # a denial that takes the other sentence's act as given, and denies a consequence of it
+    ("en", "a consequence denied"): ("Hawks defender Tom Harlow was arrested on suspicion of speeding on Monday, "
+                                     "four days before the cup final.",
+                                     "An arrest on suspicion of speeding will not affect the playing status of Hawks "
+                                     "defender Tom Harlow for Saturday's cup final."),
+    ("fr", "a consequence denied"): ("Le maire de Vierzon a été interpellé samedi soir pour conduite en état "
+                                     "d'ivresse.",
+                                     "L'interpellation du maire de Vierzon samedi soir pour conduite en état "
+                                     "d'ivresse ne changera rien à sa candidature aux municipales."),
+    # a part of the whole the other side counts
+    ("en", "the first games"): ("The Hawks pushed Boston to seven games before going out in the second round.",
+                                "The Hawks won the first two games in Boston before losing the next four in a row."),
+    ("fr", "the last games"): ("Lyon a perdu sept matchs cette saison avant d'être éliminé en demi-finale.",
+                               "Lyon a perdu les trois derniers matchs de la saison avant d'être éliminé en "
+                               "demi-finale."),
 }
 
 
@@ -72,6 +87,12 @@ STILL_RAISED = {
     ("fr", "the other speaker named nearby"): (f"{QUOTE}, a déclaré le ministre Luc Armand après sa rencontre "
                                                "avec la députée Nadia Perrin.",
                                                f"{QUOTE}, a déclaré la députée Nadia Perrin mardi.", "attribution"),
+    ("fr", "the same act named before its denial"): ("Le maire de Vierzon a démissionné samedi, selon la préfecture.",
+                                                     "Malgré l'annonce de sa démission, le maire de Vierzon n'a pas "
+                                                     "démissionné samedi.", "negation"),
+    ("en", "another act named before the denial"): ("Tom Harlow was charged with speeding on Monday.",
+                                                    "Tom Harlow, arrested on Monday, was not charged with speeding.",
+                                                    "negation"),
     ("fr", "lawyers nearby"): (f"{QUOTE}, a déclaré le ministre Luc Armand, entouré des avocats des éleveurs.",
                                f"{QUOTE}, a déclaré la députée Nadia Perrin mardi.", "attribution"),
 }

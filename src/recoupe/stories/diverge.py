@@ -472,7 +472,7 @@ class _Finder:
             if not within and not _denial_bears_on(pos, neg):
                 continue  # "ne mâche pas ses mots", "personne ne sait où il est", "n'ont fait aucun
                 # commentaire": the negation bears on a verb or words the other sentence does not tell
-            if _another_act(pos, neg):
+            if _another_act(pos, neg) or _act_presupposed(pos, neg):
                 continue  # "a été entendu par le juge" / "n'a pas été libéré par le juge": the
                 # words are told, the act denied is another one
             if _bound_met(pos, neg):
@@ -1442,15 +1442,21 @@ def rounds_to(x: float, y: float) -> bool:
     return abs(x - y) <= tolerance + 1e-9
 
 
-_RELATIVE = re.compile(r"^\W*(?:\w+\W+)?(?:autres?|other|others|supplementaires?|additional|more|de plus|en plus|weitere)\b")
+_PART = r"restant(?:e?s)?|premier(?:e?s)|dernier(?:e?s)"  # "les trois bateaux restants", "les deux premiers"
+_RELATIVE = re.compile(r"^\W*(?:\w+\W+)?(?:autres?|other|others|supplementaires?|additional|more|de plus|en plus"
+                       r"|weitere|" + _PART + r")\b")
+_RELATIVE_IN = re.compile(r"\b(?:autres?|other|" + _PART + r")\b")
+_PART_BEFORE = re.compile(r"\b(?:remaining|other|first|last|next|autres|" + _PART + r"|prochaine?s)\s*$")
 
 
 def _relative(article: Article, quantity) -> bool:
-    """A count of others: "14 autres otages" (besides someone named), "3 de plus"."""
+    """A count of others or of a part: "14 autres otages" (besides someone named), "3 de
+    plus", "the remaining three boats", "les deux premiers matchs"."""
     span = quantity.span
     after = names.fold(article.text[span.start:span.end + 25])
     lead = names.fold(article.text[span.start:span.end])
-    return bool(_RELATIVE.match(after[len(lead):])) or bool(re.search(r"\b(?:autres?|other)\b", lead))
+    before = names.fold(article.text[max(0, span.start - 20):span.start])
+    return bool(_RELATIVE.match(after[len(lead):]) or _RELATIVE_IN.search(lead) or _PART_BEFORE.search(before))
 
 
 def _beside(q) -> bool:
@@ -1589,6 +1595,20 @@ def _another_act(pos: Slots, neg: Slots) -> bool:
     if not besides:  # the denied verb's form is too short to count as a word ("tué"): judge
         return _known_act(vp) and _known_act(vn)  # only verbs whose acts the lexicon tells
     return all(_verb_form(vn, w) or w in phrase for w in besides)
+
+
+def _act_presupposed(pos: Slots, neg: Slots) -> bool:
+    """The denial names the other sentence's act before its negation and denies another act:
+    "an arrest for speeding will not affect his playing status" takes the arrest as given."""
+    vp, vn = _full_verb(pos, stative=False), _full_verb(neg, stative=False)
+    if vp is None or vn is None or _one_act(vp, vn):
+        return False
+    folded = names.fold(neg.claim.text)
+    first = _NEGATION.search(folded)
+    if first is None:
+        return False
+    named, denied = (_content_of(_tokens(part)) for part in (folded[:first.start()], folded[first.start():]))
+    return any(_verb_form(vp, w) for w in named) and not any(_verb_form(vp, w) for w in denied)
 
 
 def _known_act(verb: str) -> bool:
