@@ -222,6 +222,14 @@ def test_heading_on_its_own_line_is_its_own_sentence():
     assert [s.text for s in art.sentences] == ["RÉSULTATS DU SCRUTIN", "Le maire sortant a été réélu."]
 
 
+def test_a_line_opening_on_a_quote_mark_and_a_capital_is_a_new_sentence():
+    art, _ = claims_of("Le navire a vu approcher cinq embarcations.\n\"La frégate a aussitôt changé de cap. "
+                       "Elle a intercepté trois embarcations.\"")
+    assert [s.text for s in art.sentences] == ["Le navire a vu approcher cinq embarcations.",
+                                              "\"La frégate a aussitôt changé de cap.",
+                                              "Elle a intercepté trois embarcations.\""]
+
+
 def test_relative_clause_is_a_fact_about_its_antecedent():
     _, claims = claims_of("Sergueï Choïgou, qui s'était rendu à Pyongyang en juillet, a rencontré "
                           "Kim Jong-un.")

@@ -96,6 +96,15 @@ _SENTENCE_ENDS = (".", "!", "?", "…") + _CLOSING_QUOTES
 _TITLES = {"m.", "mm.", "mme.", "dr.", "pr.", "mgr.", "mr.", "mrs.", "ms.", "st.", "ste."}
 
 
+def _opens_capital(tok) -> bool:
+    """A capital, or an opening quote mark before one ('"The warship ...')."""
+    if tok.text[:1] in '"«“' and tok.i + 1 < len(tok.doc):
+        tok = tok.doc[tok.i + 1]
+        if tok.is_space:
+            tok = tok.nbor() if tok.i + 1 < len(tok.doc) else tok
+    return tok.text[:1].isupper()
+
+
 @Language.component("recoupe_sentence_guard")
 def sentence_guard(doc: Doc) -> Doc:
     """Start a sentence after a blank line (a new paragraph), or after a line break when a
@@ -107,13 +116,13 @@ def sentence_guard(doc: Doc) -> Doc:
     prev = doc[0]
     for tok in doc[1:]:
         if prev.is_space and "\n" in prev.text and not tok.is_space and (
-                prev.text.count("\n") >= 2 or tok.text[:1].isupper() and prev.i > 0
+                prev.text.count("\n") >= 2 or _opens_capital(tok) and prev.i > 0
                 and doc[prev.i - 1].pos_ not in ("ADP", "DET", "CCONJ", "SCONJ", "PRON")):
             starts[tok.i] = 1
         elif not (tok.is_space or "\n" in prev.text or (
                 prev.text.endswith(_SENTENCE_ENDS) and prev.lower_ not in _TITLES)):
             starts[tok.i] = -1
-        elif tok.text[:1] in "»”" or tok.text == '"' and not prev.whitespace_ or (
+        elif tok.text[:1] in "»”" or tok.text == '"' and not (prev.whitespace_ or prev.is_space) or (
                 prev.text == '"' and not prev.whitespace_) or (
                 prev.text.endswith(_CLOSING_QUOTES) and (tok.text[:1] in ",;:)]" or tok.text[:1].islower())):
             # a closing mark ends its sentence ('rien." a lancé'), and the quote goes on in its
