@@ -226,3 +226,14 @@ def test_only_a_name_that_speaks_through_a_verb_becomes_a_person():
     [monde] = [e for e in story.entities if "Le Monde Diplomatique" in e.variants]
     assert park.type == "PER"
     assert monde.type == "MISC"  # cited through "selon", and "Le ..."
+
+
+def test_lexicon_type_settles_a_title_the_tagger_left_unclassified():
+    a = Builder("a", "Le Dalaï Lama a prié à Lérab Ling.")
+    a.entity("Dalaï Lama", "MISC")
+    b = Builder("b", "Le dalaï-lama est arrivé à Lérab Ling. Le Dalaï-Lama a prié.")
+    b.entity("Dalaï-Lama", "MISC")
+    story, arts = story_of(a, b)
+    resolve_entities(story, arts)
+    (lama,) = [e for e in story.entities if "Lama" in e.name]
+    assert lama.type == "PER" and {m.article_id for m in lama.mentions} == {"a", "b"}

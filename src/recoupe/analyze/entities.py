@@ -210,11 +210,42 @@ def _candidates(doc: Doc, text: str) -> list[_Cand]:
         if out and c.i < out[-1].j:
             continue
         out.append(c)
+    out = _outside_subheads(doc, text, out)
     # a name the text gives to a person elsewhere stays a person ("le camp de Biden")
     people = {doc[k].lower_ for c in out if c.label == "PER" for k in range(c.i, c.j)}
     for c in out:
         if c.placed and doc[c.i].lower_ in people:
             c.label = "PER"
+    return out
+
+
+def _caps_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in capitals only ("RISQUE DE CONTREPARTIE", "ASSIS DANS L'HERBE"): the
+    subheadings of a text otherwise in lower case, where every word looks like a name."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        letters = [c for c in m.group() if c.isalpha()]
+        if len(letters) >= 4 and all(c.isupper() for c in letters):
+            spans.append((m.start(), m.end()))
+    inside = sum(e - s for s, e in spans)
+    return spans if inside < len(text) / 2 else []  # a text all in capitals has no subheadings
+
+
+def _outside_subheads(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Candidates, but those in a subheading in capitals that the text never writes elsewhere
+    ("22 MINUTES DE SUSPENSE"); a name it gives again in the body stays ("CHARLES MILHAUD")."""
+    lines = _caps_lines(text)
+    if not lines:
+        return cands
+    def in_line(start: int) -> bool:
+        return any(s <= start < e for s, e in lines)
+    out = []
+    for c in cands:
+        start, end = doc[c.i].idx, doc[c.j - 1].idx + len(doc[c.j - 1])
+        if in_line(start) and not any(not in_line(m.start()) for m in re.finditer(
+                re.escape(text[start:end]), text, re.IGNORECASE)):
+            continue
+        out.append(c)
     return out
 
 
@@ -440,6 +471,9 @@ def _roles(doc: Doc, i: int, j: int, people: set[int], named: set[int],
     if found and any(doc[t].pos_ == "ADP" and doc[t].lower_ not in _ROLE_ADP
                      for t in range(found[-1], first + 1)):
         found = []  # "la rencontre des dirigeants depuis un voyage de X": no apposition
+    if len(found) >= 2 and any(doc[t].lower_ in _ROLE_ADP for t in range(found[-2] + 1, found[-1])):
+        found = []  # "l'épouse du chef de l'État X", "le fils du président X": whose role X
+        # holds, the first or the second, only the reader's knowledge tells
     if found and doc[first].pos_ not in ("ADP", "DET"):
         h = _premodified(doc, found[-1], k + 1)
         # "X, président, Y, vice-président" is a list: before a comma, a role needs its article

@@ -192,3 +192,23 @@ def test_a_person_after_a_noun_and_de_stays_a_person(text, name):
 def test_a_day_inside_a_name_stays():
     _, ents = entities_of("Dans un entretien au Journal du dimanche, la ministre a répondu.")
     assert "Journal du dimanche" in {e.name for e in ents}
+
+
+def test_a_role_of_a_role_holder_goes_to_nobody():
+    # "l'épouse du chef de l'État X": X may be the wife or the head of state
+    _, ents = entities_of("L'épouse du chef de l'État Marie Dufresne a visité le temple de Lodève.")
+    assert by_name(ents, "Marie Dufresne").roles == []
+    _, ents = entities_of("Le chef de la diplomatie russe Sergueï Lavrov est arrivé à Pyongyang.")
+    assert [r.text for r in by_name(ents, "Sergueï Lavrov").roles] == ["chef de la diplomatie russe"]
+
+
+def test_a_subheading_in_capitals_holds_no_entity_of_its_own():
+    text = ("PARIS (Reuters) -\n\nLa CNCE a perdu 600 millions d'euros, selon Paul Armand.\n\n"
+            "RISQUE DE CONTREPARTIE\n\nLes banques n'ont rien publié.\n\nASSIS SOUS LA PLUIE\n\n"
+            "Les fidèles de la CNCE ont attendu.\n\nLA CNCE EN QUESTION\n\nRien n'a filtré.")
+    _, ents = entities_of(text)
+    names = {e.name for e in ents}
+    assert not names & {"RISQUE", "CONTREPARTIE", "RISQUE DE CONTREPARTIE", "ASSIS", "PLUIE", "ASSIS SOUS LA PLUIE"}
+    assert len(by_name(ents, "CNCE").mentions) >= 2  # the names of the body stay
+    _, ents = entities_of("LE MINISTRE PAUL ARMAND A DÉMISSIONNÉ\n\nIL QUITTE SON POSTE MARDI.")
+    assert ents  # a text all in capitals keeps its names
