@@ -474,6 +474,8 @@ def _roles(doc: Doc, i: int, j: int, people: set[int], named: set[int],
     if len(found) >= 2 and any(doc[t].lower_ in _ROLE_ADP for t in range(found[-2] + 1, found[-1])):
         found = []  # "l'épouse du chef de l'État X", "le fils du président X": whose role X
         # holds, the first or the second, only the reader's knowledge tells
+    if found and "Plur" in doc[found[-1]].morph.get("Number"):
+        found = []  # "les dirigeants russe X et nord-coréen Y": a role of several, shared out
     if found and doc[first].pos_ not in ("ADP", "DET"):
         h = _premodified(doc, found[-1], k + 1)
         # "X, président, Y, vice-président" is a list: before a comma, a role needs its article

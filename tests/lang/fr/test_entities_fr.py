@@ -212,3 +212,9 @@ def test_a_subheading_in_capitals_holds_no_entity_of_its_own():
     assert len(by_name(ents, "CNCE").mentions) >= 2  # the names of the body stay
     _, ents = entities_of("LE MINISTRE PAUL ARMAND A DÉMISSIONNÉ\n\nIL QUITTE SON POSTE MARDI.")
     assert ents  # a text all in capitals keeps its names
+
+
+def test_a_plural_role_is_no_role_of_one_person():
+    _, ents = entities_of("Les discussions entre les dirigeants russe Vladimir Poutine et nord-coréen "
+                          "Kim Jong Un ont duré deux heures.")
+    assert by_name(ents, "Vladimir Poutine").roles == []
