@@ -81,8 +81,7 @@ def real_stories(data_dir: Path, quick: bool = False) -> tuple[int, int, int, li
 
     from recoupe import pipeline
     from recoupe.evaluate.facts import event_group
-    from recoupe.evaluate.stories import ecb_documents
-    from recoupe.ingest.article import article_id
+    from recoupe.evaluate.stories import ecb_article, ecb_documents
     from recoupe.stories import make_story
 
     groups: list[list[Article]] = []
@@ -99,8 +98,7 @@ def real_stories(data_dir: Path, quick: bool = False) -> tuple[int, int, int, li
     for name in sorted(docs):
         by_group[event_group(name)].append(name)
     todo_ecb = sorted(by_group.items())[:QUICK_STORIES] if quick else sorted(by_group.items())
-    groups += [[Article(id=article_id(docs[n]), origin=f"ecbplus/{n}", source=n, text=docs[n], lang="en")
-                for n in names] for _, names in todo_ecb]
+    groups += [[ecb_article(docs, n, source=n) for n in names] for _, names in todo_ecb]
     articles = flags = 0
     dossiers = []
     for members in groups:

@@ -28,7 +28,7 @@ from itertools import combinations
 from pathlib import Path
 
 from recoupe.errors import DataMissing
-from recoupe.evaluate.stories import ecb_documents
+from recoupe.evaluate.stories import ecb_article, ecb_documents
 
 Sentence = tuple[str, int]  # (document id, sentence id)
 Pair = frozenset  # two Sentences of two documents
@@ -91,8 +91,7 @@ def score(pred: set[Pair], gold: set[Pair], annotated: set[Sentence],
 
 def run(data_dir: Path, quick: bool = False) -> dict:
     from recoupe import pipeline
-    from recoupe.ingest.article import article_id
-    from recoupe.model import Article, Dossier
+    from recoupe.model import Dossier
     from recoupe.stories import make_story
     from recoupe.stories.align import SAME_FACT, claim_slots, similarity
 
@@ -113,9 +112,7 @@ def run(data_dir: Path, quick: bool = False) -> dict:
     predicted, baseline, reachable = set(), set(), set()
     multi_doc_facts, dossiers = 0, []
     for names in groups.values():
-        articles = pipeline.analyze([Article(id=article_id(docs[n]), origin=f"ecbplus/{n}",
-                                             source="ecbplus", text=docs[n], lang="en")
-                                     for n in names])
+        articles = pipeline.analyze([ecb_article(docs, n) for n in names])
         doc_of = {a.id: a.origin.split("/", 1)[1] for a in articles}
         locate = {a.id: sentence_locator(a.text, ids[doc_of[a.id]]) for a in articles}
 

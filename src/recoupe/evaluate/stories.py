@@ -151,10 +151,17 @@ def ecb_documents(data_dir: Path) -> dict[str, str]:
     return out
 
 
+def ecb_article(docs: dict[str, str], name: str, source: str = "ecbplus"):
+    """An ECB+ document as an article; its id is a content hash, as for any article (a document
+    name would order the input by topic)."""
+    from recoupe.ingest.article import article_id
+    from recoupe.model import Article
+
+    return Article(id=article_id(docs[name]), origin=f"ecbplus/{name}", source=source, text=docs[name], lang="en")
+
+
 def ecb(data_dir: Path, quick: bool = False) -> dict:
     from recoupe import pipeline
-    from recoupe.model import Article
-    from recoupe.ingest.article import article_id
     from recoupe.stories import group
 
     docs = ecb_documents(data_dir)
@@ -162,9 +169,7 @@ def ecb(data_dir: Path, quick: bool = False) -> dict:
     if quick:
         topics = sorted({n.split("_")[0] for n in names})[:3]
         names = [n for n in names if n.split("_")[0] in topics]
-    # ids are content hashes, as for any article: a document name would order the input by topic
-    articles = [Article(id=article_id(docs[n]), origin=f"ecbplus/{n}", source="ecbplus",
-                        text=docs[n], lang="en") for n in names]
+    articles = [ecb_article(docs, n) for n in names]
     articles = pipeline.analyze(articles)
     groups, threads = group(articles)
     thread = {a.id: t for g, t in zip(groups, threads) for a in g}
