@@ -148,7 +148,8 @@ _ROMAN = re.compile(r"[IVXLC]+")
 # "Cour des comptes"); followed by a quantifier it starts the sentence's own words:
 # "le Conseil de sécurité | de toute vente d'armement"
 _NAME_BREAK_DETS = {"toute", "tout", "tous", "toutes", "un", "une", "ce", "cet", "cette", "ces",
-                    "son", "sa", "ses", "leur", "leurs", "chaque", "aucun", "aucune", "plusieurs",
+                    "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "notre", "nos",
+                    "votre", "vos", "chaque", "aucun", "aucune", "plusieurs",
                     "certains", "certaines", "nombreux", "nombreuses"}
 # Times of day and weekdays never sit inside a name: "Parti dimanche soir de Pyongyang" is a
 # clause the model read as one organisation
@@ -327,6 +328,10 @@ def _repair(doc: Doc, c: _Cand) -> _Cand | None:
             and first.pos_ in ("ADJ", "ADV", "VERB", "AUX", "DET", "PRON", "ADP", "CCONJ",
                                "SCONJ", "NUM", "PUNCT")):
         return None  # a capitalised common word ("Première") is no name
+    if j - i == 1 and _common_noun_opening(doc, first):
+        return None  # "Menace de boycottage ...", "Raison de leur courroux : ..."
+    if c.label == "PER" and j - i > 2 and first.lower_ in ROLE_HEADS and doc[i + 1].pos_ == "ADP":
+        return None  # "Président de la République": an office, not a name
     if not _is_cap(first) and first.lower_ in ROLE_HEADS:
         return None  # "ministre de la Défense" is a role, not a name
     if c.label == "PER" and not _is_cap(first) and first.lower_ not in PARTICLES:
@@ -350,6 +355,17 @@ def _repair(doc: Doc, c: _Cand) -> _Cand | None:
     if label == "LOC" and j - i == 1 and _is_demonym(doc, i):
         label = "MISC"  # "les Suédois", "Nord-Coréen": people of a place, not the place
     return _Cand(i, j, label, kind, placed=placed)
+
+
+def _common_noun_opening(doc: Doc, tok: Token) -> bool:
+    """A common noun opening its sentence, capitalised only there: the tagger reads it as a
+    noun with a lower-case lemma, the language model knows the word in lower case (a name it
+    does not know, "Valorhône", is read as a noun too), and the text never writes it with a
+    capital elsewhere."""
+    if not tok.is_sent_start or tok.pos_ != "NOUN" or tok.is_upper or tok.lemma_[:1].isupper() \
+            or not tok.vocab.has_vector(tok.lower_):
+        return False
+    return not any(t.text == tok.text and not t.is_sent_start for t in doc)
 
 
 def _after_place_noun(doc: Doc, i: int) -> bool:

@@ -218,3 +218,18 @@ def test_a_plural_role_is_no_role_of_one_person():
     _, ents = entities_of("Les discussions entre les dirigeants russe Vladimir Poutine et nord-coréen "
                           "Kim Jong Un ont duré deux heures.")
     assert by_name(ents, "Vladimir Poutine").roles == []
+
+
+def test_a_common_noun_opening_a_sentence_is_no_name():
+    _, ents = entities_of("Les exportateurs sont inquiets.\nMenace de boycottage des produits lyonnais\n"
+                          "Raison de leur colère : la visite du ministre Paul Armand à Lhassa.")
+    names = {e.name for e in ents}
+    assert not names & {"Menace", "Raison"} and "Paul Armand" in names
+
+
+def test_an_office_is_no_person_and_a_possessive_ends_a_name():
+    _, ents = entities_of("Le Président de la République a parlé. « Je suis libre en tant que président "
+                          "de la République française de mon agenda », a-t-il dit.")
+    names = {e.name for e in ents}
+    assert "Président de la République" not in names
+    assert not any("agenda" in n for n in names)
