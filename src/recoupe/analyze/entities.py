@@ -243,9 +243,9 @@ def _outside_subheads(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
     out = []
     for c in cands:
         start, end = doc[c.i].idx, doc[c.j - 1].idx + len(doc[c.j - 1])
-        if in_line(start) and not any(not in_line(m.start()) for m in re.finditer(
+        if in_line(start) and not any(not in_line(m.start()) and m.group()[:1].isupper() for m in re.finditer(
                 re.escape(text[start:end]), text, re.IGNORECASE)):
-            continue
+            continue  # the body must write it with its capital: "du directoire" is no name
         out.append(c)
     return out
 

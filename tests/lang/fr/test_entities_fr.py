@@ -205,10 +205,12 @@ def test_a_role_of_a_role_holder_goes_to_nobody():
 def test_a_subheading_in_capitals_holds_no_entity_of_its_own():
     text = ("PARIS (Reuters) -\n\nLa CNCE a perdu 600 millions d'euros, selon Paul Armand.\n\n"
             "RISQUE DE CONTREPARTIE\n\nLes banques n'ont rien publié.\n\nASSIS SOUS LA PLUIE\n\n"
-            "Les fidèles de la CNCE ont attendu.\n\nLA CNCE EN QUESTION\n\nRien n'a filtré.")
+            "Les fidèles de la CNCE ont attendu.\n\nLA CNCE EN QUESTION\n\nRien n'a filtré.\n\n"
+            "PAUL ARMAND, PRÉSIDENT DU DIRECTOIRE\n\nLe président du directoire s'est tu.")
     _, ents = entities_of(text)
     names = {e.name for e in ents}
-    assert not names & {"RISQUE", "CONTREPARTIE", "RISQUE DE CONTREPARTIE", "ASSIS", "PLUIE", "ASSIS SOUS LA PLUIE"}
+    assert not names & {"RISQUE", "CONTREPARTIE", "RISQUE DE CONTREPARTIE", "ASSIS", "PLUIE", "ASSIS SOUS LA PLUIE",
+                        "DIRECTOIRE", "PRÉSIDENT DU DIRECTOIRE"}
     assert len(by_name(ents, "CNCE").mentions) >= 2  # the names of the body stay
     _, ents = entities_of("LE MINISTRE PAUL ARMAND A DÉMISSIONNÉ\n\nIL QUITTE SON POSTE MARDI.")
     assert ents  # a text all in capitals keeps its names
