@@ -250,15 +250,30 @@ class _Idf:
     def __init__(self):
         self.df: Counter = Counter()
         self.n = 0
+        # log(n / (df + 1)) per word, valid while no document is added: a primed batch asks
+        # for the same words' weights thousands of times (articles, then stories as they grow)
+        self._idf: dict[str, float] = {}
 
     def add(self, words: Counter) -> None:
         self.df.update(words.keys())
         self.n += 1
+        self._idf.clear()
 
     def weights(self, counts: Counter) -> dict[str, float]:
         n = self.n + IDF_PRIOR_DOCS
-        return {w: (1.0 + math.log(c)) * math.log(n / (self.df.get(w, 0) + 1)) + 1e-6
-                for w, c in counts.items()}
+        idf, df = self._idf, self.df
+        out = {}
+        for w, c in counts.items():
+            v = idf.get(w)
+            if v is None:
+                v = idf[w] = math.log(n / (df.get(w, 0) + 1))
+            out[w] = (1.0 + _log(c)) * v + 1e-6
+        return out
+
+
+@lru_cache(maxsize=4096)
+def _log(count: int) -> float:
+    return math.log(count)
 
 
 def norm(weights: dict[str, float]) -> float:
@@ -270,6 +285,68 @@ def word_cosine(a: dict[str, float], a_norm: float, b: dict[str, float], b_norm:
         a, b = b, a
     num = sum(v * b[w] for w, v in a.items() if w in b)
     return num / (a_norm * b_norm)
+
+
+class _WordTable:
+    """Word weights as arrays (ids, weights, in the dict's order), to compare one article's
+    words with many others' at once."""
+
+    def __init__(self):
+        self.vocab: dict[str, int] = {}
+        self._col = np.full(0, -1, dtype=np.intp)  # word id -> its column in the article
+        self._val = np.zeros(0)  # word id -> its weight in the article
+
+    def arrays(self, weights: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+        vocab = self.vocab
+        ids = np.fromiter((vocab.setdefault(w, len(vocab)) for w in weights), dtype=np.intp,
+                          count=len(weights))
+        return ids, np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
+
+    def cosines(self, mine: tuple[np.ndarray, np.ndarray], my_norm: float,
+                others: list[tuple[np.ndarray, np.ndarray, float]]) -> list[float]:
+        """`word_cosine` of one article's words (`mine`: ids, weights) with each of `others`
+        (ids, weights, norm; none empty), to the last bit: each sum is taken term by term in
+        the order of the side with fewer words, as `word_cosine` takes it (a word the other
+        side lacks adds 0.0, which changes no sum), by a running sum along each row."""
+        xi, xv = mine
+        size = len(self.vocab)
+        if len(self._col) < size:
+            grow = max(size, 2 * len(self._col)) - len(self._col)
+            self._col = np.concatenate([self._col, np.full(grow, -1, dtype=np.intp)])
+            self._val = np.concatenate([self._val, np.zeros(grow)])
+        col, val = self._col, self._val
+        nx = len(xi)
+        col[xi], val[xi] = np.arange(nx), xv
+        try:
+            ids = np.concatenate([o[0] for o in others])
+            vals = np.concatenate([o[1] for o in others])
+            lens = np.array([len(o[0]) for o in others])
+            owner = np.repeat(np.arange(len(others)), lens)
+            num = np.zeros(len(others))
+            # this article has no more words than the other: in its own order
+            first = nx <= lens
+            if first.any():
+                at = np.cumsum(first) - 1  # row of each such other in the table
+                take = first[owner]
+                c = col[ids[take]]
+                known = c >= 0
+                table = np.zeros((int(first.sum()), nx))
+                table[at[owner[take]][known], c[known]] = vals[take][known]
+                num[first] = np.cumsum(xv * table, axis=1)[:, -1]
+            # else in the other's order, its rows padded with zeros at the end
+            second = ~first
+            if second.any():
+                take = second[owner]
+                sizes = lens[second]
+                starts = np.cumsum(sizes) - sizes
+                within = np.arange(int(sizes.sum())) - np.repeat(starts, sizes)
+                table = np.zeros((len(sizes), int(sizes.max())))
+                table[np.repeat(np.arange(len(sizes)), sizes), within] = vals[take] * val[ids[take]]
+                num[second] = np.cumsum(table, axis=1)[:, -1]
+        finally:
+            col[xi], val[xi] = -1, 0.0
+        norms = np.array([o[2] for o in others])
+        return (num / (my_norm * norms)).tolist()
 
 
 def average_link(link: np.ndarray, sizes: np.ndarray, threshold: float) -> list[list[int]]:
@@ -369,6 +446,9 @@ class StoryIndex:
         self._threads: list[int] = []  # per story, its thread (first story of its cluster)
         self._dirty: set[int] = set()  # stories whose block changed since threads were made
         self._splits: dict[tuple[int, ...], list[list[int]]] = {}  # undated pool -> its parts
+        self._table = _WordTable()
+        self._arrays: dict[int, tuple] = {}  # article position -> its word weights as arrays
+        self._group_arrays: dict[int, tuple] = {}  # story -> (its size, its weights as arrays)
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -399,20 +479,38 @@ class StoryIndex:
         """The candidate stories for an article (arguments as `add`) within `gap` days
         (default: the story window) and the score it would have with each, best first."""
         vector = np.asarray(vector, dtype=np.float32).reshape(self.dim)
-        gap = self.story_gap if gap is None else gap
-        day = day_number(date)
-        keys = sorted(set(entities))
         words = words or Counter()
-        rows, cos = self._stories.candidates(vector, day, gap)
         weights = self._idf.weights(words)
-        a_norm = norm(weights)
+        return self._scores(vector, day_number(date), sorted(set(entities)), words, weights,
+                            norm(weights), months, lang, gap)
+
+    def _scores(self, vector: np.ndarray, day: int | None, keys: list[str], words: Counter,
+                weights: dict[str, float], a_norm: float, months: np.ndarray | None,
+                lang: str | None, gap: int | None) -> list[tuple[int, float]]:
+        gap = self.story_gap if gap is None else gap
+        rows, cos = self._stories.candidates(vector, day, gap)
+        rows, cos = rows.tolist(), cos.tolist()
+        groups = self._stories.groups
+        # across languages words say little: the embedding speaks for both
+        worded = [row for row in rows if words and (lang in groups[row].langs or lang is None
+                                                    or None in groups[row].langs)]
+        others = []
+        for row in worded:
+            g = groups[row]
+            gw, gn = self._group_weights(row, g)
+            if gw:
+                cached = self._group_arrays.get(row)
+                if cached is None or cached[0] != g.n or cached[1] is not gw:
+                    cached = self._group_arrays[row] = (g.n, gw, self._table.arrays(gw))
+                others.append((row, (*cached[2], gn)))
+        lexicals = {}
+        if others and weights:
+            found = self._table.cosines(self._table.arrays(weights), a_norm, [o for _, o in others])
+            lexicals = dict(zip((row for row, _ in others), found))
         out = []
-        for row, c in zip(rows.tolist(), cos.tolist()):
-            g = self._stories.groups[row]
-            # across languages words say little: the embedding speaks for both
-            same_lang = lang in g.langs or lang is None or None in g.langs
-            lexical = (word_cosine(weights, a_norm, *self._group_weights(row, g))
-                       if words and same_lang else c)
+        for row, c in zip(rows, cos):
+            g = groups[row]
+            lexical = lexicals.get(row, 0.0) if row in worded else c
             score = self.embed_weight * c + (1 - self.embed_weight) * lexical
             score += self.entity_weight * entity_overlap(keys, g)
             if day is None or g.first is None:
@@ -444,13 +542,16 @@ class StoryIndex:
         vector = np.asarray(vector, dtype=np.float32).reshape(self.dim)
         keys = sorted(set(entities))
         words = words or Counter()
-        signals = dict(words=words, months=months, lang=lang)
-        best = self.scores(vector, date, keys, **signals)
+        day = day_number(date)
+        # the article's word weights, once for scoring and linking (no count changes between)
+        weights = self._idf.weights(words)
+        entry = (weights, norm(weights), set(keys), lang)
+        best = self._scores(vector, day, keys, words, weights, entry[1], months, lang, None)
         story, score = best[0] if best else (-1, -np.inf)
         if story < 0 or score < self.story_join:
             story = self._stories.open()
             self.members.append([])
-        self._link(vector, day_number(date), keys, words, lang, story)
+        self._link(vector, day, entry, story)
         if key is None or key not in self._counted:
             self._idf.add(words)
             if key is not None:
@@ -505,14 +606,12 @@ class StoryIndex:
             self._vecs = np.vstack([self._vecs, np.zeros_like(self._vecs)])
             self._days = np.concatenate([self._days, np.full(len(self._days), np.nan)])
 
-    def _link(self, vector: np.ndarray, day: int | None, keys: list[str], words: Counter,
-              lang: str | None, story: int) -> None:
+    def _link(self, vector: np.ndarray, day: int | None, entry: tuple, story: int) -> None:
         """Record the new article's links to its nearest earlier articles within the thread
-        window (the average links between stories are made of them)."""
+        window (the average links between stories are made of them). `entry`: its word
+        weights, their norm, its names and its language."""
         n = len(self._story_of)
         self._reserve(n)
-        weights = self._idf.weights(words)
-        entry = (weights, norm(weights), set(keys), lang)
         rows: list[int] = []
         if n:
             with _blas_limit(limits=1, user_api="blas"):
@@ -522,7 +621,16 @@ class StoryIndex:
             k = min(LINK_CANDIDATES, n)
             top = np.argpartition(-cos, k - 1)[:k] if n > k else np.arange(n)
             rows = sorted(top[np.isfinite(cos[top])].tolist())
-        values = [self._article_link(float(cos[j]), entry, self._entries[j]) for j in rows]
+        self._arrays[n] = mine = self._table.arrays(entry[0])
+        with_words = [j for j in rows if self._entries[j][0]] if entry[0] else []
+        others = []
+        for j in with_words:
+            if j not in self._arrays:  # an article restored, not added
+                self._arrays[j] = self._table.arrays(self._entries[j][0])
+            others.append((*self._arrays[j], self._entries[j][1]))
+        lexical = dict(zip(with_words, self._table.cosines(mine, entry[1], others))) if others else {}
+        values = [self._article_link(float(cos[j]), entry, self._entries[j], lexical.get(j))
+                  for j in rows]
         self._vecs[n] = vector
         self._days[n] = np.nan if day is None else day
         self._record(story, np.array(rows, dtype=np.int32), np.array(values, dtype=np.float32))
@@ -556,10 +664,14 @@ class StoryIndex:
         return x
 
     @staticmethod
-    def _article_link(cos: float, a: tuple, b: tuple) -> float:
+    def _article_link(cos: float, a: tuple, b: tuple, lexical: float | None = None) -> float:
+        """`lexical`: their word cosine, when already known."""
         (wa, na, ka, la), (wb, nb, kb, lb) = a, b
         same_lang = la == lb or la is None or lb is None
-        lexical = word_cosine(wa, na, wb, nb) if wa and wb and same_lang else cos
+        if not (wa and wb and same_lang):
+            lexical = cos
+        elif lexical is None:
+            lexical = word_cosine(wa, na, wb, nb)
         shared = len(ka & kb) / min(len(ka), len(kb)) if ka and kb else 0.0
         return LINK_EMBED_WEIGHT * cos + (1 - LINK_EMBED_WEIGHT) * lexical + LINK_ENTITY_WEIGHT * shared
 

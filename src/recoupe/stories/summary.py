@@ -25,6 +25,7 @@ sentence, and the renderer says whose it is.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -199,9 +200,10 @@ def expected_counts(articles: list[Article], wanted: set | None = None) -> dict:
     words = max(1, sum(tf[0].values()))
     out = {}
     for k, (c0, c_tf, c_df, c_lead) in enumerate((WORD_MODEL, PAIR_MODEL)):
-        for g, n in tf[k].items():
-            if wanted is not None and g not in wanted:
-                continue
+        # the wanted grams (a few sentences') rather than all grams of the story's texts
+        counts = tf[k].items() if wanted is None else \
+            ((g, tf[k][g]) for g in wanted if g in tf[k])
+        for g, n in counts:
             mean = math.exp(c0 + c_tf * math.log(1000 * n / words)
                             + c_df * math.log(df[k][g] / len(articles))
                             + c_lead * math.log1p(lead[k][g]))
@@ -234,14 +236,54 @@ def _entities_of(story: Story, cands: list[_Candidate]) -> list[set[str]]:
             for c in cands]
 
 
-def _sentence_at(article: Article, span: SourceSpan) -> SourceSpan:
-    """The sentence of `article` that holds `span` (the span itself when none does)."""
-    for sent in sentences(article):
+def _sentence_at(article: Article, span: SourceSpan, known: dict | None = None) -> SourceSpan:
+    """The sentence of `article` that holds `span` (the span itself when none does).
+    `known`: article id -> its sentences, filled as articles are met (a story's facts cite
+    the same articles many times)."""
+    if known is None:
+        found = sentences(article)
+    elif (found := known.get(article.id)) is None:
+        found = known[article.id] = sentences(article)
+    for sent in found:
         if sent.start <= span.start < sent.end:
             text = sent.text.strip()
             start = sent.start + sent.text.index(text)
             return article.span(start, max(start + len(text), min(span.end, len(article.text))))
     return article.span(span.start, span.end)
+
+
+def _pick(gain, grams: list[tuple[Counter, Counter]], words: list[int], sim: np.ndarray,
+          held: Counter, words_min: int, words_max: int) -> list[int]:
+    """Greedy picks: while the summary is short of `words_min` words, the candidate of
+    highest `gain` (the first on ties) that no pick so far makes redundant; one that would
+    pass `words_max` is dropped. `held` grows with the grams of each pick.
+
+    A candidate's gain never grows as `held` does (its Poisson tails fall, and rounding is
+    monotone), so a gain computed before the last pick bounds it: only the candidates that
+    reach the top of the queue are computed again (lazy greedy), and the picks are the ones
+    computing every gain at every step gives."""
+    version = 0  # picks so far: the `held` a queued gain was computed with
+    queue = [(-gain(k), k, version) for k in range(len(words))]
+    heapq.heapify(queue)
+    redundancy = np.full(len(words), -np.inf)  # closest cosine to a pick so far
+    picked: list[int] = []
+    total = 0
+    while total < words_min and queue:
+        _, i, seen = heapq.heappop(queue)
+        if redundancy[i] >= REDUNDANT_COSINE:
+            continue  # picks only add up: never a choice again
+        if seen != version:
+            heapq.heappush(queue, (-gain(i), i, version))
+            continue
+        if total + words[i] > words_max:
+            continue
+        picked.append(i)
+        total += words[i]
+        for bag in grams[i]:
+            held.update(bag)
+        version += 1
+        redundancy = np.maximum(redundancy, sim[:, i])
+    return picked
 
 
 def summarize(story: Story, articles: dict[str, Article]) -> None:
@@ -273,6 +315,7 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
     # per candidate, the sentence of every other article that states it: its aligned facts'
     # support when fact alignment found one, else the closest sentence in meaning
     support: list[dict[str, SourceSpan]] = []
+    sents: dict[str, list] = {}
     same: list[tuple[int, int]] = []  # a candidate and one that supports it: they say one thing
     for i, c in enumerate(cands):
         best: dict[str, int] = {}
@@ -288,8 +331,9 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
         spans = {}
         for fact in sorted(facts[i]):
             for sp in story.facts[fact].support:
-                if sp.article_id != c.article.id and sp.article_id in by_id:
-                    spans.setdefault(sp.article_id, _sentence_at(by_id[sp.article_id], sp))
+                if sp.article_id != c.article.id and sp.article_id in by_id \
+                        and sp.article_id not in spans:  # the first span of an article cites it
+                    spans[sp.article_id] = _sentence_at(by_id[sp.article_id], sp, sents)
         if not facts[i]:
             spans = {aid: cands[j].article.span(cands[j].start, cands[j].end)
                      for aid, j in best.items()}
@@ -297,10 +341,18 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
         support.append(spans)
     # two candidates that report one aligned fact, or one of which supports the other, say
     # the same thing: the summary takes one of them
-    for i in range(len(cands)):
-        for j in range(i + 1, len(cands)):
-            if facts[i] & facts[j]:
-                sim[i, j] = sim[j, i] = 1.0
+    holders: dict[int, list[int]] = {}  # fact -> the candidates that report it
+    for i, found in enumerate(facts):
+        for k in found:
+            holders.setdefault(k, []).append(i)
+    for reporting in holders.values():
+        if len(reporting) > 1:
+            idx = np.array(reporting)
+            block = np.ones((len(idx), len(idx)), dtype=bool)
+            np.fill_diagonal(block, False)  # a candidate against itself keeps its cosine
+            sub = sim[np.ix_(idx, idx)]
+            sub[block] = 1.0
+            sim[np.ix_(idx, idx)] = sub
     for i, j in same:
         sim[i, j] = sim[j, i] = 1.0
     grams = [_grams(_tokens(c.text)) for c in cands]
@@ -317,22 +369,7 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
                     total += weight * sum(tails[held[g]:held[g] + n])
         return total / cands[i].words
 
-    picked: list[int] = []
-    total = 0
-    available = np.ones(len(cands), dtype=bool)
-    while total < words_min and available.any():
-        redundancy = sim[:, picked].max(axis=1) if picked else np.zeros(len(cands))
-        todo = np.nonzero(available & (redundancy < REDUNDANT_COSINE))[0].tolist()
-        if not todo:
-            break
-        i = max(todo, key=lambda k: (gain(k), -k))
-        available[i] = False
-        if total + cands[i].words > words_max:
-            continue
-        picked.append(i)
-        total += cands[i].words
-        for bag in grams[i]:
-            held.update(bag)
+    picked = _pick(gain, grams, [c.words for c in cands], sim, held, words_min, words_max)
 
     # the most informative first, but an article's sentences keep their order (a "il" after
     # the sentence that names him): each article's picks fill its places in the pick order
