@@ -190,13 +190,16 @@ def expected_counts(articles: list[Article], wanted: set | None = None) -> dict:
     tf: list[Counter] = [Counter(), Counter()]
     df: list[Counter] = [Counter(), Counter()]
     lead: list[Counter] = [Counter(), Counter()]
+    # counted from the sequences, not added Counter to Counter (a Python loop per gram)
     for art in articles:
-        for k, grams in enumerate(_grams(_tokens(art.text))):
-            tf[k].update(grams)
-            df[k].update(grams.keys())
+        toks = _tokens(art.text)
+        for k, seq in enumerate((toks, list(zip(toks, toks[1:])))):
+            tf[k].update(seq)
+            df[k].update(dict.fromkeys(seq).keys())
         for head in [art.title or ""] + [s.text for s in sentences(art)[:LEAD_OF_ARTICLE]]:
-            for k, grams in enumerate(_grams(_tokens(head))):
-                lead[k].update(grams)
+            toks = _tokens(head)
+            lead[0].update(toks)
+            lead[1].update(zip(toks, toks[1:]))
     words = max(1, sum(tf[0].values()))
     out = {}
     for k, (c0, c_tf, c_df, c_lead) in enumerate((WORD_MODEL, PAIR_MODEL)):
@@ -238,18 +241,21 @@ def _entities_of(story: Story, cands: list[_Candidate]) -> list[set[str]]:
 
 def _sentence_at(article: Article, span: SourceSpan, known: dict | None = None) -> SourceSpan:
     """The sentence of `article` that holds `span` (the span itself when none does).
-    `known`: article id -> its sentences, filled as articles are met (a story's facts cite
-    the same articles many times)."""
-    if known is None:
-        found = sentences(article)
-    elif (found := known.get(article.id)) is None:
-        found = known[article.id] = sentences(article)
-    for sent in found:
+    `known`: filled with the answers found, by article and span (a story's facts cite the
+    same spans many times)."""
+    key = (article.id, span.start, span.end)
+    if known is not None and key in known:
+        return article.span(*known[key])
+    start, end = span.start, span.end
+    for sent in sentences(article):
         if sent.start <= span.start < sent.end:
             text = sent.text.strip()
             start = sent.start + sent.text.index(text)
-            return article.span(start, max(start + len(text), min(span.end, len(article.text))))
-    return article.span(span.start, span.end)
+            end = max(start + len(text), min(span.end, len(article.text)))
+            break
+    if known is not None:
+        known[key] = (start, end)
+    return article.span(start, end)
 
 
 def _pick(gain, grams: list[tuple[Counter, Counter]], words: list[int], sim: np.ndarray,
@@ -315,7 +321,7 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
     # per candidate, the sentence of every other article that states it: its aligned facts'
     # support when fact alignment found one, else the closest sentence in meaning
     support: list[dict[str, SourceSpan]] = []
-    sents: dict[str, list] = {}
+    cited: dict[tuple, tuple[int, int]] = {}  # span -> its sentence
     same: list[tuple[int, int]] = []  # a candidate and one that supports it: they say one thing
     for i, c in enumerate(cands):
         best: dict[str, int] = {}
@@ -333,7 +339,7 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
             for sp in story.facts[fact].support:
                 if sp.article_id != c.article.id and sp.article_id in by_id \
                         and sp.article_id not in spans:  # the first span of an article cites it
-                    spans[sp.article_id] = _sentence_at(by_id[sp.article_id], sp, sents)
+                    spans[sp.article_id] = _sentence_at(by_id[sp.article_id], sp, cited)
         if not facts[i]:
             spans = {aid: cands[j].article.span(cands[j].start, cands[j].end)
                      for aid, j in best.items()}
@@ -366,7 +372,8 @@ def select(story: Story, members: list[Article], words_min: int = WORDS_MIN,
             for g, n in bag.items():
                 tails = expected.get(g)
                 if tails:
-                    total += weight * sum(tails[held[g]:held[g] + n])
+                    h = held.get(g, 0)  # not held[g]: a Counter's missing key costs a call
+                    total += weight * sum(tails[h:h + n])
         return total / cands[i].words
 
     picked = _pick(gain, grams, [c.words for c in cands], sim, held, words_min, words_max)
