@@ -594,8 +594,7 @@ class _Finder:
             if a.claim.negated or b.claim.negated or apart(a, b):
                 continue
             texts = (a.claim.text, b.claim.text)
-            if any(_NEGATION.search(names.fold(t)) or set(names.fold(t).split()) & _NEGATORS
-                   or _conditional(t) for t in texts):
+            if not (_plainly_affirms(texts[0]) and _plainly_affirms(texts[1])):
                 continue
             found = _opposed(*texts)
             if not found:
@@ -1007,10 +1006,17 @@ def _figures_told(neg: Slots, pos: Slots) -> bool:
 def _shared_words(a: frozenset[str], b: frozenset[str]) -> int:
     """Words of `b` found in `a`, a word and its derived forms counting as one
     ("signalés" / "signalement", "warned" / "warning")."""
-    by_start = defaultdict(list)  # two forms of a word share their first 4 letters
-    for x in a:
-        by_start[x[:4]].append(x)
+    by_start = _by_start(a)
     return sum(1 for y in b if any(_same_stem(x, y) for x in by_start.get(y[:4], ())))
+
+
+@lru_cache(maxsize=1 << 14)  # a sentence's words are compared with many others
+def _by_start(words: frozenset[str]) -> dict[str, list[str]]:
+    """Words by their first 4 letters, which two forms of a word share."""
+    out = defaultdict(list)
+    for x in words:
+        out[x[:4]].append(x)
+    return dict(out)
 
 
 def _same_stem(x: str, y: str) -> bool:
@@ -1129,7 +1135,8 @@ def _denial_within(negated: str, other: str) -> bool:
     if not clauses:
         return False
     denied, said = _content_words(negated), _content_words(other)
-    missing = {w for w in denied if not _shared_words(said, frozenset((w,)))}
+    by_start = _by_start(said)
+    missing = {w for w in denied if not any(_same_stem(x, w) for x in by_start.get(w[:4], ()))}
     told = len(denied) - len(missing)
     if told < DENIAL_WORDS_TOLD or told < DENIED_CLAUSE_SHARE * len(denied):
         return False
@@ -1193,13 +1200,25 @@ def _word_in(text: str, folded: str) -> str:
     return next((w for w in re.findall(r"\w+", text) if names.fold(w) == folded), folded)
 
 
+@lru_cache(maxsize=1 << 14)  # asked for every close pair the sentence is in
+def _plainly_affirms(text: str) -> bool:
+    """No negation, negative word or hypothesis opening the sentence."""
+    folded = names.fold(text)
+    return not (_NEGATION.search(folded) or set(folded.split()) & _NEGATORS or _conditional(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def _sense_words(text: str) -> tuple[list[str], set]:
+    """The words of a sentence that have an opposite, and their senses."""
+    table = _opposite_words()
+    words = [w for w in re.findall(r"\w+", names.fold(text)) if w in table]
+    return words, {x for w in words for x in table[w]}
+
+
 def _opposed(a: str, b: str) -> tuple[str, str] | None:
     """A word of `a` and one of `b` of opposite sense, when neither sentence has both senses."""
     table = _opposite_words()
-    wa = [w for w in re.findall(r"\w+", names.fold(a)) if w in table]
-    wb = [w for w in re.findall(r"\w+", names.fold(b)) if w in table]
-    sa = {x for w in wa for x in table[w]}
-    sb = {x for w in wb for x in table[w]}
+    (wa, sa), (wb, sb) = _sense_words(a), _sense_words(b)
     for x in wa:
         for y in wb:
             for k, side in table[x]:
@@ -1385,6 +1404,7 @@ def _negative_words(text: str, besides: str = "") -> bool:
     return not _words("negative_words").isdisjoint(words)
 
 
+@lru_cache(maxsize=1 << 14)
 def _conditional(text: str) -> bool:
     folded = names.fold(text)
     return any(folded == o or folded.startswith(o + " ") for o in _openers())
