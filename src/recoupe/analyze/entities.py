@@ -204,7 +204,9 @@ def _candidates(doc: Doc, text: str) -> list[_Cand]:
     if outlets:  # an outlet or dateline wins over any entity it overlaps
         taken = {t for c in outlets for t in range(c.i, c.j)}
         cands = [c for c in cands if not any(t in taken for t in range(c.i, c.j))] + outlets
-    fixed = [c for c in (_repair(doc, c) for c in cands) if c is not None]
+    # words the text capitalises inside a sentence: names, whatever a sentence's first word is
+    inside = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
+    fixed = [c for c in (_repair(doc, c, inside) for c in cands) if c is not None]
     fixed.sort(key=lambda c: (c.i, -(c.j - c.i)))
     out: list[_Cand] = []
     for c in fixed:  # repairs may make spans overlap: keep the first, longest one
@@ -238,20 +240,29 @@ def _outside_subheads(doc: Doc, text: str, cands: list[_Cand]) -> list[_Cand]:
     lines = _caps_lines(text)
     if not lines:
         return cands
-    def in_line(start: int) -> bool:
-        return any(s <= start < e for s, e in lines)
+    starts = [s for s, _ in lines]
+
+    def in_line(at: int) -> bool:
+        k = bisect_right(starts, at) - 1
+        return k >= 0 and at < lines[k][1]
+    in_body: dict[str, bool] = {}  # a name -> the body writes it with its capital
     out = []
     for c in cands:
         start, end = doc[c.i].idx, doc[c.j - 1].idx + len(doc[c.j - 1])
-        if in_line(start) and not any(not in_line(m.start()) and m.group()[:1].isupper() for m in re.finditer(
-                re.escape(text[start:end]), text, re.IGNORECASE)):
-            continue  # the body must write it with its capital: "du directoire" is no name
+        if in_line(start):
+            name = text[start:end].lower()
+            if name not in in_body:
+                in_body[name] = any(not in_line(m.start()) and m.group()[:1].isupper()
+                                    for m in re.finditer(re.escape(name), text, re.IGNORECASE))
+            if not in_body[name]:
+                continue  # "du directoire" in the body makes no name of "DIRECTOIRE"
         out.append(c)
     return out
 
 
-def _repair(doc: Doc, c: _Cand) -> _Cand | None:
-    """Trim, extend, retitle or drop one candidate, by the rules above."""
+def _repair(doc: Doc, c: _Cand, inside: set[str] = frozenset()) -> _Cand | None:
+    """Trim, extend, retitle or drop one candidate, by the rules above (`inside`: the words the
+    text capitalises inside a sentence)."""
     if c.outlet:
         return c
     i, j = c.i, c.j
@@ -328,7 +339,7 @@ def _repair(doc: Doc, c: _Cand) -> _Cand | None:
             and first.pos_ in ("ADJ", "ADV", "VERB", "AUX", "DET", "PRON", "ADP", "CCONJ",
                                "SCONJ", "NUM", "PUNCT")):
         return None  # a capitalised common word ("Première") is no name
-    if j - i == 1 and _common_noun_opening(doc, first):
+    if j - i == 1 and _common_noun_opening(first, inside):
         return None  # "Menace de boycottage ...", "Raison de leur courroux : ..."
     if c.label == "PER" and j - i > 2 and first.lower_ in ROLE_HEADS and doc[i + 1].pos_ == "ADP":
         return None  # "Président de la République": an office, not a name
@@ -357,7 +368,7 @@ def _repair(doc: Doc, c: _Cand) -> _Cand | None:
     return _Cand(i, j, label, kind, placed=placed)
 
 
-def _common_noun_opening(doc: Doc, tok: Token) -> bool:
+def _common_noun_opening(tok: Token, inside: set[str]) -> bool:
     """A common noun opening its sentence, capitalised only there: the tagger reads it as a
     noun with a lower-case lemma, the language model knows the word in lower case (a name it
     does not know, "Valorhône", is read as a noun too), and the text never writes it with a
@@ -365,7 +376,7 @@ def _common_noun_opening(doc: Doc, tok: Token) -> bool:
     if not tok.is_sent_start or tok.pos_ != "NOUN" or tok.is_upper or tok.lemma_[:1].isupper() \
             or not tok.vocab.has_vector(tok.lower_):
         return False
-    return not any(t.text == tok.text and not t.is_sent_start for t in doc)
+    return tok.text not in inside
 
 
 def _after_place_noun(doc: Doc, i: int) -> bool:
