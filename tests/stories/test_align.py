@@ -303,3 +303,14 @@ def test_the_same_people_on_the_same_day_in_related_words_are_one_event(monkeypa
     # two other acts of the same people that day: two facts
     assert facts(told("a", "ont convenu mardi de reprendre le dialogue", "convenir"),
                  told("b", "se sont opposés mardi sur Taïwan", "opposer")) == [["a"], ["b"]]
+
+
+def test_hedge_words_are_given_as_written():
+    from recoupe.model import Article
+    from recoupe.stories.align import hedge_words
+
+    text = "Il y aurait jusqu'à 12 morts, au-delà de 500 blessés et 40 disparus."
+    art = Article(id="h", origin="h", source="s", text=text, lang="fr")
+    assert hedge_words(art, text.index("12")) == "jusqu'à"
+    assert hedge_words(art, text.index("500")) == "au-delà de"
+    assert hedge_words(art, text.index("40")) is None

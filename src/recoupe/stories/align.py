@@ -218,6 +218,20 @@ def _hedge(before: str, inside: str) -> str | None:
     return None
 
 
+def hedge_words(article: Article, start: int) -> str | None:
+    """The words, as the outlet writes them, of the hedge just before the figure at `start`
+    ("au moins" in "au moins 300 poissons"), by the markers `approximate` reads."""
+    before = article.text[max(0, start - 30):start]
+    folded = names.fold(before)
+    for _, _, precedes in _hedge_patterns():
+        m = precedes.search(folded)
+        if m:
+            words = list(re.finditer(r"\w+", before))  # the folded words, one for one
+            n = len(m.group().split())
+            return before[words[-n].start():].rstrip() if len(words) >= n else None
+    return None
+
+
 def value_range(value: float, hedge: str | None) -> tuple[float, float]:
     """The values a hedged figure allows."""
     if hedge == "min":

@@ -31,8 +31,8 @@ from recoupe.analyze.claims import NE_COMPLEMENTS
 from recoupe.model import Article, Divergence, Entity, Quantity, Quote, Side, SourceSpan, Span, Story
 from recoupe.stories import names
 from recoupe.stories.align import (LIGHT_VERBS, Slots, apart, claim_slots, close_index, dates_overlap,
-                                   encode, is_reporting, lexicon, predicate_family, similarity, unit_key,
-                                   value_range, word_overlap)
+                                   encode, hedge_words, is_reporting, lexicon, predicate_family, similarity,
+                                   unit_key, value_range, word_overlap)
 
 # Cosine levels of aligned claims per kind: the stricter, the fewer false flags.
 AGENT_COS = 0.7  # same office, same place
@@ -346,7 +346,7 @@ class _Finder:
                 close or (cos >= NUMBER_COS and (a.family is None or b.family is None)))
             if not (attributed or same_event):
                 continue
-            if _UPDATED.search(names.fold(a.claim.text)) or _UPDATED.search(names.fold(b.claim.text)):
+            if _UPDATED.search(_folded(a.claim.text)) or _UPDATED.search(_folded(b.claim.text)):
                 continue  # "selon un bilan provisoire", "s'élève désormais à": a figure that moves
             if _sums_several(a.claim.text) != _sums_several(b.claim.text) or _running_against_one(a, b):
                 continue  # "a total of 14 rifles ... during five operations" / "six rifles were
@@ -1723,16 +1723,12 @@ _OWN_APPOSITION = re.compile(r"^\s*,?\s*(?:la |le |l |son |sa |the |a |his |her 
 
 
 _OPEN_RANGE = re.compile(r"\b(?:a partir d\w*|starting(?: on| from)?|from)\s*$")
-_HEDGE_BEFORE = re.compile(r"(?<![\w'’])(?:au moins|plus de|moins de|près de|pres de|environ|quelque|jusqu['’]à|"
-                           r"at least|more than|fewer than|less than|about|around|nearly|almost|some|up to)"
-                           r"\s+$", re.IGNORECASE)
 
 
 def _figure_told(article: Article, quant: Quantity) -> str:
     """A figure as the outlet gives it, with its hedge ("au moins 300 poissons")."""
-    before = article.text[max(0, quant.span.start - 20):quant.span.start]
-    m = _HEDGE_BEFORE.search(before)
-    return (m.group().strip() + " " if m else "") + quant.span.text
+    hedge = hedge_words(article, quant.span.start)
+    return f"{hedge} {quant.span.text}" if hedge else quant.span.text
 
 
 # the whole a part is counted against: "dans le pays", "nationwide", "à l'échelle nationale"
@@ -1740,22 +1736,26 @@ _WHOLE = re.compile(r"\b(?:le pays|tout le pays|l ensemble du pays|echelle natio
                     r"|the country|nationwide|across the country|national toll)\b")
 
 
+# a claim's text folded once: the figure checks ask for it for every close pair it is in
+_folded = lru_cache(maxsize=1 << 14)(names.fold)
+
+
 def _part_and_whole(a: Slots, b: Slots) -> bool:
     """One side counts in a place it names, the other in the whole country."""
     return bool(a.where) != bool(b.where) and bool(
-        _WHOLE.search(names.fold((b if a.where else a).claim.text)))
+        _WHOLE.search(_folded((b if a.where else a).claim.text)))
 
 
 def _sums_several(text: str) -> bool:
     """A figure that sums several events: "au total ... lors de ses cinq opérations"."""
-    folded = names.fold(text)
+    folded = _folded(text)
     return bool((_TOTAL.search(folded) or _RUNNING.search(folded)) and _SEVERAL.search(folded))
 
 
 def _running_against_one(a: Slots, b: Slots) -> bool:
     """A running count against the count of one event ("so far, the navy has confiscated 14
     rifles" / "during the operation, six rifles were found")."""
-    fa, fb = names.fold(a.claim.text), names.fold(b.claim.text)
+    fa, fb = _folded(a.claim.text), _folded(b.claim.text)
     return bool(_RUNNING.search(fa) and _ONE_EVENT.search(fb) or _RUNNING.search(fb) and _ONE_EVENT.search(fa))
 
 
