@@ -625,3 +625,18 @@ def test_one_sentence_parsed_twice_is_no_denial():
     story, arts = story_of(a, b)
     run_all(story, arts)
     assert story.divergences == []
+
+
+def test_a_source_is_named_by_its_noun_phrase_not_the_verb_after_it():
+    text = ("La croissance sera d'environ 1 % l'an prochain, selon la ministre. "
+            "La croissance sera de 2 % l'an prochain, la ministre a précisé que le début serait lent.")
+    b = Builder("a", text, source="A")
+    b.claim("La croissance sera d'environ 1 % l'an prochain, selon la ministre.", "être",
+            reported_by="ministre", quantities=[("1 %", 1, "%")])
+    b.claim("La croissance sera de 2 % l'an prochain, la ministre a précisé que le début serait lent.",
+            "être", reported_by="ministre", quantities=[("2 %", 2, "%")])
+    story, arts = story_of(b)
+    from recoupe.stories.diverge import _Finder
+    finder = _Finder(story, arts)
+    labels = {finder.source_label(s) for s in finder.slots}
+    assert "ministre a précisé" not in " ".join(labels) and "ministre" in labels

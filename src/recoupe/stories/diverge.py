@@ -627,6 +627,9 @@ class _Finder:
             if k >= 0:
                 m = re.match(r"[^,.;:!?«»\"“”()]+", s.claim.text[k:])
                 words = m.group().split() if m else []
+                # the noun phrase, not the verb that follows it ("la ministre a précisé que")
+                ends = [n for n, w in enumerate(words) if n and names.fold(w) in _PHRASE_ENDS]
+                words = words[:ends[0]] if ends else words
                 if words:
                     return " ".join(words[:6])
             return s.claim.reported_by
@@ -1368,6 +1371,8 @@ def _correction(text: str) -> tuple[str, str] | None:
 _CLAUSE_OPENERS = {"a", "ont", "avait", "avaient", "aura", "auront", "est", "sont", "etait", "etaient",
                    "sera", "seront", "va", "vont", "doit", "doivent", "peut", "peuvent", "il", "elle",
                    "ils", "elles", "on", "se", "s", "ne", "n", "que", "qu"}
+# words after which a source's name is over: a verb or a clause begins
+_PHRASE_ENDS = _CLAUSE_OPENERS | {"qui", "has", "have", "had", "is", "was", "said", "says", "that", "who"}
 
 
 def _opens_clause(phrase: str) -> bool:
